@@ -1,0 +1,37 @@
+# The targets README and CI call. Each one sets up .venv itself on a fresh machine.
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= detente.duckdb
+
+.PHONY: install demo test lint typecheck schema clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	rm -f $(DB) $(DB).wal
+	$(BIN)/detente ingest examples --db $(DB)
+	$(BIN)/detente summary --db $(DB)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+
+typecheck: $(STAMP)
+	$(BIN)/mypy src/detente
+
+schema: $(STAMP)
+	$(BIN)/python -m detente.record > src/detente/data/record.schema.json
+
+clean:
+	rm -rf $(VENV) build *.egg-info $(DB) $(DB).wal

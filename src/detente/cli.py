@@ -1,0 +1,131 @@
+"""The ``detente`` command: parses input, calls one library function, formats the result."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import click
+from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import report
+from .errors import DetenteError
+from .ingest import Summary, ingest
+from .pipeline import Crash, process
+from .record import Failure, Record
+from .sources import read_paths
+from .store import DEFAULT_DB, EXPORT_FORMATS, open_store
+
+err = Console(stderr=True)
+out = Console(highlight=False)
+
+db_option = click.option(
+    "--db", default=DEFAULT_DB, show_default=True, help="The DuckDB store file.", type=click.Path(dir_okay=False)
+)
+
+
+@click.group()
+@click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
+@click.version_option(package_name="detente")
+def main(verbose: int) -> None:
+    """Détente: news about international relations turned into event data."""
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not give one.")
+def extract(paths: tuple[str, ...], fmt: str, published: str | None) -> None:
+    """Print the record of every article in PATHS (files, directories, or - for stdin); no store."""
+    coded = crashed = 0
+    for outcome in process(read_paths(paths), published=published):
+        if isinstance(outcome, Record):
+            coded += 1
+            record = outcome
+            click.echo(record.to_json() if fmt == "json" else report.record_text(record))
+        elif isinstance(outcome, Crash | Failure):
+            failure = outcome.failure if isinstance(outcome, Crash) else outcome
+            crashed += isinstance(outcome, Crash)
+            err.print(f"[red]failed[/red] {failure.reason}: {failure.detail}", highlight=False)
+    if coded == 0 or crashed:
+        raise click.ClickException(f"{coded} article(s) coded, {crashed} crashed")
+
+
+@main.command(name="ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+def ingest_command(paths: tuple[str, ...], db: str) -> None:
+    """Code every article in PATHS and store the records in the DuckDB store."""
+    with open_store(db) as store, progress_bar() as update:
+        summary = ingest(store, paths, progress=update)
+    print_summary(summary, db)
+    if not summary.ok:
+        raise click.ClickException(
+            "no article was processed" if summary.processed == 0 else f"{summary.crashed} article(s) crashed the pipeline"
+        )
+
+
+@main.command()
+@db_option
+def summary(db: str) -> None:
+    """What the store holds: articles by outlet and month, credits, skipped and failed inputs."""
+    with open_store(db, read_only=True) as store:
+        for table in report.store_tables(store):
+            out.print(table)
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
+@click.option("--table", default="events", show_default=True, help="Table for csv and parquet.")
+@click.option("-o", "--output", default="-", show_default=True, help="Output file (- for stdout).")
+@db_option
+def export(fmt: str, table: str, output: str, db: str) -> None:
+    """Write the store's records (jsonl) or one of its tables (csv, parquet)."""
+    if fmt == "parquet" and output == "-":
+        raise click.UsageError("parquet cannot go to stdout: give --output FILE")
+    with open_store(db, read_only=True) as store:
+        store.export(fmt, "/dev/stdout" if output == "-" else output, table=table)
+
+
+@main.command()
+@db_option
+def failures(db: str) -> None:
+    """Inputs that were rejected, and why."""
+    with open_store(db, read_only=True) as store:
+        rows = store.failures()
+    table = Table("source", "reason", "detail", title=f"{len(rows)} failure(s)")
+    for f in rows:
+        table.add_row(f.source, f.reason, f.detail)
+    out.print(table)
+
+
+@contextmanager
+def progress_bar() -> Iterator[Callable[[Summary], None]]:
+    """A live count of the run on stderr, gone when it ends (the summary stays)."""
+    columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("reading", total=None)
+
+        def update(summary: Summary) -> None:
+            progress.update(task, description=report.progress_line(summary))
+
+        yield update
+
+
+def print_summary(summary: Summary, db: str) -> None:
+    err.print(report.summary_text(summary, db), highlight=False)
+
+
+def entry() -> None:
+    """The console script: library errors become one line and exit status 1."""
+    try:
+        main()
+    except DetenteError as exc:
+        err.print(f"[red]error[/red]: {exc}", highlight=False)
+        sys.exit(1)

@@ -1,0 +1,129 @@
+"""The pipeline: raw article -> clean ``Article`` -> language -> ``Record``.
+
+``extract`` codes one text or article; ``process`` streams many, in chunks, asking the
+caller which ids are already stored so that a resumed run does not code them again. An
+article that raises is recorded as a ``Failure`` (reason ``pipeline-error``) and the run
+goes on.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from msgspec.structs import replace
+from itertools import islice
+
+from .clean import clean
+from .errors import InputError
+from .language import detect_language
+from .record import Article, Failure, Record
+from .sources import RawArticle, read_txt
+
+log = logging.getLogger(__name__)
+
+# Articles are cleaned and looked up in the store this many at a time: large enough that
+# the store lookup costs nothing per article, small enough to keep memory flat.
+CHUNK_SIZE = 64
+CODED_LANGUAGES = frozenset({"en"})
+
+
+@dataclass(frozen=True)
+class Known:
+    """An article whose id is already in the store: not coded again."""
+
+    id: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Crash:
+    """An article the pipeline raised on; its failure is stored and the run goes on."""
+
+    failure: Failure
+
+
+Outcome = Record | Failure | Known | Crash
+StoredIds = Callable[[list[str]], set[str]]
+
+
+def extract(source: str | Article | RawArticle, *, published: str | None = None) -> Record:
+    """Code one article: raw text (first line the headline), a ``RawArticle`` or an ``Article``."""
+    article = prepare(source)
+    if published:
+        article = replace(article, published=published)
+    return code_article(article)
+
+
+def prepare(source: str | Article | RawArticle) -> Article:
+    if isinstance(source, Article):
+        return source
+    if isinstance(source, str):
+        item = next(read_txt(io.BytesIO(source.encode("utf-8")), "<text>"))
+        if isinstance(item, Failure):
+            raise InputError(item.reason, item.detail)
+        source = item
+    return clean(source)
+
+
+def code_article(article: Article) -> Record:
+    """The record of one clean article; a non-English article is recorded as skipped."""
+    language = article.language or detect_language(article.text)
+    article = replace(article, language=language)
+    if language is not None and language not in CODED_LANGUAGES:
+        return Record(article=article, status="skipped", skip_reason=f"language:{language}")
+    return Record(article=article)
+
+
+def process(
+    items: Iterable[RawArticle | Failure], stored: StoredIds | None = None, published: str | None = None
+) -> Iterator[Outcome]:
+    """Records (and failures) for a stream of read items, skipping already-stored ids.
+
+    ``published`` is the publication date given to articles whose source has none.
+    """
+    iterator = iter(items)
+    while chunk := list(islice(iterator, CHUNK_SIZE)):
+        yield from process_chunk(chunk, stored, published)
+
+
+def process_chunk(
+    chunk: list[RawArticle | Failure], stored: StoredIds | None, published: str | None
+) -> Iterator[Outcome]:
+    prepared = [guarded_clean(item, published) for item in chunk]
+    ids = [a.id for a in prepared if isinstance(a, Article)]
+    known = stored(ids) if stored and ids else set()
+    seen: set[str] = set()
+    for item in prepared:
+        if not isinstance(item, Article):
+            yield item
+        elif item.id in known or item.id in seen:
+            yield Known(id=item.id, source=item.source or "")
+        else:
+            seen.add(item.id)
+            yield guarded_code(item)
+
+
+def guarded_clean(item: RawArticle | Failure, published: str | None = None) -> Article | Failure | Crash:
+    if isinstance(item, Failure):
+        return item
+    try:
+        article = clean(item)
+        return replace(article, published=published) if published and not article.published else article
+    except Exception as exc:  # a bad article must never take the batch down
+        return crash(item.source, "clean", exc)
+
+
+def guarded_code(article: Article) -> Record | Crash:
+    try:
+        return code_article(article)
+    except Exception as exc:  # a bad article must never take the batch down
+        return crash(article.source or article.id, "code", exc)
+
+
+def crash(source: str, stage: str, exc: Exception) -> Crash:
+    log.exception("%s: the %s stage failed", source, stage)
+    detail = f"{source}: {stage} stage raised {type(exc).__name__}: {exc}"
+    return Crash(Failure(source=source, reason="pipeline-error", detail=detail))

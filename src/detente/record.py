@@ -1,0 +1,196 @@
+"""The extraction record: Détente's output contract (``../shared/SCHEMA.md``).
+
+Every stage produces frozen, typed structs; ``Record`` is what one article becomes.
+``msgspec`` gives the lossless JSON round-trip and the JSON Schema
+(``python -m detente.record`` prints it; ``data/record.schema.json`` is that output,
+kept equal by a test).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Any, Literal
+
+import msgspec
+
+SCHEMA_VERSION = "1"
+
+Modality = Literal["asserted", "intended", "hypothetical"]
+QuoteKind = Literal["direct", "indirect"]
+CreditRole = Literal["wire", "cited"]
+Status = Literal["coded", "skipped"]
+
+
+class Struct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """Base of every record struct: immutable, and strict when decoded."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return msgspec.to_builtins(self)  # type: ignore[no-any-return]
+
+
+class Span(Struct):
+    start: int
+    end: int
+
+
+class Mention(Struct):
+    start: int
+    end: int
+    text: str
+
+
+class Credit(Struct):
+    agency: str
+    role: CreditRole
+
+
+class Removal(Struct):
+    text: str
+    reason: str
+
+
+class Article(Struct):
+    id: str
+    title: str | None = None
+    dek: str | None = None
+    outlet: str | None = None
+    credits: tuple[Credit, ...] = ()
+    url: str | None = None
+    published: str | None = None
+    language: str | None = None
+    text: str = ""
+    removed: tuple[Removal, ...] = ()
+    byline: str | None = None
+    dateline: str | None = None
+    source: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+class Actor(Struct):
+    id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str
+    role: str | None
+    code: str
+    mentions: tuple[Mention, ...] = ()
+
+
+class Speaker(Struct):
+    actor: str | None
+    name: str | None
+    mention: Mention | None
+
+
+class Quote(Struct):
+    text: str
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: Speaker | None
+    cue: str | None
+
+
+class EventActor(Struct):
+    actor: str | None
+    country: str | None
+    sector: str
+    code: str
+    text: str
+
+
+class Plover(Struct):
+    type: str
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+
+
+class Event(Struct):
+    source: EventActor
+    target: EventActor | None
+    cameo: str
+    goldstein: float
+    quad_class: int
+    plover: Plover
+    modality: Modality
+    negated: bool
+    claimed_by: str | None
+    date: str | None
+    date_text: str | None
+    sentence: Span
+    trigger: Mention
+    rule: str
+    confidence: float
+
+
+class DateRef(Struct):
+    text: str
+    value: str | None
+    start: int
+    end: int
+
+
+class Amount(Struct):
+    text: str
+    value: float
+    unit: str
+    kind: str
+    start: int
+    end: int
+
+
+class Tone(Struct):
+    score: float
+    positive: float
+    negative: float
+
+
+class Failure(Struct):
+    """An input that could not become a record, and why (``reason`` is a stable code)."""
+
+    source: str
+    reason: str
+    detail: str
+
+
+class Record(Struct):
+    article: Article
+    schema_version: str = SCHEMA_VERSION
+    status: Status = "coded"
+    skip_reason: str | None = None
+    actors: tuple[Actor, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
+    dates: tuple[DateRef, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    themes: tuple[str, ...] = ()
+    tone: Tone | None = None
+
+    def to_json(self) -> str:
+        return msgspec.json.encode(self).decode("utf-8")
+
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Record:
+        return msgspec.json.decode(data, type=cls)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        return msgspec.convert(data, type=cls)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``Record``, generated from the structs above."""
+    schema = msgspec.json.schema(Record)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = f"Détente extraction record, schema_version {SCHEMA_VERSION}"
+    return schema
+
+
+def json_schema_text() -> str:
+    return json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(json_schema_text())

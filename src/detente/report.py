@@ -1,0 +1,79 @@
+"""Text for people: a record, a run's summary, the store's overview (used by the CLI)."""
+
+from __future__ import annotations
+
+import textwrap
+
+from rich.table import Table
+
+from .ingest import Summary
+from .record import Record
+from .store import Store
+
+OVERVIEW_TITLES = {
+    "status": ("articles by status", ("status", "reason", "articles")),
+    "outlets": ("articles by outlet", ("outlet", "articles")),
+    "months": ("articles by month published", ("month", "articles")),
+    "credits": ("agencies credited", ("agency", "role", "articles")),
+    "removals": ("web clutter removed", ("reason", "removals")),
+    "failures": ("inputs rejected", ("reason", "inputs")),
+}
+
+
+def record_text(record: Record) -> str:
+    """A short human-readable account of one record."""
+    a = record.article
+    credits = ", ".join(f"{c.agency} ({c.role})" for c in a.credits) or "none"
+    lines = [
+        f"# {a.title or '(no title)'}",
+        f"id {a.id} · {a.outlet or 'outlet unknown'} · published {a.published or 'unknown'} · language {a.language}",
+        f"status {record.status}" + (f" ({record.skip_reason})" if record.skip_reason else ""),
+        f"credits: {credits}",
+    ]
+    if a.dek:
+        lines.append(f"dek: {a.dek}")
+    lines += [f"removed ({x.reason}): {textwrap.shorten(x.text, 90)}" for x in a.removed]
+    lines.append(
+        f"{len(record.actors)} actors · {len(record.quotes)} quotes · {len(record.events)} events · "
+        f"{len(record.dates)} dates · {len(record.amounts)} amounts"
+    )
+    lines.append(textwrap.shorten(a.text, 400))
+    return "\n".join(lines) + "\n"
+
+
+def progress_line(s: Summary) -> str:
+    return f"read {s.read} · stored {s.stored} · already stored {s.already} · failed {sum(s.failed.values())}"
+
+
+def summary_text(s: Summary, db: str) -> str:
+    lines = [
+        f"read {s.read} input(s) into {db}:",
+        f"  stored        {s.stored}",
+        f"  already there {s.already}",
+        f"  skipped       {sum(s.skipped.values())}" + counts_suffix(dict(s.skipped)),
+        f"  failed        {sum(s.failed.values())}" + counts_suffix(dict(s.failed)),
+    ]
+    if s.crashed:
+        lines.append(f"  {s.crashed} article(s) crashed the pipeline: see `detente failures --db {db}`")
+    elif s.failed:
+        lines.append(f"  see `detente failures --db {db}` for the reasons")
+    return "\n".join(lines)
+
+
+def counts_suffix(counts: dict[str, int]) -> str:
+    return f" ({', '.join(f'{k}: {v}' for k, v in sorted(counts.items()))})" if counts else ""
+
+
+def store_tables(store: Store) -> list[Table]:
+    """The store's overview as tables, starting with row counts per table."""
+    counts = Table("table", "rows", title=f"store {store.path}")
+    for name, n in store.counts().items():
+        counts.add_row(name, str(n))
+    tables = [counts]
+    for name, rows in store.overview().items():
+        title, columns = OVERVIEW_TITLES[name]
+        table = Table(*columns, title=title)
+        for row in rows:
+            table.add_row(*(str(v) for v in row))
+        tables.append(table)
+    return tables

@@ -1,0 +1,213 @@
+"""The store: one door to the DuckDB database.
+
+All SQL and the schema (numbered migrations in ``migrations/``) live here. Writes go through
+``Store.write``, one transaction per batch: a batch is stored whole or not at all, and an
+article id already stored is never stored again, so an ingest killed half-way and run again
+ends with every article exactly once. Rows go in as Arrow tables (DuckDB takes ~20M rows/s
+that way against ~2k rows/s row by row).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from .errors import StoreError
+from .record import Failure, Record
+from .rows import TABLE_ROWS
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "detente.duckdb"
+EXPORT_FORMATS = ("jsonl", "parquet", "csv")
+
+
+def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
+    """Open (creating and migrating if needed) the store at ``path``."""
+    return Store(path, read_only=read_only)
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, name, sql) of every migration shipped with the package, in order."""
+    found = []
+    for entry in resources.files("detente").joinpath("migrations").iterdir():
+        m = re.match(r"(\d+)_(\w+)\.sql$", entry.name)
+        if m:
+            found.append((int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+class Store:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+        if not read_only:
+            self.migrate()
+        self._schemas: dict[str, pa.Schema] = {}
+
+    # --- lifecycle ------------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: type[BaseException] | BaseException | TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations not yet applied; returns their versions."""
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)"
+        )
+        done = {v for (v,) in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        applied = []
+        for version, name, sql in migrations():
+            if version in done:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            self.con.execute(sql)
+            self.con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+            self.con.execute("COMMIT")
+            log.info("store %s: applied migration %04d_%s", self.path, version, name)
+            applied.append(version)
+        return applied
+
+    # --- writing --------------------------------------------------------------------------
+
+    def write(self, records: Sequence[Record], failures: Sequence[Failure] = ()) -> set[str]:
+        """Store a batch in one transaction; returns the ids actually added (new ones)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            new = self._new_records(records)
+            for table, flatten in TABLE_ROWS.items():
+                self._insert(table, [row for r in new for row in flatten(r)])
+            self._record_failures(failures)
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
+        return {r.article.id for r in new}
+
+    def _new_records(self, records: Sequence[Record]) -> list[Record]:
+        """The records whose id is neither stored nor earlier in the batch."""
+        stored = self.stored_ids([r.article.id for r in records])
+        new: dict[str, Record] = {}
+        for r in records:
+            if r.article.id not in stored:
+                new.setdefault(r.article.id, r)
+        return list(new.values())
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        schema = self._schema(table)
+        batch = pa.Table.from_pylist(rows, schema=schema)
+        columns = ", ".join(f'"{name}"' for name in schema.names)
+        self.con.register("_batch", batch)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch")
+        finally:
+            self.con.unregister("_batch")
+
+    def _schema(self, table: str) -> pa.Schema:
+        """The Arrow schema of a table's written columns (those with no default), from the database."""
+        if table not in self._schemas:
+            names = self.con.execute(
+                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? "
+                "AND column_default IS NULL ORDER BY column_index",
+                [table],
+            ).fetchall()
+            select = ", ".join(f'"{n}"' for (n,) in names)
+            self._schemas[table] = self.con.sql(f"SELECT {select} FROM {table} LIMIT 0").to_arrow_table().schema
+        return self._schemas[table]
+
+    def _record_failures(self, failures: Sequence[Failure]) -> None:
+        for f in failures:
+            self.con.execute(
+                "INSERT INTO failures (source, reason, detail) VALUES (?, ?, ?) "
+                "ON CONFLICT (source, reason) DO UPDATE SET detail = excluded.detail, "
+                "recorded_at = now()",
+                [f.source, f.reason, f.detail],
+            )
+
+    # --- reading --------------------------------------------------------------------------
+
+    def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        wanted = list(dict.fromkeys(ids))
+        if not wanted:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [wanted]).fetchall()
+        return {i for (i,) in rows}
+
+    def count(self, table: str) -> int:
+        check_table(table)
+        (n,) = self.con.execute(f"SELECT count(*) FROM {table}").fetchone() or (0,)
+        return int(n)
+
+    def counts(self) -> dict[str, int]:
+        return {table: self.count(table) for table in (*TABLE_ROWS, "failures")}
+
+    def records(self) -> Iterator[Record]:
+        """Every stored record, as it was extracted, in id order."""
+        cursor = self.con.execute("SELECT record FROM articles ORDER BY id")
+        while rows := cursor.fetchmany(1000):
+            for (text,) in rows:
+                yield Record.from_json(text)
+
+    def failures(self) -> list[Failure]:
+        rows = self.con.execute("SELECT source, reason, detail FROM failures ORDER BY recorded_at, source").fetchall()
+        return [Failure(source=s, reason=r, detail=d) for s, r, d in rows]
+
+    def overview(self) -> dict[str, list[tuple[Any, ...]]]:
+        """Named summaries of what the store holds, each a list of rows."""
+        return {name: self.con.execute(sql).fetchall() for name, sql in OVERVIEW_QUERIES.items()}
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.con.execute(sql, list(params)).fetchall()
+
+    # --- export ---------------------------------------------------------------------------
+
+    def export(self, fmt: str, path: str, table: str = "events") -> None:
+        """Write ``table`` as Parquet or CSV, or every record as JSON Lines, to ``path``."""
+        if fmt == "jsonl":
+            with open(path, "w", encoding="utf-8") as out:
+                for record in self.records():
+                    out.write(record.to_json() + "\n")
+            return
+        check_table(table)
+        options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER true"}.get(fmt)
+        if options is None:
+            raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        escaped = path.replace("'", "''")
+        self.con.execute(f"COPY (SELECT * FROM {table}) TO '{escaped}' ({options})")
+
+
+OVERVIEW_QUERIES = {
+    "status": "SELECT status, coalesce(skip_reason, ''), count(*) FROM articles GROUP BY ALL ORDER BY 3 DESC",
+    "outlets": "SELECT coalesce(outlet, '(none)'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
+    "months": "SELECT coalesce(strftime(published, '%Y-%m'), '(no date)'), count(*) FROM articles GROUP BY 1 ORDER BY 1",
+    "credits": "SELECT agency, role, count(*) FROM credits GROUP BY ALL ORDER BY 3 DESC, 1 LIMIT 15",
+    "removals": "SELECT reason, count(*) FROM removals GROUP BY 1 ORDER BY 2 DESC",
+    "failures": "SELECT reason, count(*) FROM failures GROUP BY 1 ORDER BY 2 DESC",
+}
+
+
+def check_table(table: str) -> None:
+    if table not in TABLE_ROWS and table != "failures":
+        known = ", ".join((*TABLE_ROWS, "failures"))
+        raise StoreError(f"unknown table {table!r}; the store has {known}")
+
