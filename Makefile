@@ -31,7 +31,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy src/detente
 
 schema: $(STAMP)
-	$(BIN)/python -m detente.record > src/detente/data/record.schema.json
+	$(BIN)/detente schema > src/detente/data/record.schema.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info $(DB) $(DB).wal

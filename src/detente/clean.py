@@ -84,7 +84,7 @@ def clean(raw: RawArticle) -> Article:
     r = rules()
     found = Cleaning(removed=[], credits=[])
     paragraphs = [normalize_space(p) for p in re.split(r"\n", raw.text.replace("\r\n", "\n"))]
-    paragraphs = drop_clutter(paragraphs, raw.title, r, found)
+    paragraphs = drop_clutter(paragraphs, raw, r, found)
     dek, outlet, paragraphs = take_dek(paragraphs, raw, r, found)
     paragraphs = take_lead_dateline(paragraphs, r, found)
     paragraphs = take_wire_credits(paragraphs, r, found)
@@ -135,14 +135,17 @@ def same_text(a: str, b: str) -> bool:
 # --- lines ------------------------------------------------------------------------------
 
 
-def drop_clutter(paragraphs: list[str], title: str | None, r: Rules, found: Cleaning) -> list[str]:
+def drop_clutter(paragraphs: list[str], raw: RawArticle, r: Rules, found: Cleaning) -> list[str]:
     kept: list[str] = []
-    for n, line in enumerate(paragraphs):
+    seen = 0  # non-empty lines so far: bylines and datelines are looked for in the first few
+    for line in paragraphs:
         line = strip_shortcodes(line, r, found)
-        if line and not is_clutter(line, n, title, r, found):
-            kept.append(line)
-        elif not line:
+        if not line:
             kept.append("")
+            continue
+        if not is_clutter(line, seen, raw, r, found):
+            kept.append(line)
+        seen += 1
     return kept
 
 
@@ -152,19 +155,21 @@ def strip_shortcodes(line: str, r: Rules, found: Cleaning) -> str:
     return normalize_space(r.shortcode.sub("", line))
 
 
-def is_clutter(line: str, n: int, title: str | None, r: Rules, found: Cleaning) -> bool:
+def is_clutter(line: str, n: int, raw: RawArticle, r: Rules, found: Cleaning) -> bool:
     """True (and the removal recorded) when ``line`` is clutter, not article text."""
-    reason = clutter_reason(line, n, title, r, found)
+    reason = clutter_reason(line, n, raw, r, found)
     if reason is not None:
         found.removed.append(Removal(text=line, reason=reason))
     return reason is not None
 
 
-def clutter_reason(line: str, n: int, title: str | None, r: Rules, found: Cleaning) -> str | None:
+def clutter_reason(line: str, n: int, raw: RawArticle, r: Rules, found: Cleaning) -> str | None:
+    if raw.title and same_text(line, raw.title):
+        return "repeated-headline"
+    if raw.dek and same_text(line, raw.dek):
+        return "repeated-dek"
     if len(line) > r.max_line_chars:
         return None
-    if title and same_text(line, title):
-        return "repeated-headline"
     if n < r.header_lines and (reason := header_reason(line, r, found)):
         return reason
     for reason, pattern in r.lines:

@@ -16,7 +16,7 @@ from . import report
 from .errors import DetenteError
 from .ingest import Summary, ingest
 from .pipeline import Crash, process
-from .record import Failure, Record
+from .record import Failure, Record, json_schema_text
 from .sources import read_paths
 from .store import DEFAULT_DB, EXPORT_FORMATS, open_store
 
@@ -24,7 +24,11 @@ err = Console(stderr=True)
 out = Console(highlight=False)
 
 db_option = click.option(
-    "--db", default=DEFAULT_DB, show_default=True, help="The DuckDB store file.", type=click.Path(dir_okay=False)
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    help="The DuckDB store file.",
+    type=click.Path(dir_okay=False),
 )
 
 
@@ -34,12 +38,16 @@ db_option = click.option(
 def main(verbose: int) -> None:
     """Détente: news about international relations turned into event data."""
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True
+)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not give one.")
 def extract(paths: tuple[str, ...], fmt: str, published: str | None) -> None:
     """Print the record of every article in PATHS (files, directories, or - for stdin); no store."""
@@ -67,7 +75,9 @@ def ingest_command(paths: tuple[str, ...], db: str) -> None:
     print_summary(summary, db)
     if not summary.ok:
         raise click.ClickException(
-            "no article was processed" if summary.processed == 0 else f"{summary.crashed} article(s) crashed the pipeline"
+            "no article was processed"
+            if summary.processed == 0
+            else f"{summary.crashed} article(s) crashed the pipeline"
         )
 
 
@@ -91,6 +101,12 @@ def export(fmt: str, table: str, output: str, db: str) -> None:
         raise click.UsageError("parquet cannot go to stdout: give --output FILE")
     with open_store(db, read_only=True) as store:
         store.export(fmt, "/dev/stdout" if output == "-" else output, table=table)
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the extraction record."""
+    click.echo(json_schema_text(), nl=False)
 
 
 @main.command()

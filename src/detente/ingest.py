@@ -6,6 +6,7 @@ it finished, and the next run skips the ids already stored (and does not code th
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -14,6 +15,8 @@ from .pipeline import Crash, Known, Outcome, process
 from .record import Failure, Record
 from .sources import read_paths
 from .store import Store
+
+log = logging.getLogger(__name__)
 
 # Records written per transaction: ~1 s of parsing on this machine, so a killed run loses at
 # most a second of work, and the per-commit cost (a WAL flush) stays under 1% of the run.
@@ -57,7 +60,9 @@ def ingest(store: Store, paths: Iterable[str], progress: Progress | None = None)
     return summary
 
 
-def tally(summary: Summary, outcome: Outcome, pending: list[Record], failures: list[Failure]) -> None:
+def tally(
+    summary: Summary, outcome: Outcome, pending: list[Record], failures: list[Failure]
+) -> None:
     summary.read += 1
     if isinstance(outcome, Record):
         pending.append(outcome)
@@ -73,7 +78,11 @@ def tally(summary: Summary, outcome: Outcome, pending: list[Record], failures: l
 
 
 def flush(
-    store: Store, summary: Summary, pending: list[Record], failures: list[Failure], progress: Progress | None
+    store: Store,
+    summary: Summary,
+    pending: list[Record],
+    failures: list[Failure],
+    progress: Progress | None,
 ) -> None:
     if not pending and not failures:
         return
@@ -85,6 +94,9 @@ def flush(
             summary.skipped[record.skip_reason or "skipped"] += 1
         else:
             summary.stored += 1
+    log.info(
+        "committed a batch: %d new record(s), %d stored in this run", len(added), summary.stored
+    )
     pending.clear()
     failures.clear()
     if progress:

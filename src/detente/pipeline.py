@@ -12,9 +12,9 @@ import io
 import logging
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from msgspec.structs import replace
-from itertools import islice
 
 from .clean import clean
 from .errors import InputError
@@ -78,7 +78,9 @@ def code_article(article: Article) -> Record:
 
 
 def process(
-    items: Iterable[RawArticle | Failure], stored: StoredIds | None = None, published: str | None = None
+    items: Iterable[RawArticle | Failure],
+    stored: StoredIds | None = None,
+    published: str | None = None,
 ) -> Iterator[Outcome]:
     """Records (and failures) for a stream of read items, skipping already-stored ids.
 
@@ -106,12 +108,18 @@ def process_chunk(
             yield guarded_code(item)
 
 
-def guarded_clean(item: RawArticle | Failure, published: str | None = None) -> Article | Failure | Crash:
+def guarded_clean(
+    item: RawArticle | Failure, published: str | None = None
+) -> Article | Failure | Crash:
     if isinstance(item, Failure):
         return item
     try:
         article = clean(item)
-        return replace(article, published=published) if published and not article.published else article
+        return (
+            replace(article, published=published)
+            if published and not article.published
+            else article
+        )
     except Exception as exc:  # a bad article must never take the batch down
         return crash(item.source, "clean", exc)
 

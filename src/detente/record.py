@@ -2,14 +2,13 @@
 
 Every stage produces frozen, typed structs; ``Record`` is what one article becomes.
 ``msgspec`` gives the lossless JSON round-trip and the JSON Schema
-(``python -m detente.record`` prints it; ``data/record.schema.json`` is that output,
-kept equal by a test).
+(``detente schema`` prints it; ``data/record.schema.json`` is that output, kept equal by a
+test).
 """
 
 from __future__ import annotations
 
 import json
-import sys
 from typing import Any, Literal
 
 import msgspec
@@ -190,7 +189,3 @@ def json_schema() -> dict[str, Any]:
 
 def json_schema_text() -> str:
     return json.dumps(json_schema(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
-
-
-if __name__ == "__main__":
-    sys.stdout.write(json_schema_text())

@@ -46,7 +46,9 @@ def iso_date(value: str | None) -> date | None:
 
 
 def credit_rows(r: Record) -> list[Row]:
-    return [{"article_id": r.article.id, "agency": c.agency, "role": c.role} for c in r.article.credits]
+    return [
+        {"article_id": r.article.id, "agency": c.agency, "role": c.role} for c in r.article.credits
+    ]
 
 
 def removal_rows(r: Record) -> list[Row]:
@@ -74,7 +76,13 @@ def actor_rows(r: Record) -> list[Row]:
 
 def mention_rows(r: Record) -> list[Row]:
     return [
-        {"article_id": r.article.id, "actor_id": a.id, "start": m.start, "end": m.end, "text": m.text}
+        {
+            "article_id": r.article.id,
+            "actor_id": a.id,
+            "start": m.start,
+            "end": m.end,
+            "text": m.text,
+        }
         for a in r.actors
         for m in a.mentions
     ]
@@ -145,7 +153,14 @@ def event_rows(r: Record) -> list[Row]:
 
 def date_rows(r: Record) -> list[Row]:
     return [
-        {"article_id": r.article.id, "date_no": n, "text": d.text, "value": d.value, "start": d.start, "end": d.end}
+        {
+            "article_id": r.article.id,
+            "date_no": n,
+            "text": d.text,
+            "value": d.value,
+            "start": d.start,
+            "end": d.end,
+        }
         for n, d in enumerate(r.dates)
     ]
 

@@ -146,7 +146,9 @@ def read_limited(stream: IO[bytes], source: str) -> bytes:
     """The whole of a one-article input, refusing one over the size limit unread."""
     data = stream.read(MAX_ARTICLE_BYTES + 1)
     if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError("too-large", f"{source}: over the {MAX_ARTICLE_BYTES}-byte limit for one article")
+        raise InputError(
+            "too-large", f"{source}: over the {MAX_ARTICLE_BYTES}-byte limit for one article"
+        )
     return data
 
 
@@ -212,7 +214,9 @@ def read_html(stream: IO[bytes], source: str) -> Iterator[Item]:
     yield html_article(html, source, None, warnings)
 
 
-def html_article(html: str, source: str, url: str | None, warnings: tuple[str, ...] = ()) -> RawArticle:
+def html_article(
+    html: str, source: str, url: str | None, warnings: tuple[str, ...] = ()
+) -> RawArticle:
     """Main text and metadata of a news page (trafilatura)."""
     from trafilatura import bare_extraction
 
@@ -243,7 +247,9 @@ def read_json(stream: IO[bytes], source: str) -> Iterator[Item]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError("invalid-json", f"{source}: invalid JSON at line {exc.lineno}: {exc.msg}") from exc
+        raise InputError(
+            "invalid-json", f"{source}: invalid JSON at line {exc.lineno}: {exc.msg}"
+        ) from exc
     objects = value if isinstance(value, list) else [value]
     for n, obj in enumerate(objects, start=1):
         where = source if len(objects) == 1 else f"{source}#{n}"
@@ -260,14 +266,20 @@ def read_jsonl(stream: IO[bytes], source: str) -> Iterator[Item]:
         where = f"{source}:{lineno}"
         try:
             if len(raw) > MAX_ARTICLE_BYTES:
-                raise InputError("too-large", f"{where}: line over the {MAX_ARTICLE_BYTES}-byte limit")
+                raise InputError(
+                    "too-large", f"{where}: line over the {MAX_ARTICLE_BYTES}-byte limit"
+                )
             text, _ = decode_text(raw, where)
             obj = json.loads(text)
         except InputError as exc:
             yield Failure(source=where, reason=exc.reason, detail=exc.message)
             continue
         except json.JSONDecodeError as exc:
-            yield Failure(source=where, reason="invalid-json", detail=f"{where}: line {lineno} is not JSON: {exc.msg}")
+            yield Failure(
+                source=where,
+                reason="invalid-json",
+                detail=f"{where}: line {lineno} is not JSON: {exc.msg}",
+            )
             continue
         yield guarded_json_article(obj, where)
     if not seen_any:
@@ -287,7 +299,9 @@ def json_article(obj: Any, source: str) -> RawArticle:
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("no-article", f"{source}: the object has no 'text'")
-    fields = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in JSON_FIELDS if k != "text"}
+    fields = {
+        k: (str(obj[k]) if obj.get(k) is not None else None) for k in JSON_FIELDS if k != "text"
+    }
     return RawArticle(text=text, source=source, extracted=True, **fields)
 
 
@@ -337,5 +351,3 @@ READERS: tuple[tuple[str, Reader], ...] = (
     (".warc", read_warc),
     (".warc.gz", read_warc),
 )
-
-

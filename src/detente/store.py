@@ -80,7 +80,9 @@ class Store:
                 continue
             self.con.execute("BEGIN TRANSACTION")
             self.con.execute(sql)
-            self.con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+            self.con.execute(
+                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name]
+            )
             self.con.execute("COMMIT")
             log.info("store %s: applied migration %04d_%s", self.path, version, name)
             applied.append(version)
@@ -132,7 +134,9 @@ class Store:
                 [table],
             ).fetchall()
             select = ", ".join(f'"{n}"' for (n,) in names)
-            self._schemas[table] = self.con.sql(f"SELECT {select} FROM {table} LIMIT 0").to_arrow_table().schema
+            self._schemas[table] = (
+                self.con.sql(f"SELECT {select} FROM {table} LIMIT 0").to_arrow_table().schema
+            )
         return self._schemas[table]
 
     def _record_failures(self, failures: Sequence[Failure]) -> None:
@@ -150,7 +154,9 @@ class Store:
         wanted = list(dict.fromkeys(ids))
         if not wanted:
             return set()
-        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [wanted]).fetchall()
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [wanted]
+        ).fetchall()
         return {i for (i,) in rows}
 
     def count(self, table: str) -> int:
@@ -169,7 +175,9 @@ class Store:
                 yield Record.from_json(text)
 
     def failures(self) -> list[Failure]:
-        rows = self.con.execute("SELECT source, reason, detail FROM failures ORDER BY recorded_at, source").fetchall()
+        rows = self.con.execute(
+            "SELECT source, reason, detail FROM failures ORDER BY recorded_at, source"
+        ).fetchall()
         return [Failure(source=s, reason=r, detail=d) for s, r, d in rows]
 
     def overview(self) -> dict[str, list[tuple[Any, ...]]]:
@@ -191,7 +199,9 @@ class Store:
         check_table(table)
         options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER true"}.get(fmt)
         if options is None:
-            raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+            raise StoreError(
+                f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}"
+            )
         escaped = path.replace("'", "''")
         self.con.execute(f"COPY (SELECT * FROM {table}) TO '{escaped}' ({options})")
 
@@ -210,4 +220,3 @@ def check_table(table: str) -> None:
     if table not in TABLE_ROWS and table != "failures":
         known = ", ".join((*TABLE_ROWS, "failures"))
         raise StoreError(f"unknown table {table!r}; the store has {known}")
-
