@@ -85,9 +85,9 @@ def clean(raw: RawArticle) -> Article:
     found = Cleaning(removed=[], credits=[])
     paragraphs = [normalize_space(p) for p in re.split(r"\n", raw.text.replace("\r\n", "\n"))]
     paragraphs = drop_clutter(paragraphs, raw, r, found)
+    paragraphs = take_wire_credits(paragraphs, r, found)
     dek, outlet, paragraphs = take_dek(paragraphs, raw, r, found)
     paragraphs = take_lead_dateline(paragraphs, r, found)
-    paragraphs = take_wire_credits(paragraphs, r, found)
     text = join_paragraphs(paragraphs)
     found.credits.extend(cited_credits(text, r))
     published = raw.published or parse_dateline_date(found.dateline)
@@ -166,8 +166,6 @@ def is_clutter(line: str, n: int, raw: RawArticle, r: Rules, found: Cleaning) ->
 def clutter_reason(line: str, n: int, raw: RawArticle, r: Rules, found: Cleaning) -> str | None:
     if raw.title and same_text(line, raw.title):
         return "repeated-headline"
-    if raw.dek and same_text(line, raw.dek):
-        return "repeated-dek"
     if len(line) > r.max_line_chars:
         return None
     if n < r.header_lines and (reason := header_reason(line, r, found)):

@@ -15,6 +15,7 @@ import io
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,6 +32,10 @@ log = logging.getLogger(__name__)
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 # NUL bytes never occur in text; looking at the first 8 KB is how git and grep decide too.
 BINARY_SNIFF_BYTES = 8192
+
+# What trafilatura finds on a page with no story is a menu or a cookie notice: well under
+# the two sentences (~200 characters) of the shortest news brief.
+MIN_HTML_ARTICLE_CHARS = 200
 
 JSON_FIELDS = ("id", "title", "published", "outlet", "url", "text")
 
@@ -221,9 +226,9 @@ def html_article(
     from trafilatura import bare_extraction
 
     doc = bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
-        raise InputError("no-article", f"{source}: no article text found in the HTML")
+    text = longest_text(getattr(doc, "text", None) if doc is not None else None, json_ld_article_body(html))
+    if not text or len(text.strip()) < MIN_HTML_ARTICLE_CHARS:
+        raise InputError("no-article", f"{source}: no article text found in the HTML (menus and boilerplate only)")
     return RawArticle(
         text=text,
         source=source,
@@ -236,6 +241,45 @@ def html_article(
         extracted=True,
         warnings=warnings,
     )
+
+
+def longest_text(extracted: str | None, article_body: str | None) -> str | None:
+    """The page's JSON-LD articleBody when it is clearly longer than what trafilatura found.
+
+    Some sites render the story with JavaScript and ship it whole only in their JSON-LD
+    ``articleBody``; trafilatura then sees a fragment. A body 1.5x longer than the fragment
+    is taken (a teaser in the JSON-LD is shorter and loses).
+    """
+    if article_body and len(article_body) > JSON_LD_BODY_RATIO * len(extracted or ""):
+        return article_body
+    return extracted
+
+
+JSON_LD_BODY_RATIO = 1.5
+JSON_LD_SCRIPT = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+
+
+def json_ld_article_body(html: str) -> str | None:
+    """The longest ``articleBody`` in the page's JSON-LD blocks, if any."""
+    bodies: list[str] = []
+    for block in JSON_LD_SCRIPT.findall(html):
+        try:
+            collect_article_bodies(json.loads(block), bodies)
+        except json.JSONDecodeError:
+            continue
+    return max(bodies, key=len) if bodies else None
+
+
+def collect_article_bodies(value: Any, bodies: list[str]) -> None:
+    if isinstance(value, dict):
+        body = value.get("articleBody")
+        if isinstance(body, str) and body.strip():
+            bodies.append(body.strip())
+        for child in value.values():
+            collect_article_bodies(child, bodies)
+    elif isinstance(value, list):
+        for child in value:
+            collect_article_bodies(child, bodies)
 
 
 # --- JSON ------------------------------------------------------------------------------
@@ -313,13 +357,17 @@ def read_warc(stream: IO[bytes], source: str) -> Iterator[Item]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    found = 0
     try:
         for record in ArchiveIterator(stream):
             item = warc_item(record, source)
             if item is not None:
+                found += 1
                 yield item
     except ArchiveLoadFailed as exc:
         raise InputError("invalid-warc", f"{source}: not a readable WARC file: {exc}") from exc
+    if not found:
+        raise InputError("invalid-warc", f"{source}: no HTML response or text resource in the WARC file")
 
 
 def warc_item(record: Any, source: str) -> Item | None:
