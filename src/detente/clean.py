@@ -9,7 +9,6 @@ with role ``cited`` and left in the text. The patterns are data: ``data/clean.to
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -18,7 +17,7 @@ from datetime import datetime
 from functools import cache
 
 from .knowledge import agency_by_alias, toml_data
-from .record import Article, Credit, Removal
+from .record import Article, Credit, Removal, content_hash
 from .sources import RawArticle
 
 # Formats tried, in order, on a dateline's date once weekday and punctuation are gone.
@@ -110,7 +109,7 @@ def clean(raw: RawArticle) -> Article:
 
 def content_id(text: str) -> str:
     """The id of an article its source gave none: the first 16 hex of its text's sha256."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return content_hash(text)[:16]
 
 
 def normalize_space(text: str) -> str:

@@ -52,7 +52,7 @@ def ingest(store: Store, paths: Iterable[str], progress: Progress | None = None)
     summary = Summary()
     pending: list[Record] = []
     failures: list[Failure] = []
-    for outcome in process(read_paths(paths), store.stored_ids):
+    for outcome in process(read_paths(paths), store.stored_hashes):
         tally(summary, outcome, pending, failures)
         if len(pending) >= WRITE_BATCH or len(failures) >= WRITE_BATCH:
             flush(store, summary, pending, failures, progress)

@@ -12,6 +12,9 @@ from typing import Any
 # lingua's low-accuracy mode (trigrams only) is reliable from ~120 characters on; the first
 # 1,000 characters of an article decide its language as well as the whole and cost ~1 ms.
 LANGUAGE_SAMPLE_CHARS = 1000
+# Under ~120 characters trigram statistics guess ("Second text." comes out Tagalog): such a
+# text is left undetermined and coded, rather than skipped on a guess.
+LANGUAGE_MIN_CHARS = 120
 
 
 @cache
@@ -23,8 +26,8 @@ def detector() -> Any:
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language ('en'), or None when it cannot be told."""
-    sample = text[:LANGUAGE_SAMPLE_CHARS]
-    if not sample.strip():
+    sample = text[:LANGUAGE_SAMPLE_CHARS].strip()
+    if len(sample) < LANGUAGE_MIN_CHARS:
         return None
     language = detector().detect_language_of(sample)
     return language.iso_code_639_1.name.lower() if language is not None else None

@@ -19,7 +19,7 @@ from msgspec.structs import replace
 from .clean import clean
 from .errors import InputError
 from .language import detect_language
-from .record import Article, Failure, Record
+from .record import Article, Failure, Record, content_hash
 from .sources import RawArticle, read_txt
 
 log = logging.getLogger(__name__)
@@ -46,7 +46,8 @@ class Crash:
 
 
 Outcome = Record | Failure | Known | Crash
-StoredIds = Callable[[list[str]], set[str]]
+# Given candidate ids, the content hash of each one already stored.
+StoredHashes = Callable[[list[str]], dict[str, str]]
 
 
 def extract(source: str | Article | RawArticle, *, published: str | None = None) -> Record:
@@ -79,7 +80,7 @@ def code_article(article: Article) -> Record:
 
 def process(
     items: Iterable[RawArticle | Failure],
-    stored: StoredIds | None = None,
+    stored: StoredHashes | None = None,
     published: str | None = None,
 ) -> Iterator[Outcome]:
     """Records (and failures) for a stream of read items, skipping already-stored ids.
@@ -92,20 +93,43 @@ def process(
 
 
 def process_chunk(
-    chunk: list[RawArticle | Failure], stored: StoredIds | None, published: str | None
+    chunk: list[RawArticle | Failure], stored: StoredHashes | None, published: str | None
 ) -> Iterator[Outcome]:
     prepared = [guarded_clean(item, published) for item in chunk]
-    ids = [a.id for a in prepared if isinstance(a, Article)]
-    known = stored(ids) if stored and ids else set()
-    seen: set[str] = set()
+    articles = [a for a in prepared if isinstance(a, Article)]
+    candidates = [i for a in articles for i in (a.id, alternate_id(a))]
+    known = stored(candidates) if stored and articles else {}
     for item in prepared:
         if not isinstance(item, Article):
             yield item
-        elif item.id in known or item.id in seen:
+            continue
+        article = identify(item, known)
+        if article is None:
             yield Known(id=item.id, source=item.source or "")
         else:
-            seen.add(item.id)
-            yield guarded_code(item)
+            known[article.id] = content_hash(article.text)
+            yield guarded_code(article)
+
+
+def alternate_id(article: Article) -> str:
+    """The id an article takes when its source's id is already used by another text."""
+    return f"{article.id}~{content_hash(article.text)[:8]}"
+
+
+def identify(article: Article, known: dict[str, str]) -> Article | None:
+    """The article under the id to store it with, or None when this very text is stored.
+
+    Sources reuse ids (truncated slugs, rolling updates): the same id with another text is
+    another article and is kept, under ``id~hash8``, so that nothing is lost.
+    """
+    digest = content_hash(article.text)
+    if known.get(article.id, digest) == digest:
+        return None if article.id in known else article
+    other = alternate_id(article)
+    if other in known:
+        return None
+    log.warning("%s: id %s is already used by another text; stored as %s", article.source, article.id, other)
+    return replace(article, id=other)
 
 
 def guarded_clean(

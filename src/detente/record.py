@@ -8,6 +8,7 @@ test).
 
 from __future__ import annotations
 
+import hashlib
 import json
 from typing import Any, Literal
 
@@ -177,6 +178,11 @@ class Record(Struct):
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
         return msgspec.convert(data, type=cls)
+
+
+def content_hash(text: str) -> str:
+    """sha256 of an article's cleaned text, in hex: its identity when ids collide or are absent."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def json_schema() -> dict[str, Any]:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from .record import EventActor, Record
+from .record import EventActor, Record, content_hash
 
 Row = dict[str, Any]
 
@@ -32,6 +32,7 @@ def article_rows(r: Record) -> list[Row]:
             "dateline": a.dateline,
             "source": a.source,
             "text": a.text,
+            "content_hash": content_hash(a.text),
             "record": r.to_json(),
         }
     ]

@@ -151,13 +151,15 @@ class Store:
     # --- reading --------------------------------------------------------------------------
 
     def stored_ids(self, ids: Iterable[str]) -> set[str]:
+        return set(self.stored_hashes(ids))
+
+    def stored_hashes(self, ids: Iterable[str]) -> dict[str, str]:
+        """For each of ``ids`` already stored, the content hash it was stored with."""
         wanted = list(dict.fromkeys(ids))
         if not wanted:
-            return set()
-        rows = self.con.execute(
-            "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [wanted]
-        ).fetchall()
-        return {i for (i,) in rows}
+            return {}
+        sql = "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))"
+        return dict(self.con.execute(sql, [wanted]).fetchall())
 
     def count(self, table: str) -> int:
         check_table(table)

@@ -14,6 +14,8 @@ CREATE TABLE articles (
     dateline    VARCHAR,
     source      VARCHAR,
     text        VARCHAR NOT NULL,
+    -- sha256 of the cleaned text: tells a re-sent article from another one under the same id
+    content_hash VARCHAR NOT NULL,
     record      JSON NOT NULL,
     ingested_at TIMESTAMP DEFAULT current_timestamp
 );

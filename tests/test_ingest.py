@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from detente.ingest import ingest
+from detente.store import open_store
+
+from .conftest import EXAMPLES, shared_path
+
+DETENTE = [sys.executable, "-m", "detente"]
+
+
+def test_ingest_wikinews_twice_stores_each_article_once(db: Path) -> None:
+    corpus = str(shared_path("corpus", "wikinews-2019.jsonl"))
+    with open_store(db) as store:
+        first = ingest(store, [corpus])
+        second = ingest(store, [corpus])
+        assert (first.stored, first.already) == (171, 0)
+        assert (second.stored, second.already) == (0, 171)
+        assert store.count("articles") == 171
+
+
+def test_ingest_examples_skips_the_german_article_and_stores_the_rest(db: Path) -> None:
+    with open_store(db) as store:
+        summary = ingest(store, [str(EXAMPLES)])
+        assert summary.stored == 25 and dict(summary.skipped) == {"language:de": 1} and not summary.failed
+        assert store.query("SELECT language FROM articles WHERE status = 'skipped'") == [("de",)]
+
+
+def test_ingest_bad_inputs_are_recorded_and_the_run_goes_on(db: Path, tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "ok.txt").write_text("Headline\n\nThe ministers met in Delhi on Monday and agreed to meet again.")
+    with open_store(db) as store:
+        summary = ingest(store, [str(tmp_path / "empty.txt"), str(tmp_path / "ok.txt")])
+        assert summary.stored == 1 and dict(summary.failed) == {"empty": 1} and summary.ok
+        assert [f.reason for f in store.failures()] == ["empty"]
+
+
+def distinct_articles(corpus: Path) -> int:
+    """(id, text) pairs: the file reuses 21 ids for other texts and repeats one article whole."""
+    rows = [json.loads(line) for line in corpus.read_text().splitlines()]
+    return len({(r["id"], r["text_sha256"]) for r in rows})
+
+
+def test_ingest_same_id_with_another_text_is_kept_under_a_new_id(db: Path, tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": "x", "text": "First text."}, {"id": "x", "text": "Second text."}, {"id": "x", "text": "First text."}]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    with open_store(db) as store:
+        summary = ingest(store, [str(feed)])
+        again = ingest(store, [str(feed)])
+        assert (summary.stored, summary.already, again.stored, again.already) == (2, 1, 0, 3)
+        ids = [i for (i,) in store.query("SELECT id FROM articles ORDER BY text")]
+        assert ids[0] == "x" and ids[1].startswith("x~")
+
+
+def test_ingest_killed_half_way_and_run_again_ends_with_every_article_once(db: Path) -> None:
+    path = shared_path("corpus", "whitehouse-2021.jsonl")
+    corpus = str(path)
+    command = [*DETENTE, "-v", "ingest", corpus, "--db", str(db)]
+    proc = subprocess.Popen(command, stderr=subprocess.PIPE, text=True)
+    assert proc.stderr is not None
+    commits = 0
+    deadline = time.monotonic() + 600
+    for line in proc.stderr:  # wait for a few committed batches, then kill mid-run
+        commits += "committed a batch" in line
+        if commits >= 5 or time.monotonic() > deadline:
+            break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    with open_store(db) as store:
+        partial = store.count("articles")
+    assert 0 < partial < 1992, "the kill must land half-way"
+
+    subprocess.run([*DETENTE, "ingest", corpus, "--db", str(db)], check=True, capture_output=True)
+    with open_store(db) as store:
+        expected = distinct_articles(path)
+        assert expected == 1992  # 1,993 lines, one of them an exact repeat
+        assert store.count("articles") == expected
+        assert store.query("SELECT count(DISTINCT id) FROM articles") == [(expected,)]
