@@ -223,3 +223,19 @@ def test_clean_html_news_page_keeps_the_story_and_drops_the_rest(case: dict[str,
 def test_clean_html_news_suite_is_present() -> None:
     shared_path("suites", "html-news", "evaldata_news_subset.json")
     assert len(HTML_CASES) == 19
+
+
+# --- no input crashes the cleaning ---------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CLUTTERY = st.sampled_from(["\n", "\n\n", "(ANI)", "[x_y id=1]", "By Jane Doe", "ALSO READ-", "…reports X", "--", " "])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(max_size=30) | CLUTTERY, max_size=20).map("".join), st.none() | st.text(max_size=20))
+def test_clean_never_crashes_and_keeps_offsets_sane(body: str, title: str | None) -> None:
+    article = clean(RawArticle(text=body, source="<fuzz>", title=title))
+    assert article.text == article.text.strip()
+    assert all(r.text for r in article.removed)

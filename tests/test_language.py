@@ -6,7 +6,9 @@ from detente import extract
 from detente.language import detect_language
 
 ENGLISH = "The foreign ministers of India and Russia met in New Delhi on Wednesday and agreed to expand trade."
-GERMAN = "Die Außenminister Indiens und Russlands haben sich am Mittwoch in Neu-Delhi getroffen und mehr Handel vereinbart."
+GERMAN = (
+    "Die Außenminister Indiens und Russlands haben sich am Mittwoch in Neu-Delhi getroffen und mehr Handel vereinbart."
+)
 FRENCH = "Les ministres des affaires étrangères de l'Inde et de la Russie se sont rencontrés mercredi à New Delhi."
 SPANISH = "Los ministros de Asuntos Exteriores de India y Rusia se reunieron el miércoles en Nueva Delhi para hablar."
 

@@ -30,7 +30,12 @@ def test_sources_txt_front_matter_gives_metadata(tmp_path: Path) -> None:
     path.write_text("---\nnote: illustrative\npublished: 2023-05-01\nid: x1\n---\nHeadline here\n\nBody text.\n")
     item = only(list(read_path(str(path))))
     assert isinstance(item, RawArticle)
-    assert (item.id, item.published, item.title, item.text.strip()) == ("x1", "2023-05-01", "Headline here", "Body text.")
+    assert (item.id, item.published, item.title, item.text.strip()) == (
+        "x1",
+        "2023-05-01",
+        "Headline here",
+        "Body text.",
+    )
 
 
 def test_sources_jsonl_takes_fields_as_given() -> None:

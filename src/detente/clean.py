@@ -44,9 +44,7 @@ class Rules:
 @cache
 def rules() -> Rules:
     data = toml_data("clean.toml")
-    agency_alternation = "|".join(
-        re.escape(a) for a in sorted(agency_by_alias(), key=len, reverse=True)
-    )
+    agency_alternation = "|".join(re.escape(a) for a in sorted(agency_by_alias(), key=len, reverse=True))
     return Rules(
         max_line_chars=data["max_line_chars"],
         header_lines=data["header_lines"],
@@ -62,9 +60,7 @@ def rules() -> Rules:
         dek_max_chars=data["dek"]["max_chars"],
         dek_outlet=re.compile(data["dek"]["outlet"]),
         wire=re.compile(data["credits"]["wire"]),
-        cited=tuple(
-            re.compile(p.replace("{agency}", agency_alternation)) for p in data["credits"]["cited"]
-        ),
+        cited=tuple(re.compile(p.replace("{agency}", agency_alternation)) for p in data["credits"]["cited"]),
     )
 
 

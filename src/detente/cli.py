@@ -38,16 +38,12 @@ db_option = click.option(
 def main(verbose: int) -> None:
     """Détente: news about international relations turned into event data."""
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
-    logging.basicConfig(
-        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
-    )
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not give one.")
 def extract(paths: tuple[str, ...], fmt: str, published: str | None) -> None:
     """Print the record of every article in PATHS (files, directories, or - for stdin); no store."""

@@ -60,9 +60,7 @@ def ingest(store: Store, paths: Iterable[str], progress: Progress | None = None)
     return summary
 
 
-def tally(
-    summary: Summary, outcome: Outcome, pending: list[Record], failures: list[Failure]
-) -> None:
+def tally(summary: Summary, outcome: Outcome, pending: list[Record], failures: list[Failure]) -> None:
     summary.read += 1
     if isinstance(outcome, Record):
         pending.append(outcome)
@@ -94,9 +92,7 @@ def flush(
             summary.skipped[record.skip_reason or "skipped"] += 1
         else:
             summary.stored += 1
-    log.info(
-        "committed a batch: %d new record(s), %d stored in this run", len(added), summary.stored
-    )
+    log.info("committed a batch: %d new record(s), %d stored in this run", len(added), summary.stored)
     pending.clear()
     failures.clear()
     if progress:

@@ -132,18 +132,12 @@ def identify(article: Article, known: dict[str, str]) -> Article | None:
     return replace(article, id=other)
 
 
-def guarded_clean(
-    item: RawArticle | Failure, published: str | None = None
-) -> Article | Failure | Crash:
+def guarded_clean(item: RawArticle | Failure, published: str | None = None) -> Article | Failure | Crash:
     if isinstance(item, Failure):
         return item
     try:
         article = clean(item)
-        return (
-            replace(article, published=published)
-            if published and not article.published
-            else article
-        )
+        return replace(article, published=published) if published and not article.published else article
     except Exception as exc:  # a bad article must never take the batch down
         return crash(item.source, "clean", exc)
 

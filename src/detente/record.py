@@ -29,28 +29,28 @@ class Struct(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         return msgspec.to_builtins(self)  # type: ignore[no-any-return]
 
 
-class Span(Struct):
+class Span(Struct, frozen=True):
     start: int
     end: int
 
 
-class Mention(Struct):
+class Mention(Struct, frozen=True):
     start: int
     end: int
     text: str
 
 
-class Credit(Struct):
+class Credit(Struct, frozen=True):
     agency: str
     role: CreditRole
 
 
-class Removal(Struct):
+class Removal(Struct, frozen=True):
     text: str
     reason: str
 
 
-class Article(Struct):
+class Article(Struct, frozen=True):
     id: str
     title: str | None = None
     dek: str | None = None
@@ -67,7 +67,7 @@ class Article(Struct):
     warnings: tuple[str, ...] = ()
 
 
-class Actor(Struct):
+class Actor(Struct, frozen=True):
     id: str
     name: str
     kind: str
@@ -78,13 +78,13 @@ class Actor(Struct):
     mentions: tuple[Mention, ...] = ()
 
 
-class Speaker(Struct):
+class Speaker(Struct, frozen=True):
     actor: str | None
     name: str | None
     mention: Mention | None
 
 
-class Quote(Struct):
+class Quote(Struct, frozen=True):
     text: str
     start: int
     end: int
@@ -93,7 +93,7 @@ class Quote(Struct):
     cue: str | None
 
 
-class EventActor(Struct):
+class EventActor(Struct, frozen=True):
     actor: str | None
     country: str | None
     sector: str
@@ -101,13 +101,13 @@ class EventActor(Struct):
     text: str
 
 
-class Plover(Struct):
+class Plover(Struct, frozen=True):
     type: str
     mode: str | None = None
     context: tuple[str, ...] = ()
 
 
-class Event(Struct):
+class Event(Struct, frozen=True):
     source: EventActor
     target: EventActor | None
     cameo: str
@@ -125,14 +125,14 @@ class Event(Struct):
     confidence: float
 
 
-class DateRef(Struct):
+class DateRef(Struct, frozen=True):
     text: str
     value: str | None
     start: int
     end: int
 
 
-class Amount(Struct):
+class Amount(Struct, frozen=True):
     text: str
     value: float
     unit: str
@@ -141,13 +141,13 @@ class Amount(Struct):
     end: int
 
 
-class Tone(Struct):
+class Tone(Struct, frozen=True):
     score: float
     positive: float
     negative: float
 
 
-class Failure(Struct):
+class Failure(Struct, frozen=True):
     """An input that could not become a record, and why (``reason`` is a stable code)."""
 
     source: str
@@ -155,7 +155,7 @@ class Failure(Struct):
     detail: str
 
 
-class Record(Struct):
+class Record(Struct, frozen=True):
     article: Article
     schema_version: str = SCHEMA_VERSION
     status: Status = "coded"

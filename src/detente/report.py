@@ -54,9 +54,7 @@ def summary_text(s: Summary, db: str) -> str:
         f"  failed        {sum(s.failed.values())}" + counts_suffix(dict(s.failed)),
     ]
     if s.crashed:
-        lines.append(
-            f"  {s.crashed} article(s) crashed the pipeline: see `detente failures --db {db}`"
-        )
+        lines.append(f"  {s.crashed} article(s) crashed the pipeline: see `detente failures --db {db}`")
     elif s.failed:
         lines.append(f"  see `detente failures --db {db}` for the reasons")
     return "\n".join(lines)

@@ -47,9 +47,7 @@ def iso_date(value: str | None) -> date | None:
 
 
 def credit_rows(r: Record) -> list[Row]:
-    return [
-        {"article_id": r.article.id, "agency": c.agency, "role": c.role} for c in r.article.credits
-    ]
+    return [{"article_id": r.article.id, "agency": c.agency, "role": c.role} for c in r.article.credits]
 
 
 def removal_rows(r: Record) -> list[Row]:

@@ -151,9 +151,7 @@ def read_limited(stream: IO[bytes], source: str) -> bytes:
     """The whole of a one-article input, refusing one over the size limit unread."""
     data = stream.read(MAX_ARTICLE_BYTES + 1)
     if len(data) > MAX_ARTICLE_BYTES:
-        raise InputError(
-            "too-large", f"{source}: over the {MAX_ARTICLE_BYTES}-byte limit for one article"
-        )
+        raise InputError("too-large", f"{source}: over the {MAX_ARTICLE_BYTES}-byte limit for one article")
     return data
 
 
@@ -219,25 +217,24 @@ def read_html(stream: IO[bytes], source: str) -> Iterator[Item]:
     yield html_article(html, source, None, warnings)
 
 
-def html_article(
-    html: str, source: str, url: str | None, warnings: tuple[str, ...] = ()
-) -> RawArticle:
+def html_article(html: str, source: str, url: str | None, warnings: tuple[str, ...] = ()) -> RawArticle:
     """Main text and metadata of a news page (trafilatura)."""
     from trafilatura import bare_extraction
 
     doc = bare_extraction(html, url=url, with_metadata=True, include_comments=False)
-    text = longest_text(getattr(doc, "text", None) if doc is not None else None, json_ld_article_body(html))
+    meta: dict[str, Any] = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
+    text = longest_text(meta.get("text"), json_ld_article_body(html))
     if not text or len(text.strip()) < MIN_HTML_ARTICLE_CHARS:
         raise InputError("no-article", f"{source}: no article text found in the HTML (menus and boilerplate only)")
     return RawArticle(
         text=text,
         source=source,
-        title=doc.title,
-        published=doc.date,
-        outlet=doc.sitename,
-        url=doc.url or url,
-        dek=doc.description,
-        byline=doc.author,
+        title=meta.get("title"),
+        published=meta.get("date"),
+        outlet=meta.get("sitename"),
+        url=meta.get("url") or url,
+        dek=meta.get("description"),
+        byline=meta.get("author"),
         extracted=True,
         warnings=warnings,
     )
@@ -291,9 +288,7 @@ def read_json(stream: IO[bytes], source: str) -> Iterator[Item]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError(
-            "invalid-json", f"{source}: invalid JSON at line {exc.lineno}: {exc.msg}"
-        ) from exc
+        raise InputError("invalid-json", f"{source}: invalid JSON at line {exc.lineno}: {exc.msg}") from exc
     objects = value if isinstance(value, list) else [value]
     for n, obj in enumerate(objects, start=1):
         where = source if len(objects) == 1 else f"{source}#{n}"
@@ -310,9 +305,7 @@ def read_jsonl(stream: IO[bytes], source: str) -> Iterator[Item]:
         where = f"{source}:{lineno}"
         try:
             if len(raw) > MAX_ARTICLE_BYTES:
-                raise InputError(
-                    "too-large", f"{where}: line over the {MAX_ARTICLE_BYTES}-byte limit"
-                )
+                raise InputError("too-large", f"{where}: line over the {MAX_ARTICLE_BYTES}-byte limit")
             text, _ = decode_text(raw, where)
             obj = json.loads(text)
         except InputError as exc:
@@ -343,10 +336,17 @@ def json_article(obj: Any, source: str) -> RawArticle:
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise InputError("no-article", f"{source}: the object has no 'text'")
-    fields = {
-        k: (str(obj[k]) if obj.get(k) is not None else None) for k in JSON_FIELDS if k != "text"
-    }
-    return RawArticle(text=text, source=source, extracted=True, **fields)
+    field = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in JSON_FIELDS}
+    return RawArticle(
+        text=text,
+        source=source,
+        id=field["id"],
+        title=field["title"],
+        published=field["published"],
+        outlet=field["outlet"],
+        url=field["url"],
+        extracted=True,
+    )
 
 
 # --- WARC ------------------------------------------------------------------------------

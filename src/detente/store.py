@@ -80,9 +80,7 @@ class Store:
                 continue
             self.con.execute("BEGIN TRANSACTION")
             self.con.execute(sql)
-            self.con.execute(
-                "INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name]
-            )
+            self.con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
             self.con.execute("COMMIT")
             log.info("store %s: applied migration %04d_%s", self.path, version, name)
             applied.append(version)
@@ -134,9 +132,7 @@ class Store:
                 [table],
             ).fetchall()
             select = ", ".join(f'"{n}"' for (n,) in names)
-            self._schemas[table] = (
-                self.con.sql(f"SELECT {select} FROM {table} LIMIT 0").to_arrow_table().schema
-            )
+            self._schemas[table] = self.con.sql(f"SELECT {select} FROM {table} LIMIT 0").to_arrow_table().schema
         return self._schemas[table]
 
     def _record_failures(self, failures: Sequence[Failure]) -> None:
@@ -177,9 +173,7 @@ class Store:
                 yield Record.from_json(text)
 
     def failures(self) -> list[Failure]:
-        rows = self.con.execute(
-            "SELECT source, reason, detail FROM failures ORDER BY recorded_at, source"
-        ).fetchall()
+        rows = self.con.execute("SELECT source, reason, detail FROM failures ORDER BY recorded_at, source").fetchall()
         return [Failure(source=s, reason=r, detail=d) for s, r, d in rows]
 
     def overview(self) -> dict[str, list[tuple[Any, ...]]]:
@@ -201,9 +195,7 @@ class Store:
         check_table(table)
         options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER true"}.get(fmt)
         if options is None:
-            raise StoreError(
-                f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}"
-            )
+            raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
         escaped = path.replace("'", "''")
         self.con.execute(f"COPY (SELECT * FROM {table}) TO '{escaped}' ({options})")
 
@@ -211,7 +203,9 @@ class Store:
 OVERVIEW_QUERIES = {
     "status": "SELECT status, coalesce(skip_reason, ''), count(*) FROM articles GROUP BY ALL ORDER BY 3 DESC",
     "outlets": "SELECT coalesce(outlet, '(none)'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
-    "months": "SELECT coalesce(strftime(published, '%Y-%m'), '(no date)'), count(*) FROM articles GROUP BY 1 ORDER BY 1",
+    "months": (
+        "SELECT coalesce(strftime(published, '%Y-%m'), '(no date)'), count(*) FROM articles GROUP BY 1 ORDER BY 1"
+    ),
     "credits": "SELECT agency, role, count(*) FROM credits GROUP BY ALL ORDER BY 3 DESC, 1 LIMIT 15",
     "removals": "SELECT reason, count(*) FROM removals GROUP BY 1 ORDER BY 2 DESC",
     "failures": "SELECT reason, count(*) FROM failures GROUP BY 1 ORDER BY 2 DESC",
