@@ -78,7 +78,7 @@ def clean(raw: RawArticle) -> Article:
     """The article of ``raw`` with the web around it removed and its metadata read."""
     r = rules()
     found = Cleaning(removed=[], credits=[])
-    paragraphs = [normalize_space(p) for p in re.split(r"\n", raw.text.replace("\r\n", "\n"))]
+    paragraphs = [normalize_space(p) for p in raw.text.replace("\r\n", "\n").split("\n")]
     paragraphs = drop_clutter(paragraphs, raw, r, found)
     paragraphs = take_wire_credits(paragraphs, r, found)
     dek, outlet, paragraphs = take_dek(paragraphs, raw, r, found)

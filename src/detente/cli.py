@@ -51,8 +51,7 @@ def extract(paths: tuple[str, ...], fmt: str, published: str | None) -> None:
     for outcome in process(read_paths(paths), published=published):
         if isinstance(outcome, Record):
             coded += 1
-            record = outcome
-            click.echo(record.to_json() if fmt == "json" else report.record_text(record))
+            click.echo(outcome.to_json() if fmt == "json" else report.record_text(outcome))
         elif isinstance(outcome, Crash | Failure):
             failure = outcome.failure if isinstance(outcome, Crash) else outcome
             crashed += isinstance(outcome, Crash)

@@ -52,10 +52,7 @@ StoredHashes = Callable[[list[str]], dict[str, str]]
 
 def extract(source: str | Article | RawArticle, *, published: str | None = None) -> Record:
     """Code one article: raw text (first line the headline), a ``RawArticle`` or an ``Article``."""
-    article = prepare(source)
-    if published:
-        article = replace(article, published=published)
-    return code_article(article)
+    return code_article(with_published(prepare(source), published))
 
 
 def prepare(source: str | Article | RawArticle) -> Article:
@@ -67,6 +64,11 @@ def prepare(source: str | Article | RawArticle) -> Article:
             raise InputError(item.reason, item.detail)
         source = item
     return clean(source)
+
+
+def with_published(article: Article, published: str | None) -> Article:
+    """The article with ``published`` as its date when its source gave none."""
+    return replace(article, published=published) if published and not article.published else article
 
 
 def code_article(article: Article) -> Record:
@@ -136,8 +138,7 @@ def guarded_clean(item: RawArticle | Failure, published: str | None = None) -> A
     if isinstance(item, Failure):
         return item
     try:
-        article = clean(item)
-        return replace(article, published=published) if published and not article.published else article
+        return with_published(clean(item), published)
     except Exception as exc:  # a bad article must never take the batch down
         return crash(item.source, "clean", exc)
 
