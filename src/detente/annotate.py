@@ -1,0 +1,19 @@
+"""Coding one parsed article: the stages that read a spaCy ``Doc`` and fill its ``Record``.
+
+Each stage is a pure function of the doc (and what earlier stages found), so tests and
+distributed workers can call it directly.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .record import Article, Record
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def annotate(article: Article, doc: Doc) -> Record:
+    """The record of a clean English article and its parse."""
+    return Record(article=article)
