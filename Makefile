@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= detente.duckdb
 
-.PHONY: install demo test lint typecheck schema clean
+.PHONY: install demo test eval bench lint typecheck schema clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -22,6 +22,14 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Quality against the gold in ../shared; writes docs/quality.md and fails when the gate fails.
+eval: $(STAMP)
+	$(BIN)/detente eval --docs docs/quality.md
+
+# Speed and memory against spaCy alone, in one run; writes docs/performance.md. Never part of `make test`.
+bench: $(STAMP)
+	$(BIN)/detente bench --docs docs/performance.md
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests

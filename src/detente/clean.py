@@ -94,6 +94,7 @@ def clean(raw: RawArticle) -> Article:
         credits=merge_credits(found.credits),
         url=raw.url,
         published=normalize_published(published),
+        language=raw.language,
         text=text,
         removed=tuple(found.removed),
         byline=raw.byline or found.byline,

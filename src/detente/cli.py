@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -19,6 +21,8 @@ from .pipeline import Crash, process
 from .record import Failure, Record, json_schema_text
 from .sources import read_paths
 from .store import DEFAULT_DB, EXPORT_FORMATS, open_store
+
+DEFAULT_SHARED = os.environ.get("DETENTE_SHARED", "../shared")
 
 err = Console(stderr=True)
 out = Console(highlight=False)
@@ -114,6 +118,41 @@ def failures(db: str) -> None:
     for f in rows:
         table.add_row(f.source, f.reason, f.detail)
     out.print(table)
+
+
+@main.command(name="eval")
+@click.option(
+    "--shared", default=DEFAULT_SHARED, show_default=True, type=click.Path(file_okay=False), help="The shared data."
+)
+@click.option("--docs", type=click.Path(dir_okay=False), help="Also write the tables to this Markdown file.")
+@click.option("--explain", is_flag=True, help="Show each missed or extra gold/dev event with its sentence.")
+@click.option("--pin", is_flag=True, help="Raise the floors to the current scores and pin the gold (needs --why).")
+@click.option("--why", help="Why the floors move: recorded beside them.")
+def eval_command(shared: str, docs: str | None, explain: bool, pin: bool, why: str | None) -> None:
+    """Score the pipeline against the gold sets in ../shared and check the quality gate."""
+    from .evaluation import evaluate, gate
+    from .evaluation.report import explain_events, quality_markdown
+
+    if pin and not why:
+        raise click.UsageError("--pin needs --why: every move of the floors says why")
+    evaluation = evaluate(Path(shared))
+    for table in evaluation.tables:
+        out.print(*report.score_tables(table))
+    if explain:
+        for line in explain_events(evaluation):
+            click.echo(line)
+    floors = gate.load_floors() if not pin or gate.FLOORS_FILE.exists() else gate.Floors()
+    if pin:
+        moved = gate.pin(evaluation.metrics(), evaluation.digests, floors, why or "")
+        gate.save_floors(floors)
+        err.print(f"{len(moved)} floor(s) raised; gold pinned in {gate.FLOORS_FILE}")
+    problems = gate.check(evaluation.metrics(), evaluation.digests, floors)
+    if docs:
+        Path(docs).write_text(quality_markdown(evaluation, problems, "detente eval --docs " + docs), encoding="utf-8")
+    for problem in problems:
+        err.print(f"[red]gate[/red] {problem}", highlight=False)
+    if problems:
+        raise click.ClickException(f"the quality gate fails: {len(problems)} problem(s)")
 
 
 @contextmanager

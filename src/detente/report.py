@@ -6,6 +6,7 @@ import textwrap
 
 from rich.table import Table
 
+from .evaluation.scores import Table as ScoreTable
 from .ingest import Summary
 from .record import Record
 from .store import Store
@@ -76,4 +77,22 @@ def store_tables(store: Store) -> list[Table]:
         for row in rows:
             table.add_row(*(str(v) for v in row))
         tables.append(table)
+    return tables
+
+
+def score_tables(table: ScoreTable) -> list[Table]:
+    """One evaluation component as terminal tables: its scores, then its accuracies."""
+    tables = []
+    if table.scores:
+        scores = Table("", "precision", "recall", "F1", "tp", "fp", "fn", title=table.title)
+        for name, s in table.scores.items():
+            scores.add_row(
+                name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn)
+            )
+        tables.append(scores)
+    if table.accuracies:
+        accuracies = Table("", "accuracy", "right", "of", title=None if table.scores else table.title)
+        for name, a in table.accuracies.items():
+            accuracies.add_row(name, f"{a.value:.3f}", str(a.correct), str(a.total))
+        tables.append(accuracies)
     return tables

@@ -37,7 +37,7 @@ BINARY_SNIFF_BYTES = 8192
 # the two sentences (~200 characters) of the shortest news brief.
 MIN_HTML_ARTICLE_CHARS = 200
 
-JSON_FIELDS = ("id", "title", "published", "outlet", "url", "text")
+JSON_FIELDS = ("id", "title", "published", "outlet", "url", "text", "language")
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,8 @@ class RawArticle:
     # headline is not repeated as its first line.
     extracted: bool = False
     warnings: tuple[str, ...] = field(default=())
+    # The language when the source states it (ISO 639-1); otherwise it is detected.
+    language: str | None = None
 
 
 Item = RawArticle | Failure
@@ -346,7 +348,14 @@ def json_article(obj: Any, source: str) -> RawArticle:
         outlet=field["outlet"],
         url=field["url"],
         extracted=True,
+        language=language_code(field["language"]),
     )
+
+
+def language_code(value: str | None) -> str | None:
+    """A stated language kept only when it is an ISO 639-1 code ("en"); anything else is detected."""
+    code = (value or "").strip().lower()
+    return code if re.fullmatch(r"[a-z]{2}", code) else None
 
 
 # --- WARC ------------------------------------------------------------------------------

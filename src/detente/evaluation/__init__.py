@@ -1,0 +1,112 @@
+"""``detente eval``: the pipeline scored against the gold sets in ``../shared``."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..pipeline import extract_many
+from ..record import Record
+from ..sources import RawArticle
+from .dev import score_dev
+from .gold import (
+    PETRARCH_SUITE,
+    PLOVER_SUITE,
+    QUOTES_SUITE,
+    GoldArticle,
+    GoldMissing,
+    dev_articles,
+    gold_digests,
+    suite,
+)
+from .scores import Table
+from .suites import score_petrarch, score_plover, score_textacy_quotes
+
+__all__ = ["Evaluation", "GoldMissing", "evaluate"]
+
+log = logging.getLogger(__name__)
+
+PETRARCH_NOTE = (
+    "Coded with Détente's default pipeline: loading the suite's PETR.Validate dictionaries in their"
+    " place needs the dictionary converter of the actors and events issues."
+)
+
+
+@dataclass
+class Evaluation:
+    tables: list[Table] = field(default_factory=list)
+    misses: dict[str, list[str]] = field(default_factory=dict)
+    skipped: list[str] = field(default_factory=list)
+    dev: list[tuple[GoldArticle, Record | None]] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)
+
+    def metrics(self) -> dict[str, float]:
+        return {name: value for table in self.tables for name, value in table.metrics().items()}
+
+
+def evaluate(shared: Path) -> Evaluation:
+    """Every gold set under ``shared`` that is present, scored; absent ones are listed as skipped."""
+    result = Evaluation(digests=gold_digests_or_empty(shared))
+    for part in (evaluate_dev, evaluate_petrarch, evaluate_plover, evaluate_quotes):
+        try:
+            part(shared, result)
+        except GoldMissing as exc:
+            log.warning("%s", exc)
+            result.skipped.append(str(exc))
+    return result
+
+
+def gold_digests_or_empty(shared: Path) -> dict[str, str]:
+    try:
+        return gold_digests(shared)
+    except GoldMissing:
+        return {}
+
+
+def code_all(raws: list[RawArticle]) -> list[Record | None]:
+    """Records in input order; None for an article the pipeline failed on (it scores as misses)."""
+    return [o if isinstance(o, Record) else None for o in extract_many(raws)]
+
+
+def evaluate_dev(shared: Path, result: Evaluation) -> None:
+    articles = dev_articles(shared)
+    result.dev = list(zip(articles, code_all([a.raw for a in articles]), strict=True))
+    dev = score_dev(result.dev)
+    result.tables += dev.tables
+    result.misses.update(dev.misses)
+
+
+def suite_records(cases: list[dict[str, Any]], name: str) -> list[tuple[dict[str, Any], Record | None]]:
+    raws = [suite_article(case, f"{name}:{number}") for number, case in enumerate(cases, 1)]
+    return list(zip(cases, code_all(raws), strict=True))
+
+
+def suite_article(case: dict[str, Any], source: str) -> RawArticle:
+    """A suite sentence as an English article, dated when the suite gives a date (``19950101``)."""
+    date = str(case.get("date") or "").replace("-", "")
+    published = f"{date[:4]}-{date[4:6]}-{date[6:8]}" if len(date) == 8 and date.isdigit() else None
+    return RawArticle(
+        text=case["text"], source=source, id=case.get("id"), published=published, extracted=True, language="en"
+    )
+
+
+def evaluate_petrarch(shared: Path, result: Evaluation) -> None:
+    cases = suite_records(suite(shared, PETRARCH_SUITE), "petrarch")
+    result.tables.append(score_petrarch(cases, real_world=False, note=PETRARCH_NOTE))
+    result.tables.append(
+        score_petrarch(
+            cases, real_world=True, note="Default dictionaries; codes compared on their first three letters."
+        )
+    )
+
+
+def evaluate_plover(shared: Path, result: Evaluation) -> None:
+    result.tables.append(score_plover(suite_records(suite(shared, PLOVER_SUITE), "plover")))
+
+
+def evaluate_quotes(shared: Path, result: Evaluation) -> None:
+    table, failures = score_textacy_quotes(suite_records(suite(shared, QUOTES_SUITE), "textacy"))
+    result.tables.append(table)
+    result.misses["quotes_textacy"] = failures

@@ -1,0 +1,193 @@
+"""Scoring records against the article-level gold of ``gold/dev`` (``../shared/gold/GUIDE.md``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar, cast
+
+from ..record import Actor, Record
+from .gold import GoldArticle
+from .matching import names_match, quote_opens_with, texts_overlap
+from .scores import Accuracy, Score, Table
+
+# An amount is right when its value is within this share of the gold's (rounding in the text).
+AMOUNT_TOLERANCE = 0.01
+
+G = TypeVar("G")
+S = TypeVar("S")
+
+
+@dataclass
+class DevResult:
+    tables: list[Table]
+    misses: dict[str, list[str]] = field(default_factory=dict)
+
+    def miss(self, component: str, text: str) -> None:
+        self.misses.setdefault(component, []).append(text)
+
+
+def score_dev(pairs: Sequence[tuple[GoldArticle, Record | None]]) -> DevResult:
+    """One table per component; an article the pipeline failed on counts as all misses."""
+    tables = {k: Table(title, k) for k, title in COMPONENTS.items()}
+    result = DevResult(tables=list(tables.values()))
+    for gold_article, record in pairs:
+        gold, record = gold_article.gold, record or Record.from_dict({"article": {"id": gold_article.id}})
+        score_actors(tables["actors"], result, gold, record)
+        score_events(tables["events"], result, gold, record)
+        score_quotes(tables["quotes"], result, gold, record)
+        score_dates(tables["dates"], result, gold, record)
+        score_amounts(tables["amounts"], result, gold, record)
+    add_notes(tables)
+    return result
+
+
+COMPONENTS = {
+    "actors": "Actors (gold/dev)",
+    "events": "Events (gold/dev, country level)",
+    "quotes": "Quotes (gold/dev)",
+    "dates": "Dates (gold/dev)",
+    "amounts": "Amounts (gold/dev)",
+}
+
+
+def pair_up(
+    golds: list[G], systems: list[S], same: Callable[[G, S], bool]
+) -> tuple[list[tuple[G, S]], list[G], list[S]]:
+    """Greedy one-to-one matching in order: (matched pairs, unmatched gold, unmatched system)."""
+    left = list(systems)
+    pairs: list[tuple[G, S]] = []
+    missed: list[G] = []
+    for g in golds:
+        found = next((s for s in left if same(g, s)), None)
+        if found is None:
+            missed.append(g)
+        else:
+            left.remove(found)
+            pairs.append((g, found))
+    return pairs, missed, left
+
+
+def actor_matches(gold: dict[str, Any], actor: Actor) -> bool:
+    return names_match(gold["name"], actor.name) or any(names_match(gold["name"], m.text) for m in actor.mentions)
+
+
+def score_actors(table: Table, result: DevResult, gold: dict[str, Any], record: Record) -> None:
+    pairs, missed, extra = pair_up(gold["actors"], list(record.actors), actor_matches)
+    table.scores.setdefault("found", Score()).add(len(pairs), len(extra), len(missed))
+    country = table.accuracies.setdefault("country_accuracy", Accuracy())
+    sector = table.accuracies.setdefault("sector_accuracy", Accuracy())
+    for g, a in pairs:
+        country.add(a.country == g["country"])
+        sector.add(a.sector == (g["sector"] or ""))
+        if a.country != g["country"] or a.sector != (g["sector"] or ""):
+            coded = f"{a.country} {a.sector or '-'}"
+            result.miss("actors", f"{gold['id']}: {g['name']} is {g['country']} {g['sector'] or '-'}, coded {coded}")
+    for g in missed:
+        result.miss("actors", f"{gold['id']}: not found: {g['name']} ({g['country']} {g['sector'] or '-'})")
+
+
+def score_events(table: Table, result: DevResult, gold: dict[str, Any], record: Record) -> None:
+    system = {
+        (e.source.country, e.target.country if e.target else None, e.plover.type, e.cameo[:2]) for e in record.events
+    }
+    expected = {(e["source"], e["target"], e["plover"], e["cameo_root"]) for e in gold["events"]}
+    for name, cut in (("triples", (0, 1, 2)), ("dyads", (0, 1)), ("cameo_roots", (0, 1, 3))):
+        table.scores.setdefault(name, Score()).add_sets(project(system, cut), project(expected, cut))
+    for e in sorted(project(expected, (0, 1, 2)) - project(system, (0, 1, 2)), key=str):
+        result.miss("events", f"{gold['id']}: missed {fmt_event(e)}")
+    for e in sorted(project(system, (0, 1, 2)) - project(expected, (0, 1, 2)), key=str):
+        result.miss("events", f"{gold['id']}: extra {fmt_event(e)}")
+
+
+def project(triples: set[tuple[Any, ...]], cut: tuple[int, ...]) -> set[object]:
+    return {tuple(t[i] for i in cut) for t in triples}
+
+
+def fmt_event(event: object) -> str:
+    source, target, kind = cast(tuple[str, str | None, str], event)
+    return f"{source} → {target or '∅'} {kind}"
+
+
+def score_quotes(table: Table, result: DevResult, gold: dict[str, Any], record: Record) -> None:
+    pairs, missed, extra = pair_up(
+        gold["quotes"], list(record.quotes), lambda g, q: quote_opens_with(q.text, g["starts_with"])
+    )
+    table.scores.setdefault("found", Score()).add(len(pairs), len(extra), len(missed))
+    speaker = table.accuracies.setdefault("speaker_accuracy", Accuracy())
+    kind = table.accuracies.setdefault("kind_accuracy", Accuracy())
+    for g, q in pairs:
+        said_by = q.speaker.name if q.speaker else None
+        right = said_by is None if g["speaker"] is None else said_by is not None and names_match(g["speaker"], said_by)
+        speaker.add(right)
+        kind.add(q.kind == g["kind"])
+        if not right:
+            result.miss("quotes", f"{gold['id']}: “{g['starts_with']}” is {g['speaker']}'s, attributed to {said_by}")
+    for g in missed:
+        result.miss("quotes", f"{gold['id']}: not found: {g['kind']} “{g['starts_with']}” ({g['speaker']})")
+
+
+def score_dates(table: Table, result: DevResult, gold: dict[str, Any], record: Record) -> None:
+    pairs, missed, extra = pair_up(gold["dates"], list(record.dates), lambda g, d: texts_overlap(g["text"], d.text))
+    table.scores.setdefault("found", Score()).add(len(pairs), len(extra), len(missed))
+    right = [g["value"] == d.value for g, d in pairs]
+    table.accuracies.setdefault("value_accuracy", Accuracy()).correct += sum(right)
+    table.accuracies["value_accuracy"].total += len(right)
+    table.scores.setdefault("found_with_value", Score()).add(
+        sum(right), len(extra) + right.count(False), len(missed) + right.count(False)
+    )
+    for (g, d), ok in zip(pairs, right, strict=True):
+        if not ok:
+            result.miss("dates", f"{gold['id']}: “{g['text']}” is {g['value']}, read as {d.value}")
+    for g in missed:
+        result.miss("dates", f"{gold['id']}: not found: “{g['text']}” ({g['value']})")
+    for d in extra:
+        result.miss("dates", f"{gold['id']}: extra: “{d.text}” ({d.value})")
+
+
+def amount_right(gold: dict[str, Any], value: float, unit: str) -> bool:
+    close = abs(value - gold["value"]) <= AMOUNT_TOLERANCE * abs(gold["value"])
+    return close and singular(unit) == singular(gold["unit"])
+
+
+def singular(unit: str) -> str:
+    unit = unit.casefold()
+    return unit[:-1] if unit.endswith("s") and len(unit) > 3 else unit
+
+
+def score_amounts(table: Table, result: DevResult, gold: dict[str, Any], record: Record) -> None:
+    pairs, missed, extra = pair_up(gold["amounts"], list(record.amounts), lambda g, a: texts_overlap(g["text"], a.text))
+    table.scores.setdefault("found", Score()).add(len(pairs), len(extra), len(missed))
+    right = [amount_right(g, a.value, a.unit) for g, a in pairs]
+    table.accuracies.setdefault("value_unit_accuracy", Accuracy()).correct += sum(right)
+    table.accuracies["value_unit_accuracy"].total += len(right)
+    table.scores.setdefault("found_with_value", Score()).add(
+        sum(right), len(extra) + right.count(False), len(missed) + right.count(False)
+    )
+    for (g, a), ok in zip(pairs, right, strict=True):
+        if not ok:
+            result.miss(
+                "amounts", f"{gold['id']}: “{g['text']}” is {g['value']:g} {g['unit']}, read as {a.value:g} {a.unit}"
+            )
+    for g in missed:
+        result.miss("amounts", f"{gold['id']}: not found: “{g['text']}” ({g['value']:g} {g['unit']})")
+    for a in extra:
+        result.miss("amounts", f"{gold['id']}: extra: “{a.text}” ({a.value:g} {a.unit})")
+
+
+NOTES = {
+    "actors": "found: a gold actor matched by name (one a part of the other, or an acronym) to a system actor"
+    " or one of its mentions; the accuracies are on matched actors.",
+    "events": "Sets per article, at country level: (source, target, PLOVER type), (source, target),"
+    " (source, target, CAMEO root).",
+    "quotes": "found: the gold's first words within the first words of a system quote;"
+    " the speaker is right when the names match.",
+    "dates": "found: text anchors overlap; found_with_value counts a found date with a wrong value"
+    " as both a miss and an extra.",
+    "amounts": f"found: text anchors overlap; right: value within {AMOUNT_TOLERANCE:.0%} and the same unit.",
+}
+
+
+def add_notes(tables: dict[str, Table]) -> None:
+    for key, note in NOTES.items():
+        tables[key].notes.append(note)

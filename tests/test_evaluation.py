@@ -1,0 +1,115 @@
+"""The instruments: matching, scores, the gate, and the gate itself over the real gold."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from detente.evaluation import evaluate, gate
+from detente.evaluation.dev import amount_right, pair_up
+from detente.evaluation.matching import fold, names_match, quote_opens_with, texts_overlap
+from detente.evaluation.report import find_sentence
+from detente.evaluation.scores import Score
+
+from .conftest import SHARED, shared_path
+
+
+@pytest.mark.parametrize(
+    ("gold", "system", "same"),
+    [
+        ("Denis Alipov", "Alipov", True),
+        ("United States", "the United States", True),
+        ("Recep Tayyip Erdoğan", "Erdogan", True),
+        ("Centre for Global India Insights", "CGII", True),
+        ("Sergei Lavrov", "Andrey Rudenko", False),
+        ("India", "Indian Ocean Commission", False),
+        ("Narendra Modi", "Modi", True),
+    ],
+)
+def test_names_match_loosely_but_not_any_overlap(gold: str, system: str, same: bool) -> None:
+    assert names_match(gold, system) is same
+
+
+def test_quote_found_by_opening_words_even_after_that() -> None:
+    assert quote_opens_with("that Moscow will soon complete the supplies of the third", "Moscow will soon complete the")
+    assert not quote_opens_with("Moscow is open to any serious talks", "Moscow will soon complete the")
+    assert quote_opens_with("‘under stress’", "under stress")
+
+
+def test_texts_overlap_after_folding() -> None:
+    assert texts_overlap("on Monday", "Monday")
+    assert fold("G2O Foreign Ministers’ meeting") == "g2o foreign ministers meeting"
+    assert not texts_overlap("March 1-2", "in September")
+
+
+def test_score_micro_averages_and_f1() -> None:
+    s = Score()
+    s.add_sets({1, 2, 3}, {2, 3, 4, 5})
+    assert (s.tp, s.fp, s.fn) == (2, 1, 2)
+    assert s.precision == pytest.approx(2 / 3) and s.recall == 0.5 and s.f1 == pytest.approx(4 / 7)
+    assert Score().f1 == 0.0
+
+
+def test_pair_up_is_one_to_one() -> None:
+    pairs, missed, extra = pair_up(["a", "a", "b"], ["a", "c"], lambda g, s: g == s)
+    assert pairs == [("a", "a")] and missed == ["a", "b"] and extra == ["c"]
+
+
+USD_30BN = {"value": 30e9, "unit": "USD"}
+THIRD_REGIMENT = {"value": 3, "unit": "regiment"}
+
+
+@pytest.mark.parametrize(
+    ("gold", "value", "unit", "right"),
+    [
+        (USD_30BN, 30e9, "USD", True),
+        (USD_30BN, 30.2e9, "USD", True),
+        (USD_30BN, 31e9, "USD", False),
+        (USD_30BN, 30e9, "EUR", False),
+        (THIRD_REGIMENT, 3, "regiments", True),
+        (THIRD_REGIMENT, 3, "troops", False),
+    ],
+)
+def test_amount_right_within_one_percent_and_same_unit(
+    gold: dict[str, object], value: float, unit: str, right: bool
+) -> None:
+    assert amount_right(gold, value, unit) is right
+
+
+def test_find_sentence_by_its_first_words() -> None:
+    text = "First thing. Russia on Monday said that ties are under stress. Last."
+    start, end = find_sentence(text, "Russia on Monday said that") or (0, 0)
+    assert text[start:end] == " Russia on Monday said that ties are under stress."
+
+
+def test_gate_fails_below_a_floor_and_on_changed_gold() -> None:
+    floors = gate.Floors(gold={"a.json": "x"}, floors={"events.triples.f1": 0.5})
+    assert gate.check({"events.triples.f1": 0.5}, {"a.json": "x"}, floors) == []
+    assert gate.check({"events.triples.f1": 0.49}, {"a.json": "x"}, floors) == [
+        "events.triples.f1: 0.4900 is below its floor 0.50"
+    ]
+    assert gate.check({"events.triples.f1": 0.6}, {"a.json": "y"}, floors) == [
+        "gold changed since the floors were pinned: a.json"
+    ]
+
+
+def test_gate_floors_only_move_up(tmp_path: Path) -> None:
+    floors = gate.Floors(floors={"m": 0.5, "n": 0.2}, unpinned={"u": "trivial"})
+    moved = gate.pin({"m": 0.678, "n": 0.2, "u": 1.0}, {"g": "1"}, floors, "better")
+    assert moved == ["m"] and floors.floors == {"m": 0.67, "n": 0.2}
+    with pytest.raises(gate.GateError, match="only move up"):
+        gate.pin({"m": 0.1, "n": 0.2}, {"g": "1"}, floors, "worse")
+    path = tmp_path / "floors.toml"
+    gate.save_floors(floors, path)
+    again = gate.load_floors(path)
+    assert again.floors == floors.floors and again.gold == {"g": "1"} and again.raised[0]["why"] == "better"
+
+
+def test_quality_gate_holds_on_the_shared_gold() -> None:
+    """The gate of `make test`: every pinned floor met, on the very gold it was pinned on."""
+    shared_path("gold", "dev")
+    evaluation = evaluate(SHARED)
+    assert evaluation.skipped == []
+    problems = gate.check(evaluation.metrics(), evaluation.digests, gate.load_floors())
+    assert problems == [], "\n".join(problems) + "\n(see `make eval`; re-pin with `detente eval --pin --why ...`)"
