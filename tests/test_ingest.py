@@ -99,3 +99,18 @@ def test_ingest_killed_half_way_and_run_again_ends_with_every_article_once(db: P
         assert expected == len(path.read_text().splitlines()) - 1  # one line repeats another whole
         assert store.count("articles") == expected
         assert store.query("SELECT count(DISTINCT id) FROM articles") == [(expected,)]
+
+
+def test_ingest_with_two_workers_stores_the_same_records_as_one(tmp_path: Path) -> None:
+    stored = []
+    for workers in (1, 2):
+        with open_store(tmp_path / f"w{workers}.duckdb") as store:
+            summary = ingest(store, [str(EXAMPLES)], workers=workers)
+            assert (summary.stored, summary.crashed) == (25, 0)
+            stored.append(sorted(r.to_json() for r in store.records()))
+            if workers == 1:
+                assert summary.worker_memory == {}
+            else:  # 25 articles are one chunk: one worker coded it, and it holds a spaCy pipeline
+                assert len(summary.worker_memory) == 1
+                assert min(summary.worker_memory.values()) > 100 * 2**20
+    assert stored[0] == stored[1]

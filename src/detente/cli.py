@@ -67,10 +67,11 @@ def extract(paths: tuple[str, ...], fmt: str, published: str | None) -> None:
 @main.command(name="ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
-def ingest_command(paths: tuple[str, ...], db: str) -> None:
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Coding processes.")
+def ingest_command(paths: tuple[str, ...], db: str, workers: int) -> None:
     """Code every article in PATHS and store the records in the DuckDB store."""
     with open_store(db) as store, progress_bar() as update:
-        summary = ingest(store, paths, progress=update)
+        summary = ingest(store, paths, progress=update, workers=workers)
     print_summary(summary, db)
     if not summary.ok:
         raise click.ClickException(

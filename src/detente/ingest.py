@@ -33,6 +33,8 @@ class Summary:
     skipped: Counter[str] = field(default_factory=Counter)
     failed: Counter[str] = field(default_factory=Counter)
     crashed: int = 0
+    # Peak resident memory of each worker process (bytes, by pid) when coding ran in workers.
+    worker_memory: dict[int, int] = field(default_factory=dict)
 
     @property
     def processed(self) -> int:
@@ -47,12 +49,13 @@ class Summary:
 Progress = Callable[[Summary], None]
 
 
-def ingest(store: Store, paths: Iterable[str], progress: Progress | None = None) -> Summary:
-    """Read, code and store every article under ``paths``; returns what happened."""
+def ingest(store: Store, paths: Iterable[str], progress: Progress | None = None, workers: int = 1) -> Summary:
+    """Read, code and store every article under ``paths`` (coding in ``workers`` processes)."""
     summary = Summary()
     pending: list[Record] = []
     failures: list[Failure] = []
-    for outcome in process(read_paths(paths), store.stored_hashes):
+    outcomes = process(read_paths(paths), store.stored_hashes, workers=workers, peak_memory=summary.worker_memory)
+    for outcome in outcomes:
         tally(summary, outcome, pending, failures)
         if len(pending) >= WRITE_BATCH or len(failures) >= WRITE_BATCH:
             flush(store, summary, pending, failures, progress)

@@ -25,6 +25,7 @@ from .language import detect_language
 from .nlp import parse
 from .record import Article, Failure, Record, content_hash
 from .sources import RawArticle, read_txt
+from .workers import worker_pool
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -119,27 +120,48 @@ def process(
     items: Iterable[RawArticle | Failure],
     stored: StoredHashes | None = None,
     published: str | None = None,
+    workers: int = 1,
+    peak_memory: dict[int, int] | None = None,
 ) -> Iterator[Outcome]:
-    """Records (and failures) for a stream of read items, skipping already-stored ids.
+    """Records (and failures) for a stream of read items, in order, skipping already-stored ids.
 
-    ``published`` is the publication date given to articles whose source has none.
+    ``published`` is the publication date given to articles whose source has none. With
+    ``workers`` > 1, chunks are coded (parsed and annotated) in that many worker processes,
+    while this process reads, cleans and looks ids up in the store; ``peak_memory``, when
+    given, is filled with each worker's peak resident memory in bytes, by process id.
     """
     iterator = iter(items)
-    while chunk := list(islice(iterator, CHUNK_SIZE)):
-        yield from process_chunk(chunk, stored, published)
+    chunks = (prepare_chunk(chunk, stored, published) for chunk in iter(lambda: list(islice(iterator, CHUNK_SIZE)), []))
+    if workers <= 1:
+        for prepared in chunks:
+            yield from merge_coded(prepared, code_articles(articles_in(prepared)))
+        return
+    with worker_pool(workers, peak_memory) as pool:
+        for prepared, coded in pool.code(chunks):
+            yield from merge_coded(prepared, coded)
 
 
-def process_chunk(
-    chunk: list[RawArticle | Failure], stored: StoredHashes | None, published: str | None
-) -> Iterator[Outcome]:
+Prepared = list["Article | Failure | Crash | Known"]
+
+
+def prepare_chunk(chunk: list[RawArticle | Failure], stored: StoredHashes | None, published: str | None) -> Prepared:
+    """A chunk cleaned, with each article under its final id, or ``Known`` when already stored."""
     prepared = [guarded_clean(item, published) for item in chunk]
     articles = [a for a in prepared if isinstance(a, Article)]
     candidates = [i for a in articles for i in (a.id, alternate_id(a))]
     known = stored(candidates) if stored and articles else {}
-    identified = [identify_new(item, known) if isinstance(item, Article) else item for item in prepared]
-    coded = iter(code_articles([a for a in identified if isinstance(a, Article)]))
-    for item in identified:
-        yield next(coded) if isinstance(item, Article) else item
+    return [identify_new(item, known) if isinstance(item, Article) else item for item in prepared]
+
+
+def articles_in(prepared: Prepared) -> list[Article]:
+    return [a for a in prepared if isinstance(a, Article)]
+
+
+def merge_coded(prepared: Prepared, coded: list[Record | Crash]) -> Iterator[Outcome]:
+    """The chunk's outcomes in input order, each article replaced by its record."""
+    records = iter(coded)
+    for item in prepared:
+        yield next(records) if isinstance(item, Article) else item
 
 
 def identify_new(article: Article, known: dict[str, str]) -> Article | Known:
