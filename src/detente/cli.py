@@ -156,6 +156,28 @@ def eval_command(shared: str, docs: str | None, explain: bool, pin: bool, why: s
         raise click.ClickException(f"the quality gate fails: {len(problems)} problem(s)")
 
 
+@main.command(name="bench")
+@click.option(
+    "--shared", default=DEFAULT_SHARED, show_default=True, type=click.Path(file_okay=False), help="The shared data."
+)
+@click.option("--words", default=150_000, show_default=True, type=click.IntRange(1), help="Words of text per run.")
+@click.option("--repeat", default=3, show_default=True, type=click.IntRange(1), help="Repetitions (medians reported).")
+@click.option("--dyad-events", default=1_000_000, show_default=True, type=click.IntRange(1), help="Synthetic events.")
+@click.option("--docs", type=click.Path(dir_okay=False), help="Also write the figures to this Markdown file.")
+def bench_command(shared: str, words: int, repeat: int, dyad_events: int, docs: str | None) -> None:
+    """Speed and memory of the pipeline against spaCy alone on the same texts, in one run."""
+    from .bench import bench_markdown, run_bench
+
+    if not Path(shared, "corpus").is_dir():
+        raise click.ClickException(f"{shared}/corpus is absent: the bench reads real articles from ../shared")
+    bench = run_bench(Path(shared), words=words, repeat=repeat, dyad_events=dyad_events)
+    command = f"detente bench --words {words} --repeat {repeat} --dyad-events {dyad_events}"
+    text = bench_markdown(bench, command)
+    click.echo(text)
+    if docs:
+        Path(docs).write_text(text, encoding="utf-8")
+
+
 @contextmanager
 def progress_bar() -> Iterator[Callable[[Summary], None]]:
     """A live count of the run on stderr, gone when it ends (the summary stays)."""

@@ -45,6 +45,20 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
+SERIES_FREQUENCIES = ("day", "week", "month")
+# An event's date is ISO 8601 at its precision ("2023-03-01", "2023-09", a range): it counts
+# from its first day.
+EVENT_DAY = """TRY_CAST(CASE length(split_part(date, '/', 1))
+    WHEN 4 THEN left(date, 4) || '-01-01' WHEN 7 THEN left(date, 7) || '-01' ELSE left(date, 10) END AS DATE)"""
+DYAD_COUNTS = f"""
+    SELECT date_trunc('{{freq}}', {EVENT_DAY}) AS period, quad_class, count(*) AS events, avg(goldstein) AS goldstein
+    FROM events
+    WHERE ((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))
+      AND {EVENT_DAY} IS NOT NULL
+    GROUP BY ALL ORDER BY period, quad_class
+"""
+
+
 class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
@@ -182,6 +196,15 @@ class Store:
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         return self.con.execute(sql, list(params)).fetchall()
+
+    # --- series ----------------------------------------------------------------------------
+
+    def dyad_counts(self, a: str, b: str, freq: str = "week") -> list[tuple[Any, ...]]:
+        """Events between countries ``a`` and ``b`` (either way) per period and quad class:
+        (period start, quad class, events, mean Goldstein). The dyad series builds on it."""
+        if freq not in SERIES_FREQUENCIES:
+            raise StoreError(f"unknown frequency {freq!r}: use one of {', '.join(SERIES_FREQUENCIES)}")
+        return self.query(DYAD_COUNTS.format(freq=freq), [a, b, b, a])
 
     # --- export ---------------------------------------------------------------------------
 
