@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .dates import find_dates
 from .record import Article, Record
 
 if TYPE_CHECKING:
@@ -16,4 +17,4 @@ if TYPE_CHECKING:
 
 def annotate(article: Article, doc: Doc) -> Record:
     """The record of a clean English article and its parse."""
-    return Record(article=article)
+    return Record(article=article, dates=find_dates(doc, article.published))

@@ -8,7 +8,7 @@ from typing import Any, TypeVar, cast
 
 from ..record import Actor, Record
 from .gold import GoldArticle
-from .matching import names_match, quote_opens_with, texts_overlap
+from .matching import fold, names_match, quote_opens_with, texts_overlap
 from .scores import Accuracy, Score, Table
 
 # An amount is right when its value is within this share of the gold's (rounding in the text).
@@ -127,8 +127,17 @@ def score_quotes(table: Table, result: DevResult, gold: dict[str, Any], record: 
         result.miss("quotes", f"{gold['id']}: not found: {g['kind']} “{g['starts_with']}” ({g['speaker']})")
 
 
+def distinct(items: Sequence[S], key: Callable[[S], object]) -> list[S]:
+    """The first of each group of equal items: gold lists an expression once, however often it occurs."""
+    seen: dict[object, S] = {}
+    for item in items:
+        seen.setdefault(key(item), item)
+    return list(seen.values())
+
+
 def score_dates(table: Table, result: DevResult, gold: dict[str, Any], record: Record) -> None:
-    pairs, missed, extra = pair_up(gold["dates"], list(record.dates), lambda g, d: texts_overlap(g["text"], d.text))
+    dates = distinct(record.dates, lambda d: (fold(d.text), d.value))
+    pairs, missed, extra = pair_up(gold["dates"], dates, lambda g, d: texts_overlap(g["text"], d.text))
     table.scores.setdefault("found", Score()).add(len(pairs), len(extra), len(missed))
     right = [g["value"] == d.value for g, d in pairs]
     table.accuracies.setdefault("value_accuracy", Accuracy()).correct += sum(right)
@@ -156,7 +165,8 @@ def singular(unit: str) -> str:
 
 
 def score_amounts(table: Table, result: DevResult, gold: dict[str, Any], record: Record) -> None:
-    pairs, missed, extra = pair_up(gold["amounts"], list(record.amounts), lambda g, a: texts_overlap(g["text"], a.text))
+    amounts = distinct(record.amounts, lambda a: (fold(a.text), a.value, a.unit))
+    pairs, missed, extra = pair_up(gold["amounts"], amounts, lambda g, a: texts_overlap(g["text"], a.text))
     table.scores.setdefault("found", Score()).add(len(pairs), len(extra), len(missed))
     right = [amount_right(g, a.value, a.unit) for g, a in pairs]
     table.accuracies.setdefault("value_unit_accuracy", Accuracy()).correct += sum(right)
@@ -182,7 +192,8 @@ NOTES = {
     " (source, target, CAMEO root).",
     "quotes": "found: the gold's first words within the first words of a system quote;"
     " the speaker is right when the names match.",
-    "dates": "found: text anchors overlap; found_with_value counts a found date with a wrong value"
+    "dates": "Distinct (text, value) per article, as the gold lists them."
+    " found: text anchors overlap; found_with_value counts a found date with a wrong value"
     " as both a miss and an extra.",
     "amounts": f"found: text anchors overlap; right: value within {AMOUNT_TOLERANCE:.0%} and the same unit.",
 }
