@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .amounts import find_amounts
 from .dates import find_dates
 from .record import Article, Record
 
@@ -17,4 +18,4 @@ if TYPE_CHECKING:
 
 def annotate(article: Article, doc: Doc) -> Record:
     """The record of a clean English article and its parse."""
-    return Record(article=article, dates=find_dates(doc, article.published))
+    return Record(article=article, dates=find_dates(doc, article.published), amounts=find_amounts(doc))
