@@ -180,7 +180,8 @@ def counts_a_noun(ent: Span) -> bool:
     """A DATE entity that is only numbers counting a noun that is not a time unit."""
     noun = counted_noun(ent)
     numbers_only = all(t.like_num or t.is_punct or t.lower_ in ("between", "and", "to") for t in ent)
-    return numbers_only and noun is not None and noun.lower_ not in words().not_units
+    years = any(v.is_integer() and int(v) in YEARS for v in read_numbers(ent.text))  # "the 1994 agreement"
+    return numbers_only and not years and noun is not None and noun.lower_ not in words().not_units
 
 
 def refers_back(ent: Span, label: str) -> bool:
