@@ -35,8 +35,17 @@ def test_read_numbers(text: str, values: list[float]) -> None:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("USD 30 billion", "USD"), ("$5", "USD"), ("€20m", "EUR"), ("Rs 500", "INR"), ("₹500", "INR"),
-     ("500 roubles", "RUB"), ("10 billion yuan", "CNY"), ("RMB 3 billion", "CNY"), ("about 5000", None)],
+    [
+        ("USD 30 billion", "USD"),
+        ("$5", "USD"),
+        ("€20m", "EUR"),
+        ("Rs 500", "INR"),
+        ("₹500", "INR"),
+        ("500 roubles", "RUB"),
+        ("10 billion yuan", "CNY"),
+        ("RMB 3 billion", "CNY"),
+        ("about 5000", None),
+    ],
 )
 def test_currency_in(text: str, code: str | None) -> None:
     assert currency_in(text) == code

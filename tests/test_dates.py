@@ -68,7 +68,10 @@ def test_relative_expressions_stay_unresolved_without_a_publication_date() -> No
         ("The two countries have been partners for 30 years.", []),
         ("The 83-year-old minister resigned.", []),
         ("The ceasefire held until December, officials said.", [("December", "2022-12")]),
-        ("The group was founded in 2011. Three years later it split.", [("2011", "2011"), ("Three years later", "2014")]),
+        (
+            "The group was founded in 2011. Three years later it split.",
+            [("2011", "2011"), ("Three years later", "2014")],
+        ),
     ],
 )
 def test_find_dates_in_sentences(sentence: str, expected: list[tuple[str, str]]) -> None:

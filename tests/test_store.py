@@ -9,6 +9,7 @@ import pytest
 
 from detente.errors import StoreError
 from detente.record import Article, Credit, Failure, Record, Removal
+from detente.pipeline import extract
 from detente.store import migrations, open_store
 
 
@@ -79,3 +80,41 @@ def test_store_exports_jsonl_csv_and_parquet(db: Path, tmp_path: Path) -> None:
 def test_store_refuses_an_unknown_table(db: Path) -> None:
     with open_store(db) as store, pytest.raises(StoreError, match="unknown table"):
         store.count("articles; DROP TABLE articles")
+
+
+def test_store_flattens_dates_amounts_themes_and_tone(db: Path) -> None:
+    text = "Trade reached USD 30 billion last year. Exports of oil and imports of machinery rose on Monday."
+    coded = extract("Ties\n" + text, published="2023-02-27")
+    with open_store(db) as store:
+        store.write([coded])
+        assert list(store.records()) == [coded]
+        assert store.query("SELECT value, unit, kind FROM amounts") == [(30e9, "USD", "money")]
+        assert store.query("SELECT text, value FROM dates ORDER BY date_no") == [
+            ("last year", "2022"),
+            ("Monday", "2023-02-27"),
+        ]
+        assert store.query("SELECT theme, triggers FROM themes") == [("TRADE", 3)]
+        assert store.count("theme_triggers") == len(coded.theme_triggers) > 0
+        tone = coded.tone
+        assert tone is not None
+        assert store.query("SELECT tone, tone_positive, tone_negative, word_count FROM articles") == [
+            (tone.score, tone.positive, tone.negative, tone.words)
+        ]
+
+
+def test_store_dyad_counts_either_direction_by_period(db: Path) -> None:
+    with open_store(db) as store:
+        store.query(
+            "INSERT INTO events (article_id, event_no, source_country, target_country, cameo, goldstein, quad_class, date)"
+            " VALUES ('a', 0, 'IND', 'RUS', '042', 1.9, 1, '2023-02-27'), ('a', 1, 'RUS', 'IND', '111', -2.0, 3, '2023-03'),"
+            " ('a', 2, 'RUS', 'USA', '111', -2.0, 3, '2023-02-28'), ('a', 3, 'RUS', 'IND', '042', 1.9, 1, '2023-03-01/2023-03-02')"
+        )
+        rows = store.dyad_counts("IND", "RUS", "month")
+    assert [(str(p)[:10], q, n) for p, q, n, _ in rows] == [
+        ("2023-02-01", 1, 1),
+        ("2023-03-01", 1, 1),
+        ("2023-03-01", 3, 1),
+    ]
+    with pytest.raises(StoreError, match="unknown frequency"):
+        with open_store(db) as store:
+            store.dyad_counts("IND", "RUS", "fortnight")

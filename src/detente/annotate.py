@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 from .amounts import find_amounts
 from .dates import find_dates
 from .record import Article, Record
+from .themes import article_themes, find_theme_triggers
+from .tone import find_tone
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -18,4 +20,14 @@ if TYPE_CHECKING:
 
 def annotate(article: Article, doc: Doc) -> Record:
     """The record of a clean English article and its parse."""
-    return Record(article=article, dates=find_dates(doc, article.published), amounts=find_amounts(doc))
+    triggers = find_theme_triggers(doc)
+    tone, sentence_tones = find_tone(list(doc.sents))
+    return Record(
+        article=article,
+        dates=find_dates(doc, article.published),
+        amounts=find_amounts(doc),
+        themes=article_themes(triggers),
+        tone=tone,
+        theme_triggers=triggers,
+        sentence_tones=sentence_tones,
+    )

@@ -142,9 +142,29 @@ class Amount(Struct, frozen=True):
 
 
 class Tone(Struct, frozen=True):
+    """GDELT's convention: positive and negative words in percent of all words; score = their difference."""
+
     score: float
     positive: float
     negative: float
+    words: int = 0
+
+
+class SentenceTone(Struct, frozen=True):
+    start: int
+    end: int
+    score: float
+    positive: float
+    negative: float
+
+
+class ThemeTrigger(Struct, frozen=True):
+    """A word or phrase of the text that counts toward a theme."""
+
+    theme: str
+    text: str
+    start: int
+    end: int
 
 
 class Failure(Struct, frozen=True):
@@ -167,6 +187,8 @@ class Record(Struct, frozen=True):
     amounts: tuple[Amount, ...] = ()
     themes: tuple[str, ...] = ()
     tone: Tone | None = None
+    theme_triggers: tuple[ThemeTrigger, ...] = ()
+    sentence_tones: tuple[SentenceTone, ...] = ()
 
     def to_json(self) -> str:
         return msgspec.json.encode(self).decode("utf-8")

@@ -6,6 +6,7 @@ from the database itself, so the schema is written once, in SQL.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -34,6 +35,10 @@ def article_rows(r: Record) -> list[Row]:
             "text": a.text,
             "content_hash": content_hash(a.text),
             "record": r.to_json(),
+            "tone": r.tone.score if r.tone else None,
+            "tone_positive": r.tone.positive if r.tone else None,
+            "tone_negative": r.tone.negative if r.tone else None,
+            "word_count": r.tone.words if r.tone else None,
         }
     ]
 
@@ -181,7 +186,15 @@ def amount_rows(r: Record) -> list[Row]:
 
 
 def theme_rows(r: Record) -> list[Row]:
-    return [{"article_id": r.article.id, "theme": t} for t in r.themes]
+    hits = Counter(t.theme for t in r.theme_triggers)
+    return [{"article_id": r.article.id, "theme": t, "triggers": hits[t]} for t in r.themes]
+
+
+def theme_trigger_rows(r: Record) -> list[Row]:
+    return [
+        {"article_id": r.article.id, "trigger_no": n, "theme": t.theme, "text": t.text, "start": t.start, "end": t.end}
+        for n, t in enumerate(r.theme_triggers)
+    ]
 
 
 TABLE_ROWS: dict[str, Callable[[Record], list[Row]]] = {
@@ -195,4 +208,5 @@ TABLE_ROWS: dict[str, Callable[[Record], list[Row]]] = {
     "dates": date_rows,
     "amounts": amount_rows,
     "themes": theme_rows,
+    "theme_triggers": theme_trigger_rows,
 }
