@@ -8,8 +8,8 @@ import pyarrow.parquet as pq
 import pytest
 
 from detente.errors import StoreError
-from detente.record import Article, Credit, Failure, Record, Removal
 from detente.pipeline import extract
+from detente.record import Article, Credit, Failure, Record, Removal
 from detente.store import migrations, open_store
 
 
@@ -104,17 +104,23 @@ def test_store_flattens_dates_amounts_themes_and_tone(db: Path) -> None:
 
 def test_store_dyad_counts_either_direction_by_period(db: Path) -> None:
     with open_store(db) as store:
-        store.query(
-            "INSERT INTO events (article_id, event_no, source_country, target_country, cameo, goldstein, quad_class, date)"
-            " VALUES ('a', 0, 'IND', 'RUS', '042', 1.9, 1, '2023-02-27'), ('a', 1, 'RUS', 'IND', '111', -2.0, 3, '2023-03'),"
-            " ('a', 2, 'RUS', 'USA', '111', -2.0, 3, '2023-02-28'), ('a', 3, 'RUS', 'IND', '042', 1.9, 1, '2023-03-01/2023-03-02')"
-        )
+        events = [
+            ("IND", "RUS", 1, "2023-02-27"),
+            ("RUS", "IND", 3, "2023-03"),
+            ("RUS", "USA", 3, "2023-02-28"),
+            ("RUS", "IND", 1, "2023-03-01/2023-03-02"),
+        ]
+        for n, (source, target, quad, date) in enumerate(events):
+            store.query(
+                "INSERT INTO events (article_id, event_no, source_country, target_country, cameo, quad_class, date)"
+                " VALUES ('a', ?, ?, ?, '042', ?, ?)",
+                [n, source, target, quad, date],
+            )
         rows = store.dyad_counts("IND", "RUS", "month")
     assert [(str(p)[:10], q, n) for p, q, n, _ in rows] == [
         ("2023-02-01", 1, 1),
         ("2023-03-01", 1, 1),
         ("2023-03-01", 3, 1),
     ]
-    with pytest.raises(StoreError, match="unknown frequency"):
-        with open_store(db) as store:
-            store.dyad_counts("IND", "RUS", "fortnight")
+    with pytest.raises(StoreError, match="unknown frequency"), open_store(db) as store:
+        store.dyad_counts("IND", "RUS", "fortnight")
