@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .actors import find_actors
 from .amounts import find_amounts
 from .dates import find_dates
 from .record import Article, Record
@@ -24,6 +25,7 @@ def annotate(article: Article, doc: Doc) -> Record:
     tone, sentence_tones = find_tone(list(doc.sents))
     return Record(
         article=article,
+        actors=find_actors(doc, article.published, article.credits),
         dates=find_dates(doc, article.published),
         amounts=find_amounts(doc),
         themes=article_themes(triggers),

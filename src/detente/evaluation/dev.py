@@ -52,20 +52,24 @@ COMPONENTS = {
 
 
 def pair_up(
-    golds: list[G], systems: list[S], same: Callable[[G, S], bool]
+    golds: list[G], systems: list[S], *sames: Callable[[G, S], bool]
 ) -> tuple[list[tuple[G, S]], list[G], list[S]]:
-    """Greedy one-to-one matching in order: (matched pairs, unmatched gold, unmatched system)."""
-    left = list(systems)
+    """Greedy one-to-one matching, the strictest test first (an exact name before a loose one):
+    (matched pairs, unmatched gold, unmatched system)."""
+    left, missed = list(systems), list(golds)
     pairs: list[tuple[G, S]] = []
-    missed: list[G] = []
-    for g in golds:
-        found = next((s for s in left if same(g, s)), None)
-        if found is None:
-            missed.append(g)
-        else:
-            left.remove(found)
-            pairs.append((g, found))
+    for same in sames:
+        for g in list(missed):
+            found = next((s for s in left if same(g, s)), None)
+            if found is not None:
+                left.remove(found)
+                missed.remove(g)
+                pairs.append((g, found))
     return pairs, missed, left
+
+
+def actor_named(gold: dict[str, Any], actor: Actor) -> bool:
+    return fold(gold["name"]) in {fold(actor.name), *(fold(m.text) for m in actor.mentions)}
 
 
 def actor_matches(gold: dict[str, Any], actor: Actor) -> bool:
@@ -73,7 +77,7 @@ def actor_matches(gold: dict[str, Any], actor: Actor) -> bool:
 
 
 def score_actors(table: Table, result: DevResult, gold: dict[str, Any], record: Record) -> None:
-    pairs, missed, extra = pair_up(gold["actors"], list(record.actors), actor_matches)
+    pairs, missed, extra = pair_up(gold["actors"], list(record.actors), actor_named, actor_matches)
     table.scores.setdefault("found", Score()).add(len(pairs), len(extra), len(missed))
     country = table.accuracies.setdefault("country_accuracy", Accuracy())
     sector = table.accuracies.setdefault("sector_accuracy", Accuracy())
@@ -186,8 +190,8 @@ def score_amounts(table: Table, result: DevResult, gold: dict[str, Any], record:
 
 
 NOTES = {
-    "actors": "found: a gold actor matched by name (one a part of the other, or an acronym) to a system actor"
-    " or one of its mentions; the accuracies are on matched actors.",
+    "actors": "found: a gold actor matched to a system actor by its name or a mention, the same name first,"
+    " then loosely (one a part of the other, or an acronym); the accuracies are on matched actors.",
     "events": "Sets per article, at country level: (source, target, PLOVER type), (source, target),"
     " (source, target, CAMEO root).",
     "quotes": "found: the gold's first words within the first words of a system quote;"

@@ -1,0 +1,577 @@
+"""Actors: who is who in an article, resolved to a country, a sector and a CAMEO-style code.
+
+Mentions come from the actor lexicon (countries, capitals, seats of government, groups, news
+agencies, and the Phoenix dictionaries with roles dated: Putin is RUSGOV in 2023) and from
+spaCy's PERSON and ORG entities the lexicon does not know. A person's country and sector come
+from the title and apposition around the name ("Russian envoy Denis Alipov", "Alipov, Russia's
+ambassador"), else from the actor the sentence cites ("TASS reported citing Deputy Foreign
+Minister Andrey Rudenko"). Within the article, a surname, a role description ("the Russian
+Ambassador") and a pronoun that says something ("he said") are resolved to the same actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .knowledge import data_text, toml_data
+from .lexicon import Known, Lexicon, load_lexicon, phrase_key
+from .record import Actor, Credit, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# Prepositions that make a capital or city a place ("in Moscow"), not its government.
+PLACE_PREPOSITIONS = frozenset(
+    {
+        "in",
+        "at",
+        "near",
+        "outside",
+        "inside",
+        "to",
+        "from",
+        "across",
+        "around",
+        "within",
+        "into",
+        "toward",
+        "towards",
+        "via",
+        "throughout",
+    }
+)
+PRONOUNS = frozenset({"he", "she"})
+# A role description or pronoun is resolved to a person mentioned at most this many sentences before.
+COREFERENCE_SENTENCES = 6
+
+
+@dataclass
+class Found:
+    """A mention with what it resolves to, before mentions are grouped into actors."""
+
+    start: int  # token offsets
+    end: int
+    name: str
+    kind: str
+    country: str | None
+    sector: str
+    role: str | None = None
+    code: str = ""
+    key: tuple[str, ...] = ()
+
+
+@dataclass
+class Article:
+    """What the stage knows while reading one article."""
+
+    doc: Doc
+    day: str | None
+    lexicon: Lexicon
+    found: list[Found] = field(default_factory=list)
+    taken: set[int] = field(default_factory=set)  # tokens already part of a mention or a title
+
+
+@cache
+def sector_table() -> dict[str, dict[str, str]]:
+    return {k: dict(v) for k, v in toml_data("actors/sectors.toml").items()}
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    return frozenset(
+        line.strip() for line in data_text("speech_verbs.txt").splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def find_actors(
+    doc: Doc, published: str | None, credits: tuple[Credit, ...] = (), dictionaries: Path | None = None
+) -> tuple[Actor, ...]:
+    """Every actor of the article, each with all its mentions; credited agencies too, even when
+    the text no longer names them (a wire credit is removed from it)."""
+    article = Article(doc=doc, day=published, lexicon=load_lexicon(dictionaries))
+    for stage in (lexicon_mentions, entity_mentions, surnames, role_descriptions, speaking_pronouns):
+        stage(article)
+    actors = group_actors(article)
+    return actors + credited_agencies(article, credits, {a.name for a in actors}, len(actors))
+
+
+def credited_agencies(article: Article, credits: tuple[Credit, ...], named: set[str], count: int) -> tuple[Actor, ...]:
+    extra: list[Actor] = []
+    for credit in credits:
+        index = article.lexicon.phrases.get(phrase_key(credit.agency))
+        known = article.lexicon.entries[index] if index is not None else None
+        if credit.agency in named or known is None or known.kind != "agency":
+            continue
+        code = known.code_on(article.day) or ""
+        country, sector = split_code(code)
+        extra.append(Actor(f"A{count + len(extra) + 1}", known.name, "agency", country, sector, credit.role, code))
+        named.add(credit.agency)
+    return tuple(extra)
+
+
+# --- mentions from the lexicon --------------------------------------------------------------------
+
+
+def lexicon_matches(article: Article) -> Iterator[Found]:
+    """Longest matches of lexicon phrases, left to right, that look like names in the text and
+    resolve on the article's date (else a shorter match is tried: "US" of "US President")."""
+    doc, lexicon = article.doc, article.lexicon
+    lower = [t.lower_ for t in doc]
+    i = 0
+    while i < len(lower):
+        found = None
+        for length in range(min(lexicon.longest.get(lower[i], 0), len(lower) - i), 0, -1):
+            index = lexicon.phrases.get(tuple(lower[i : i + length]))
+            if index is not None and looks_like_a_name(doc[i : i + length]):
+                found = resolve_match(article, i, i + length, lexicon.entries[index])
+                if found is not None:
+                    break
+        if found is None:
+            i += 1
+        else:
+            yield found
+            i = found.end
+
+
+def resolve_match(article: Article, start: int, end: int, known: Known) -> Found | None:
+    if known.kind == "person" and inside_longer_name(article.doc, start, end):
+        return None  # "Albert" of "Albert Muchanga" is not Prince Albert of Monaco
+    return resolve_known(article, article.doc[start:end], known)
+
+
+def inside_longer_name(doc: Doc, start: int, end: int) -> bool:
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return any(t is not None and t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in (before, after))
+
+
+def looks_like_a_name(span: Span) -> bool:
+    """Capitalised (after "the"); a short word all in capitals ("US", not "us")."""
+    words = [t for t in span if t.lower_ != "the"] or list(span)
+    first = words[0].text
+    if not first[:1].isupper():
+        return False
+    return not (len(span) == 1 and len(first) <= 3 and first.isalpha() and not first.isupper())
+
+
+def lexicon_mentions(article: Article) -> None:
+    for found in lexicon_matches(article):
+        article.found.append(found)
+        article.taken.update(range(found.start, found.end))
+
+
+def resolve_known(article: Article, span: Span, known: Known) -> Found | None:
+    code = known.code_on(article.day)
+    if code is None and known.kind == "person" and known.codes:
+        code = known.codes[-1].code[:3]  # no role on that date, but still of that country
+    if code is None or code == "---":
+        return None
+    country, sector = split_code(code)
+    kind = known.kind
+    if kind == "capital":
+        if is_place(span):
+            return None
+        kind, sector, code = "government", "GOV", country + "GOV" if len(country) == 3 else code
+    name = country_name(article.lexicon, country) if kind in ("country", "government") else known.name
+    if kind == "country":
+        role_noun = country_role(article, span)
+        if role_noun is not None:
+            sector = role_noun
+            kind, name = "government" if sector == "GOV" else "group", f"{name} {SECTOR_NOUNS.get(sector, sector)}"
+            code = country + sector
+    if kind == "government" and not name.endswith(" government"):
+        name += " government"
+    key = (kind, name, sector)
+    if kind == "person" and len(span) > 1:
+        name = span.text  # as the article spells it ("Sergei", where the dictionary has "Sergey")
+    if kind == "country" and span.root.ent_type_ == "NORP" and span.root.dep_ in ("amod", "compound"):
+        kind = "country"  # "Russian technology": a mention of Russia
+    return Found(span.start, span.end, name, kind, country, sector, code=code, key=key)
+
+
+SECTOR_NOUNS = {
+    "GOV": "government",
+    "MIL": "military",
+    "COP": "police",
+    "LEG": "legislature",
+    "JUD": "judiciary",
+    "REB": "rebels",
+    "PTY": "party",
+    "MED": "media",
+    "BUS": "business",
+    "CVL": "civilians",
+    "SPY": "intelligence",
+}
+
+
+def country_role(article: Article, span: Span) -> str | None:
+    """The sector of the noun a country word qualifies: "Saudi government" GOV, "Chinese troops" MIL."""
+    root = span.root
+    if root.dep_ not in ("amod", "compound", "poss") or root.head.i < span.end:
+        return None
+    noun = article.doc[span.end : root.head.i + 1]
+    _role, code = agent_in(article.lexicon, noun)
+    if code is None or root.head.ent_type_ == "PERSON" or noun[-1].pos_ == "PROPN":
+        return None
+    return sector_table()["roles"].get(code.strip("~")[:3])
+
+
+def country_name(lexicon: Lexicon, country: str) -> str:
+    return lexicon.country_names.get(country, country)
+
+
+def is_place(span: Span) -> bool:
+    """A capital in a place phrase ("in Moscow", "a visit to New Delhi")."""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS or span.root.dep_ in ("compound", "npadvmod")
+
+
+def split_code(code: str) -> tuple[str, str]:
+    """``RUSGOV`` → (RUS, GOV); ``IGOUNO`` → (UNO, GOV); ``RUS`` → (RUS, "")."""
+    table = sector_table()
+    head, roles = code[:3], [code[i : i + 3] for i in range(3, len(code), 3)]
+    if head in table["non_state"]:
+        country = "UNO" if roles[:1] == ["UNO"] else "EUR" if roles[:1] == ["EUR"] else table["non_state"][head]
+        sector = next((table["roles"][r] for r in roles[1:] if r in table["roles"]), table["non_state_sector"][country])
+        return country, sector
+    sector = next((table["roles"][r] for r in roles if r in table["roles"]), "")
+    return head, sector
+
+
+# --- people and organisations spaCy finds -------------------------------------------------------
+
+
+def entity_mentions(article: Article) -> None:
+    for ent in article.doc.ents:
+        if not is_actor_entity(article, ent):
+            continue
+        if ent.label_ == "PERSON" or follows_a_title(article, ent):
+            found = person(article, ent)
+        else:
+            found = acronym_of(article, ent) or organisation(article, ent)
+            article.found = [f for f in article.found if not ent.start <= f.start < ent.end]  # "Global India Insights"
+        article.found.append(found)
+        article.taken.update(range(ent.start, ent.end))
+
+
+def is_actor_entity(article: Article, ent: Span) -> bool:
+    """A person, or an organisation (spaCy sometimes calls one a facility), not already known
+    (a country named inside an organisation's name does not count) and not a weapon ("S-400")."""
+    label = ent.label_
+    org_words = toml_data("actors/sectors.toml")["organisation_words"]
+    if label == "FAC" and not any(t.lower_ in org_words for t in ent):
+        return False
+    if label not in ("PERSON", "ORG", "FAC") or any(c.isdigit() for c in ent[0].text):
+        return False
+    inside = [f for f in article.found if ent.start <= f.start < ent.end]
+    if label == "PERSON":
+        return not any(i in article.taken for i in range(ent.start, ent.end))
+    if any(f.start < ent.start < f.end or f.start < ent.end < f.end for f in article.found):
+        return False  # part of a longer name already known
+    return all(f.kind in ("country", "capital") and f.end <= ent.end for f in inside) and not (
+        inside and inside[0].start == ent.start and inside[0].end == ent.end
+    )
+
+
+def follows_a_title(article: Article, ent: Span) -> bool:
+    """A name spaCy took for an organisation right after a person's title ("Ambassador … Nikki Haley")."""
+    start = title_start(article.doc, ent.start)
+    role, _code = agent_in(article.lexicon, article.doc[start : ent.start])
+    last = article.doc[ent.start - 1].lower_ if ent.start else ""
+    return role is not None and role.lower().split()[-1] == last and all(t.pos_ == "PROPN" for t in ent)
+
+
+def acronym_of(article: Article, ent: Span) -> Found | None:
+    """ "the Centre for Global India Insights (CGII)": the acronym is the organisation it follows."""
+    doc = article.doc
+    if ent.start < 2 or doc[ent.start - 1].text != "(":
+        return None
+    before = [f for f in article.found if f.end == ent.start - 1 and f.kind == "organization"]
+    return alias(before[-1], ent) if before else None
+
+
+def surnames(article: Article) -> None:
+    """A person's surname alone, whatever spaCy tagged it ("Alipov said", read as a place)."""
+    people = {f.name.split()[-1]: f for f in article.found if f.kind == "person" and len(f.name.split()) > 1}
+    for token in article.doc:
+        earlier = people.get(token.text)
+        if earlier is not None and token.i not in article.taken and token.pos_ == "PROPN" and token.i > earlier.start:
+            article.found.append(alias(earlier, article.doc[token.i : token.i + 1]))
+            article.taken.add(token.i)
+
+
+def person(article: Article, ent: Span) -> Found:
+    earlier = same_person(article, ent)
+    if earlier is not None:
+        return Found(
+            ent.start,
+            ent.end,
+            earlier.name,
+            "person",
+            earlier.country,
+            earlier.sector,
+            earlier.role,
+            earlier.code,
+            earlier.key,
+        )
+    known = known_person(article, ent)
+    if known is not None:
+        return known
+    country, sector, role = title_of(article, ent)
+    country = (
+        country or country_of_sentence(article, ent) or (main_country(article) if sector in STATE_SECTORS else None)
+    )
+    code = (country or "") + sector if country else sector
+    return Found(ent.start, ent.end, ent.text, "person", country, sector, role, code, ("person", ent.text))
+
+
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+FIRST_NAME_FORMS = {
+    "joseph": "joe",
+    "joe": "joseph",
+    "william": "bill",
+    "robert": "bob",
+    "james": "jim",
+    "alexander": "alexandr",
+    "sergei": "sergey",
+    "sergey": "sergei",
+    "andrei": "andrey",
+}
+
+
+def known_person(article: Article, ent: Span) -> Found | None:
+    """A name the dictionaries know under another spelling: without middle initials and suffixes
+    ("Joseph R. Biden, Jr." → "joseph biden"), or with the usual short first name ("joe biden")."""
+    words = [w.lower().strip(",") for w in ent.text.split()]
+    words = [w for w in words if w and w not in NAME_SUFFIXES and not (len(w) == 2 and w.endswith("."))]
+    if len(words) < 2:
+        return None
+    for first in (words[0], FIRST_NAME_FORMS.get(words[0], words[0])):
+        index = article.lexicon.phrases.get(phrase_key(" ".join([first, words[-1]])))
+        known = article.lexicon.entries[index] if index is not None else None
+        if known is not None and known.kind == "person":
+            found = resolve_known(article, ent, known)
+            if found is not None:
+                article.taken.update(range(ent.start, ent.end))
+                title_of(article, ent)  # its title is part of the mention, not another actor
+                return found
+    return None
+
+
+# A title in one of these sectors with no country is taken to be of the country the article is
+# most about ("National Security Advisor Jake Sullivan" in a White House readout).
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def main_country(article: Article) -> str | None:
+    counts: dict[str, int] = {}
+    for found in article.found:
+        if found.kind in ("country", "government") and found.country and len(found.country) == 3:
+            counts[found.country] = counts.get(found.country, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
+def same_person(article: Article, ent: Span) -> Found | None:
+    """An earlier person whose name ends with this one ("Alipov" after "Denis Alipov")."""
+    words = ent.text.split()
+    for found in reversed(article.found):
+        if found.kind == "person" and found.name.split()[-len(words) :] == words:
+            return found
+    return None
+
+
+def title_of(article: Article, ent: Span) -> tuple[str | None, str, str | None]:
+    """(country, sector, role) from the words before a name, its apposition, and the noun it is
+    in apposition to ("Merkel's spokesperson, Steffen Seibert")."""
+    doc, root = article.doc, ent.root
+    start = title_start(doc, ent.start)
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        start = min(start, root.head.left_edge.i)
+    descriptions = [doc[start : ent.start]] if start < ent.start else []
+    descriptions += [doc[a.left_edge.i : a.right_edge.i + 1] for a in root.children if a.dep_ == "appos"]
+    country = sector = role = None
+    for words in descriptions:
+        c, s, r = description(article, words)
+        country, sector, role = country or c, sector or s, role or r
+        drop_titles(article, words)
+    return country, sector or "", role
+
+
+# Words a title before a name is made of ("Former US Ambassador to the United Nations").
+TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "ADP", "PART", "CCONJ", "NUM"})
+TITLE_LONGEST = 10
+
+
+def title_start(doc: Doc, name_start: int) -> int:
+    """Where the title running up to a name begins: the words before it, up to a verb or a comma."""
+    start = name_start
+    while start > 0 and name_start - start < TITLE_LONGEST:
+        token = doc[start - 1]
+        if token.pos_ not in TITLE_POS and token.text not in ("-", "–"):
+            break
+        start -= 1
+    while start < name_start and doc[start].pos_ in ("ADP", "CCONJ", "PART"):
+        start += 1
+    return start
+
+
+def drop_titles(article: Article, words: Span) -> None:
+    """Dictionary phrases that were a title ("US Ambassador to the United Nations") are no actors."""
+    article.found = [
+        f
+        for f in article.found
+        if not (words.start <= f.start and f.end <= words.end and f.kind in ("person", "organization"))
+    ]
+
+
+def description(article: Article, words: Span) -> tuple[str | None, str | None, str | None]:
+    """The country (an adjective or possessive, not "to India") and the role in a description."""
+    country = next(
+        (f.country for f in article.found if words.start <= f.start < words.end and own_country(article.doc[f.start])),
+        None,
+    )
+    role, code = agent_in(article.lexicon, words)
+    sector = sector_table()["roles"].get(code.strip("~")[:3]) if code else None
+    if words.end > words.start:
+        article.taken.update(range(words.start, words.end))
+    return country, sector, role
+
+
+def own_country(token: Token) -> bool:
+    """A country word that says whose the actor is, not where it is sent ("ambassador to India")."""
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    sent_to = token.dep_ == "pobj" and token.head.lower_ in ("to", "in", "at", "for", "with")
+    return not sent_to and before not in ("to", "in", "at", "for", "with")
+
+
+def agent_in(lexicon: Lexicon, words: Span) -> tuple[str | None, str | None]:
+    """The role phrase that ends last in ``words`` (the head of a title: "trade and industry
+    commissioner" is a commissioner), the longest when two end together; and its agent code."""
+    lower = [t.lower_ for t in words]
+    best: tuple[str | None, str | None] = (None, None)
+    best_end = best_len = 0
+    for i, first in enumerate(lower):
+        for length in range(min(lexicon.agent_longest.get(first, 0), len(lower) - i), 0, -1):
+            code = lexicon.agents.get(tuple(lower[i : i + length]))
+            if code is not None and (i + length, length) > (best_end, best_len):
+                best, best_end, best_len = (words[i : i + length].text, code), i + length, length
+                break
+    return best
+
+
+def country_of_sentence(article: Article, ent: Span) -> str | None:
+    """The country of the nearest actor before the name in its sentence that is not a place or
+    a target: who cites an official names whose official it is (TASS citing a deputy minister)."""
+    for found in reversed(article.found):
+        if found.start >= ent.start or found.start < ent.sent.start:
+            continue
+        token = article.doc[found.start]
+        if (
+            found.country
+            and len(found.country) == 3
+            and found.kind in ("agency", "person", "government")
+            and own_country(token)
+        ):
+            return found.country
+    return None
+
+
+def organisation(article: Article, ent: Span) -> Found:
+    """An organisation spaCy found: its country from a country named in it, its sector from its words."""
+    inside = [f for f in article.found if ent.start <= f.start < ent.end and f.country]
+    country = inside[0].country if inside else None
+    words = toml_data("actors/sectors.toml")["organisation_words"]
+    sector = next((words[t.lower_] for t in ent if t.lower_ in words), "")
+    code = (country or "") + sector
+    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    return Found(ent.start, ent.end, name, "organization", country, sector, None, code, ("organization", name))
+
+
+# --- coreference --------------------------------------------------------------------------------
+
+
+def role_descriptions(article: Article) -> None:
+    """ "the Russian Ambassador", "the envoy": the latest person with that role (and country)."""
+    for chunk in article.doc.noun_chunks:
+        if chunk[0].lower_ != "the" or chunk.root.tag_ in ("NNS", "NNPS") or chunk.start in article.taken:
+            continue
+        role, code = agent_in(article.lexicon, chunk)
+        if role is None or code is None:
+            continue
+        country = next((f.country for f in article.found if chunk.start <= f.start < chunk.end), None)
+        sector = sector_table()["roles"].get(code.strip("~")[:3], "")
+        earlier = latest_person(article, chunk, sector, country)
+        if earlier is not None:
+            article.found.append(alias(earlier, chunk))
+            article.taken.update(range(chunk.start, chunk.end))
+
+
+def speaking_pronouns(article: Article) -> None:
+    """ "he said": the latest person mentioned before."""
+    for token in article.doc:
+        if token.lower_ in PRONOUNS and token.dep_ == "nsubj" and token.head.lemma_.lower() in speech_verbs():
+            earlier = latest_person(article, article.doc[token.i : token.i + 1])
+            if earlier is not None:
+                article.found.append(alias(earlier, article.doc[token.i : token.i + 1]))
+
+
+def latest_person(article: Article, span: Span, sector: str | None = None, country: str | None = None) -> Found | None:
+    """The latest person before ``span`` (within a few sentences) with that sector and country."""
+    first_sentence = max(0, sentence_index(article.doc, span.start) - COREFERENCE_SENTENCES)
+    candidates = [f for f in article.found if f.kind == "person" and f.start < span.start]
+    for found in sorted(candidates, key=lambda f: f.start, reverse=True):
+        if sentence_index(article.doc, found.start) < first_sentence:
+            break
+        if (sector is None or found.sector == sector) and (country is None or found.country == country):
+            return found
+    return None
+
+
+def sentence_index(doc: Doc, token: int) -> int:
+    return sentence_starts(doc).index(doc[token].sent.start)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    return [s.start for s in doc.sents]
+
+
+def alias(found: Found, span: Span) -> Found:
+    return Found(
+        span.start, span.end, found.name, found.kind, found.country, found.sector, found.role, found.code, found.key
+    )
+
+
+# --- actors -------------------------------------------------------------------------------------
+
+
+def group_actors(article: Article) -> tuple[Actor, ...]:
+    """Mentions grouped by what they resolve to, in order of first mention."""
+    groups: dict[tuple[str, ...], list[Found]] = {}
+    for found in sorted(article.found, key=lambda f: f.start):
+        groups.setdefault(found.key, []).append(found)
+    doc = article.doc
+    actors = []
+    for number, mentions in enumerate(groups.values(), 1):
+        head = max(mentions, key=lambda f: (f.kind == "person" and f.name == doc[f.start : f.end].text, len(f.name)))
+        role = next((f.role for f in mentions if f.role), None)
+        spans = tuple(
+            Mention(doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text), doc[f.start : f.end].text)
+            for f in mentions
+        )
+        actors.append(
+            Actor(
+                id=f"A{number}",
+                name=head.name,
+                kind=head.kind,
+                country=head.country,
+                sector=head.sector,
+                role=role,
+                code=head.code or (head.country or ""),
+                mentions=spans,
+            )
+        )
+    return tuple(actors)

@@ -1,0 +1,136 @@
+"""The actor lexicon: every name the actors stage knows, compiled into a token-sequence index.
+
+Sources, first one wins for a phrase: the project's own tables (``data/actors/countries.tsv``,
+``groups.tsv``, the news agencies), then the Phoenix dictionaries converted into
+``data/actors/phoenix`` (or the PETRARCH-format directory a user gives with
+``--dictionaries``). Matching is a longest-match scan over lower-cased tokens against a dict
+keyed by token tuples: one dict lookup per candidate length, no per-name regex.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .dictionaries import ActorEntry, AgentEntry, DatedCode, read_dictionary_dir
+from .knowledge import agencies, toml_data, tsv_rows
+
+Key = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Known:
+    """A known actor: its display name, kind, and codes (dated, as in the dictionaries)."""
+
+    name: str
+    kind: str  # country, capital, government, person, organization, agency, group
+    codes: tuple[DatedCode, ...]
+
+    def code_on(self, day: str | None) -> str | None:
+        return ActorEntry(self.name, (), self.codes, "").code_on(day)
+
+
+@dataclass
+class Lexicon:
+    entries: list[Known] = field(default_factory=list)
+    phrases: dict[Key, int] = field(default_factory=dict)
+    longest: dict[str, int] = field(default_factory=dict)
+    agents: dict[Key, str] = field(default_factory=dict)
+    agent_longest: dict[str, int] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+
+    def add(self, known: Known, phrases: list[str]) -> int:
+        index = len(self.entries)
+        self.entries.append(known)
+        for phrase in phrases:
+            key = phrase_key(phrase)
+            if key and key not in self.phrases:
+                self.phrases[key] = index
+                self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+        return index
+
+    def add_agent(self, phrase: str, code: str) -> None:
+        key = phrase_key(phrase)
+        if key and key not in self.agents:
+            self.agents[key] = code
+            self.agent_longest[key[0]] = max(self.agent_longest.get(key[0], 0), len(key))
+
+
+HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def phrase_key(phrase: str) -> Key:
+    """Lower-case tokens as spaCy splits them: a hyphen between letters is a token of its own."""
+    words = HYPHEN_BETWEEN_LETTERS.sub(" - ", phrase.lower()).split()
+    return tuple(w for w in words if w)
+
+
+def own_entries(lexicon: Lexicon) -> None:
+    """The project's own tables: countries and capitals, groups, news agencies."""
+    for row in tsv_rows("actors/countries.tsv"):
+        iso3, name = row["iso3"], row["name"]
+        lexicon.country_names[iso3] = name
+        lexicon.add(Known(name, "country", (DatedCode(iso3),)), [name, *split(row["aliases"])])
+        lexicon.add(Known(name, "capital", (DatedCode(iso3),)), split(row["capitals"]))
+        lexicon.add(Known(name, "government", (DatedCode(iso3 + "GOV"),)), split(row["government"]))
+    for row in tsv_rows("actors/groups.tsv"):
+        names = split(row["names"])
+        lexicon.add(Known(names[0], "group", (DatedCode(row["code"]),)), names)
+    for agency in agencies():
+        lexicon.add(Known(agency.name, "agency", (DatedCode(agency.country + "MED"),)), [agency.name, *agency.aliases])
+
+
+def split(cell: str | None) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
+KIND_BY_FILE = {"countries": "person", "international": "organization", "nonstate": "organization", "user": "person"}
+
+
+def dictionary_entries(lexicon: Lexicon, actors: list[ActorEntry], agents: list[AgentEntry]) -> None:
+    for entry in actors:
+        lexicon.add(Known(entry.name, kind_of(entry), entry.codes), list(entry.phrases))
+    for agent in agents:
+        lexicon.add_agent(agent.phrase, agent.code)
+
+
+def kind_of(entry: ActorEntry) -> str:
+    """A bare country code is a country (or one of its places); a role code an institution or person."""
+    codes = {c.code for c in entry.codes}
+    if entry.file == "countries" and all(len(c) == 3 for c in codes):
+        return "country"
+    return KIND_BY_FILE.get(entry.file, "person")
+
+
+def packaged_dictionaries() -> tuple[list[ActorEntry], list[AgentEntry]]:
+    base = resources.files("detente").joinpath("data").joinpath("actors").joinpath("phoenix")
+    actors = [ActorEntry.from_json(line) for line in gz_lines(base.joinpath("actors.jsonl.gz").read_bytes())]
+    agents = []
+    for line in gz_lines(base.joinpath("agents.jsonl.gz").read_bytes()):
+        phrase, code = line.split('"phrase": ', 1)[1].split(', "code": ')
+        agents.append(AgentEntry(phrase.strip('"'), code.rstrip("}").strip('"')))
+    return actors, agents
+
+
+def gz_lines(data: bytes) -> list[str]:
+    return gzip.decompress(data).decode("utf-8").splitlines()
+
+
+@cache
+def load_lexicon(dictionaries: Path | None = None) -> Lexicon:
+    """The lexicon with the packaged Phoenix dictionaries, or with a user's PETRARCH directory."""
+    lexicon = Lexicon()
+    own_entries(lexicon)
+    for phrase, code in own_agents().items():  # the project's role words first: their sectors are PLOVER's
+        lexicon.add_agent(phrase, code)
+    actors, agents = read_dictionary_dir(dictionaries) if dictionaries else packaged_dictionaries()
+    dictionary_entries(lexicon, actors, agents)
+    return lexicon
+
+
+def own_agents() -> dict[str, str]:
+    return dict(toml_data("actors/roles.toml")["roles"])
