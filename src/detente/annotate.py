@@ -6,6 +6,8 @@ distributed workers can call it directly.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .actors import find_actors
@@ -19,13 +21,24 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
-def annotate(article: Article, doc: Doc) -> Record:
+@dataclass(frozen=True)
+class Options:
+    """What a user may change about coding: ``dictionaries``, a PETRARCH-format directory
+    (actors and agents; verbs with the events stage) loaded in place of the packaged ones."""
+
+    dictionaries: Path | None = None
+
+
+DEFAULT_OPTIONS = Options()
+
+
+def annotate(article: Article, doc: Doc, options: Options = DEFAULT_OPTIONS) -> Record:
     """The record of a clean English article and its parse."""
     triggers = find_theme_triggers(doc)
     tone, sentence_tones = find_tone(list(doc.sents))
     return Record(
         article=article,
-        actors=find_actors(doc, article.published, article.credits),
+        actors=find_actors(doc, article.published, article.credits, options.dictionaries),
         dates=find_dates(doc, article.published),
         amounts=find_amounts(doc),
         themes=article_themes(triggers),

@@ -15,6 +15,8 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from . import report
+from .annotate import Options
+from .dictionaries import convert
 from .errors import DetenteError
 from .ingest import Summary, ingest
 from .pipeline import Crash, process
@@ -45,14 +47,22 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
+dictionaries_option = click.option(
+    "--dictionaries",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="A PETRARCH/TABARI dictionary directory (*.actors.txt, *.agents.txt) to use instead of Phoenix.",
+)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True)
 @click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not give one.")
-def extract(paths: tuple[str, ...], fmt: str, published: str | None) -> None:
+@dictionaries_option
+def extract(paths: tuple[str, ...], fmt: str, published: str | None, dictionaries: Path | None) -> None:
     """Print the record of every article in PATHS (files, directories, or - for stdin); no store."""
     coded = crashed = 0
-    for outcome in process(read_paths(paths), published=published):
+    for outcome in process(read_paths(paths), published=published, options=Options(dictionaries)):
         if isinstance(outcome, Record):
             coded += 1
             click.echo(outcome.to_json() if fmt == "json" else report.record_text(outcome))
@@ -68,10 +78,11 @@ def extract(paths: tuple[str, ...], fmt: str, published: str | None) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1), help="Coding processes.")
-def ingest_command(paths: tuple[str, ...], db: str, workers: int) -> None:
+@dictionaries_option
+def ingest_command(paths: tuple[str, ...], db: str, workers: int, dictionaries: Path | None) -> None:
     """Code every article in PATHS and store the records in the DuckDB store."""
     with open_store(db) as store, progress_bar() as update:
-        summary = ingest(store, paths, progress=update, workers=workers)
+        summary = ingest(store, paths, progress=update, workers=workers, options=Options(dictionaries))
     print_summary(summary, db)
     if not summary.ok:
         raise click.ClickException(
@@ -119,6 +130,20 @@ def failures(db: str) -> None:
     for f in rows:
         table.add_row(f.source, f.reason, f.detail)
     out.print(table)
+
+
+@main.group()
+def dictionaries() -> None:
+    """PETRARCH/TABARI dictionaries."""
+
+
+@dictionaries.command(name="convert")
+@click.argument("source", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.argument("out", type=click.Path(file_okay=False, path_type=Path))
+def convert_dictionaries(source: Path, out: Path) -> None:
+    """Convert the actor and agent files of SOURCE into Détente's JSON Lines in OUT."""
+    actors, agents = convert(source, out)
+    err.print(f"{actors:,} actor records and {agents:,} agent phrases written to {out}")
 
 
 @main.command(name="eval")

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from .annotate import DEFAULT_OPTIONS, Options
 from .pipeline import Crash, Known, Outcome, process
 from .record import Failure, Record
 from .sources import read_paths
@@ -49,12 +50,20 @@ class Summary:
 Progress = Callable[[Summary], None]
 
 
-def ingest(store: Store, paths: Iterable[str], progress: Progress | None = None, workers: int = 1) -> Summary:
+def ingest(
+    store: Store,
+    paths: Iterable[str],
+    progress: Progress | None = None,
+    workers: int = 1,
+    options: Options = DEFAULT_OPTIONS,
+) -> Summary:
     """Read, code and store every article under ``paths`` (coding in ``workers`` processes)."""
     summary = Summary()
     pending: list[Record] = []
     failures: list[Failure] = []
-    outcomes = process(read_paths(paths), store.stored_hashes, workers=workers, peak_memory=summary.worker_memory)
+    outcomes = process(
+        read_paths(paths), store.stored_hashes, workers=workers, peak_memory=summary.worker_memory, options=options
+    )
     for outcome in outcomes:
         tally(summary, outcome, pending, failures)
         if len(pending) >= WRITE_BATCH or len(failures) >= WRITE_BATCH:

@@ -101,7 +101,7 @@ def dictionary_entries(lexicon: Lexicon, actors: list[ActorEntry], agents: list[
 def kind_of(entry: ActorEntry) -> str:
     """A bare country code is a country (or one of its places); a role code an institution or person."""
     codes = {c.code for c in entry.codes}
-    if entry.file == "countries" and all(len(c) == 3 for c in codes):
+    if entry.file in ("countries", "user") and all(len(c) == 3 for c in codes):
         return "country"
     return KIND_BY_FILE.get(entry.file, "person")
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
 
-from .annotate import annotate
+from .annotate import DEFAULT_OPTIONS, Options, annotate
 from .clean import clean
 from .errors import InputError
 from .language import detect_language
@@ -58,14 +58,18 @@ Outcome = Record | Failure | Known | Crash
 StoredHashes = Callable[[list[str]], dict[str, str]]
 
 
-def extract(source: str | Article | RawArticle, *, published: str | None = None) -> Record:
+def extract(
+    source: str | Article | RawArticle, *, published: str | None = None, options: Options = DEFAULT_OPTIONS
+) -> Record:
     """Code one article: raw text (first line the headline), a ``RawArticle`` or an ``Article``."""
-    return code_article(with_published(prepare(source), published))
+    return code_article(with_published(prepare(source), published), options)
 
 
-def extract_many(sources: Iterable[RawArticle], *, published: str | None = None) -> Iterator[Record | Failure]:
+def extract_many(
+    sources: Iterable[RawArticle], *, published: str | None = None, options: Options = DEFAULT_OPTIONS
+) -> Iterator[Record | Failure]:
     """Records for many articles, parsed in batches; a failure in place of each one that fails."""
-    for outcome in process(sources, published=published):
+    for outcome in process(sources, published=published, options=options):
         if isinstance(outcome, Crash):
             yield outcome.failure
         elif not isinstance(outcome, Known):
@@ -88,20 +92,20 @@ def with_published(article: Article, published: str | None) -> Article:
     return replace(article, published=published) if published and not article.published else article
 
 
-def code_article(article: Article) -> Record:
+def code_article(article: Article, options: Options = DEFAULT_OPTIONS) -> Record:
     """The record of one clean article; a non-English article is recorded as skipped."""
-    outcome = code_articles([article])[0]
+    outcome = code_articles([article], options)[0]
     if isinstance(outcome, Crash):
         raise InputError(outcome.failure.reason, outcome.failure.detail)
     return outcome
 
 
-def code_articles(articles: list[Article]) -> list[Record | Crash]:
+def code_articles(articles: list[Article], options: Options = DEFAULT_OPTIONS) -> list[Record | Crash]:
     """Records for clean articles, in order; English ones are parsed together in one batch."""
     outcomes: list[Record | Crash | Article] = [guarded_language(a) for a in articles]
     coded = [a for a in outcomes if isinstance(a, Article)]
     docs = iter(parse([a.text for a in coded]))
-    return [guarded_annotate(o, next(docs)) if isinstance(o, Article) else o for o in outcomes]
+    return [guarded_annotate(o, next(docs), options) if isinstance(o, Article) else o for o in outcomes]
 
 
 def guarded_language(article: Article) -> Article | Record | Crash:
@@ -122,6 +126,7 @@ def process(
     published: str | None = None,
     workers: int = 1,
     peak_memory: dict[int, int] | None = None,
+    options: Options = DEFAULT_OPTIONS,
 ) -> Iterator[Outcome]:
     """Records (and failures) for a stream of read items, in order, skipping already-stored ids.
 
@@ -134,9 +139,9 @@ def process(
     chunks = (prepare_chunk(chunk, stored, published) for chunk in iter(lambda: list(islice(iterator, CHUNK_SIZE)), []))
     if workers <= 1:
         for prepared in chunks:
-            yield from merge_coded(prepared, code_articles(articles_in(prepared)))
+            yield from merge_coded(prepared, code_articles(articles_in(prepared), options))
         return
-    with worker_pool(workers, peak_memory) as pool:
+    with worker_pool(workers, peak_memory, options) as pool:
         for prepared, coded in pool.code(chunks):
             yield from merge_coded(prepared, coded)
 
@@ -203,9 +208,9 @@ def guarded_clean(item: RawArticle | Failure, published: str | None = None) -> A
         return crash(item.source, "clean", exc)
 
 
-def guarded_annotate(article: Article, doc: Doc) -> Record | Crash:
+def guarded_annotate(article: Article, doc: Doc, options: Options) -> Record | Crash:
     try:
-        return annotate(article, doc)
+        return annotate(article, doc, options)
     except Exception as exc:  # a bad article must never take the batch down
         return crash(article.source or article.id, "code", exc)
 

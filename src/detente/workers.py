@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .annotate import Options
     from .pipeline import Crash, Prepared
     from .record import Record
 
@@ -31,6 +32,7 @@ IN_FLIGHT_PER_WORKER = 2
 class Pool:
     executor: ProcessPoolExecutor
     workers: int
+    options: Options
     # Peak resident memory (bytes) of each worker process, by pid, as they last reported it.
     peak_memory: dict[int, int] = field(default_factory=dict)
 
@@ -40,7 +42,7 @@ class Pool:
 
         pending: deque[tuple[Prepared, Future[Any]]] = deque()
         for prepared in chunks:
-            pending.append((prepared, self.executor.submit(code_in_worker, articles_in(prepared))))
+            pending.append((prepared, self.executor.submit(code_in_worker, articles_in(prepared), self.options)))
             if len(pending) >= self.workers * IN_FLIGHT_PER_WORKER:
                 yield self.collect(*pending.popleft())
         while pending:
@@ -53,18 +55,18 @@ class Pool:
 
 
 @contextmanager
-def worker_pool(workers: int, peak_memory: dict[int, int] | None = None) -> Iterator[Pool]:
+def worker_pool(workers: int, peak_memory: dict[int, int] | None, options: Options) -> Iterator[Pool]:
     """``workers`` coding processes; ``peak_memory``, when given, is filled with each one's peak."""
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as executor:
-        yield Pool(executor, workers, peak_memory if peak_memory is not None else {})
+        yield Pool(executor, workers, options, peak_memory if peak_memory is not None else {})
 
 
-def code_in_worker(articles: list[Any]) -> tuple[list[Record | Crash], int, int]:
+def code_in_worker(articles: list[Any], options: Options) -> tuple[list[Record | Crash], int, int]:
     """In a worker: the chunk's records, this process's id, and its peak memory so far."""
     from .pipeline import code_articles
 
-    return code_articles(articles), os.getpid(), peak_memory()
+    return code_articles(articles, options), os.getpid(), peak_memory()
 
 
 def peak_memory() -> int:
