@@ -45,6 +45,7 @@ PLACE_PREPOSITIONS = frozenset(
     }
 )
 PRONOUNS = frozenset({"he", "she"})
+APOSTROPHES = frozenset({"'", "’", "'s", "’s"})
 # A role description or pronoun is resolved to a person mentioned at most this many sentences before.
 COREFERENCE_SENTENCES = 6
 
@@ -62,6 +63,7 @@ class Found:
     role: str | None = None
     code: str = ""
     key: tuple[str, ...] = ()
+    country_word: bool = False  # a country word standing for its government or a group of it
 
 
 @dataclass
@@ -120,21 +122,24 @@ def lexicon_matches(article: Article) -> Iterator[Found]:
     """Longest matches of lexicon phrases, left to right, that look like names in the text and
     resolve on the article's date (else a shorter match is tried: "US" of "US President")."""
     doc, lexicon = article.doc, article.lexicon
-    lower = [t.lower_ for t in doc]
-    i = 0
-    while i < len(lower):
+    # Apostrophes are left out on both sides: "Workers' Party" is "workers party".
+    kept = [t.i for t in doc if t.text not in APOSTROPHES]
+    lower = [doc[i].lower_.replace("'", "").replace("’", "") for i in kept]
+    n = 0
+    while n < len(lower):
         found = None
-        for length in range(min(lexicon.longest.get(lower[i], 0), len(lower) - i), 0, -1):
-            index = lexicon.phrases.get(tuple(lower[i : i + length]))
-            if index is not None and looks_like_a_name(doc[i : i + length]):
-                found = resolve_match(article, i, i + length, lexicon.entries[index])
+        for length in range(min(lexicon.longest.get(lower[n], 0), len(lower) - n), 0, -1):
+            index = lexicon.phrases.get(tuple(lower[n : n + length]))
+            start, end = kept[n], kept[n + length - 1] + 1
+            if index is not None and looks_like_a_name(doc[start:end]):
+                found = resolve_match(article, start, end, lexicon.entries[index])
                 if found is not None:
                     break
         if found is None:
-            i += 1
+            n += 1
         else:
             yield found
-            i = found.end
+            n = next((k for k, i in enumerate(kept) if i >= found.end), len(kept))
 
 
 def resolve_match(article: Article, start: int, end: int, known: Known) -> Found | None:
@@ -162,35 +167,49 @@ def lexicon_mentions(article: Article) -> None:
     for found in lexicon_matches(article):
         article.found.append(found)
         article.taken.update(range(found.start, found.end))
+        if found.country_word and found.country:
+            article.found.append(country_mention(article, found))
+
+
+def country_mention(article: Article, found: Found) -> Found:
+    """ "American people" is a group of the United States, and also a mention of it."""
+    name = country_name(article.lexicon, found.country or "")
+    country = found.country or ""
+    return Found(found.start, found.end, name, "country", country, "", code=country, key=("country", name, ""))
 
 
 def resolve_known(article: Article, span: Span, known: Known) -> Found | None:
+    """A lexicon match as an actor mention: its code on the article's date, and what a country
+    word stands for here (its government when a capital acts, a group when it qualifies a role noun)."""
     code = known.code_on(article.day)
     if code is None and known.kind == "person" and known.codes:
-        code = known.codes[-1].code[:3]  # no role on that date, but still of that country
+        code = latest_role(known)  # out of office on that date: what they were last
     if code is None or code == "---":
         return None
+    if known.kind == "capital" and is_place(span):
+        return None
+    if known.kind in ("country", "capital"):
+        return country_word(article, span, known.kind, code)
+    name = span.text if known.kind == "person" and len(span) > 1 else known.name  # "Sergei", not "Sergey"
     country, sector = split_code(code)
-    kind = known.kind
-    if kind == "capital":
-        if is_place(span):
-            return None
-        kind, sector, code = "government", "GOV", country + "GOV" if len(country) == 3 else code
-    name = country_name(article.lexicon, country) if kind in ("country", "government") else known.name
-    if kind == "country":
-        role_noun = country_role(article, span)
-        if role_noun is not None:
-            sector = role_noun
-            kind, name = "government" if sector == "GOV" else "group", f"{name} {SECTOR_NOUNS.get(sector, sector)}"
-            code = country + sector
-    if kind == "government" and not name.endswith(" government"):
-        name += " government"
-    key = (kind, name, sector)
-    if kind == "person" and len(span) > 1:
-        name = span.text  # as the article spells it ("Sergei", where the dictionary has "Sergey")
-    if kind == "country" and span.root.ent_type_ == "NORP" and span.root.dep_ in ("amod", "compound"):
-        kind = "country"  # "Russian technology": a mention of Russia
-    return Found(span.start, span.end, name, kind, country, sector, code=code, key=key)
+    return Found(
+        span.start, span.end, name, known.kind, country, sector, code=code, key=(known.kind, known.name, sector)
+    )
+
+
+def country_word(article: Article, span: Span, kind: str, code: str) -> Found:
+    """ "Russia" a country; "Moscow said" its government; "Chinese troops" a group of it."""
+    country = code[:3]
+    name = country_name(article.lexicon, country)
+    sector = "GOV" if kind == "capital" else country_role(article, span) or ""
+    if not sector:
+        return Found(span.start, span.end, name, "country", country, "", code=country, key=("country", name, ""))
+    if sector == "GOV":
+        kind, name = "government", f"{name} government"
+    else:
+        kind, name = "group", group_name(span)
+    key = (kind, country, sector)
+    return Found(span.start, span.end, name, kind, country, sector, code=country + sector, key=key, country_word=True)
 
 
 SECTOR_NOUNS = {
@@ -208,6 +227,11 @@ SECTOR_NOUNS = {
 }
 
 
+def group_name(span: Span) -> str:
+    """ "Syrian state media", "Chinese troops": the country word and the noun it qualifies."""
+    return span.doc[span.start : span.root.head.i + 1].text
+
+
 def country_role(article: Article, span: Span) -> str | None:
     """The sector of the noun a country word qualifies: "Saudi government" GOV, "Chinese troops" MIL."""
     root = span.root
@@ -218,6 +242,10 @@ def country_role(article: Article, span: Span) -> str | None:
     if code is None or root.head.ent_type_ == "PERSON" or noun[-1].pos_ == "PROPN":
         return None
     return sector_table()["roles"].get(code.strip("~")[:3])
+
+
+def latest_role(known: Known) -> str:
+    return max(known.codes, key=lambda c: c.end or "9999").code
 
 
 def country_name(lexicon: Lexicon, country: str) -> str:

@@ -64,8 +64,10 @@ HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def phrase_key(phrase: str) -> Key:
-    """Lower-case tokens as spaCy splits them: a hyphen between letters is a token of its own."""
-    words = HYPHEN_BETWEEN_LETTERS.sub(" - ", phrase.lower()).split()
+    """Lower-case tokens as spaCy splits them (a hyphen between letters is a token of its own),
+    without apostrophes ("workers' party" is "workers party", "people's" is "people")."""
+    phrase = re.sub(r"['’]s\b", "", phrase.lower()).replace("'", "").replace("’", "")
+    words = HYPHEN_BETWEEN_LETTERS.sub(" - ", phrase).split()
     return tuple(w for w in words if w)
 
 
@@ -80,8 +82,17 @@ def own_entries(lexicon: Lexicon) -> None:
     for row in tsv_rows("actors/groups.tsv"):
         names = split(row["names"])
         lexicon.add(Known(names[0], "group", (DatedCode(row["code"]),)), names)
+    for row in tsv_rows("actors/officeholders.tsv"):
+        roles = tuple(office(role) for role in split(row["roles"]))
+        lexicon.add(Known(row["name"], "person", roles), [row["name"], *split(row["aliases"])])
     for agency in agencies():
         lexicon.add(Known(agency.name, "agency", (DatedCode(agency.country + "MED"),)), [agency.name, *agency.aliases])
+
+
+def office(role: str) -> DatedCode:
+    """``USAGOV 2017-01-20 2021-01-20`` (``-`` for an open end)."""
+    code, start, end = role.split()
+    return DatedCode(code, None if start == "-" else start, None if end == "-" else end)
 
 
 def split(cell: str | None) -> list[str]:
