@@ -192,9 +192,9 @@ def resolve_known(article: Article, span: Span, known: Known) -> Found | None:
         return country_word(article, span, known.kind, code)
     name = span.text if known.kind == "person" and len(span) > 1 else known.name  # "Sergei", not "Sergey"
     country, sector = split_code(code)
-    return Found(
-        span.start, span.end, name, known.kind, country, sector, code=code, key=(known.kind, known.name, sector)
-    )
+    country, sector = known.country or country, known.sector if known.sector is not None else sector
+    key = (known.kind, known.name, sector)
+    return Found(span.start, span.end, name, known.kind, country, sector, code=code, key=key)
 
 
 def country_word(article: Article, span: Span, kind: str, code: str) -> Found:

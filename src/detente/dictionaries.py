@@ -95,14 +95,14 @@ SMALL_WORDS = frozenset({"of", "the", "and", "for", "de", "du", "al", "in", "on"
 
 
 def display_name(text: str) -> str:
-    """``UNITED_STATES_OF_AMERICA_`` → ``United States of America`` (acronyms stay upper case)."""
+    """``UNITED_STATES_OF_AMERICA_`` → ``United States of America``; ``NATO`` stays as it is."""
     words = text.replace("_", " ").split()
-    shown = [w.lower() if w.lower() in SMALL_WORDS and i else shown_word(w) for i, w in enumerate(words)]
-    return " ".join(shown)
+    if len(words) == 1 and len(words[0]) <= ACRONYM_LONGEST:
+        return words[0]  # NATO, IAEA, UN: a short one-word name is an acronym
+    return " ".join(w.lower() if w.lower() in SMALL_WORDS and i else w.capitalize() for i, w in enumerate(words))
 
 
-def shown_word(word: str) -> str:
-    return word if len(word) <= 3 and word.isalpha() and word not in ("MR", "DR") else word.capitalize()
+ACRONYM_LONGEST = 5
 
 
 def parse_day(text: str) -> str:

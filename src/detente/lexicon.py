@@ -29,6 +29,9 @@ class Known:
     name: str
     kind: str  # country, capital, government, person, organization, agency, group
     codes: tuple[DatedCode, ...]
+    # PLOVER country and sector when a table gives them (groups.tsv); else read from the code.
+    country: str | None = None
+    sector: str | None = None
 
     def code_on(self, day: str | None) -> str | None:
         return ActorEntry(self.name, (), self.codes, "").code_on(day)
@@ -81,7 +84,8 @@ def own_entries(lexicon: Lexicon) -> None:
         lexicon.add(Known(name, "government", (DatedCode(iso3 + "GOV"),)), split(row["government"]))
     for row in tsv_rows("actors/groups.tsv"):
         names = split(row["names"])
-        lexicon.add(Known(names[0], "group", (DatedCode(row["code"]),)), names)
+        known = Known(names[0], "group", (DatedCode(row["code"]),), row["country"], row["sector"])
+        lexicon.add(known, names)
     for row in tsv_rows("actors/officeholders.tsv"):
         roles = tuple(office(role) for role in split(row["roles"]))
         lexicon.add(Known(row["name"], "person", roles), [row["name"], *split(row["aliases"])])
