@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import time
-from pathlib import Path
-
 import pytest
 
 from detente.actors import find_actors, split_code
@@ -173,9 +170,8 @@ def test_user_dictionaries_replace_the_packaged_ones() -> None:
     assert {a.code for a in found} >= {"ARN", "GON"}
 
 
-def test_packaged_dictionaries_load_well_under_a_second(tmp_path: Path) -> None:
-    load_lexicon.cache_clear()
-    start = time.perf_counter()
+def test_packaged_dictionaries_hold_the_converted_phoenix_entries() -> None:
+    """Their load time is measured by `make bench`, not here."""
     lexicon = load_lexicon()
-    assert time.perf_counter() - start < 1.0 or len(lexicon.entries) > 27000  # timing is reported by make bench
     assert len(lexicon.entries) > 27000 and ("envoy",) in lexicon.agents
+    assert lexicon.entries[lexicon.phrases[("putin",)]].name == "Vladimir Putin"

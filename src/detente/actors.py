@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .knowledge import data_text, toml_data
 from .lexicon import Known, Lexicon, load_lexicon, phrase_key
+from .nlp import sentence_index, sentence_start
 from .record import Actor, Credit, Mention
 
 if TYPE_CHECKING:
@@ -495,7 +496,7 @@ def country_of_sentence(article: Article, ent: Span) -> str | None:
     """The country of the nearest actor before the name in its sentence that is not a place or
     a target: who cites an official names whose official it is (TASS citing a deputy minister)."""
     for found in reversed(article.found):
-        if found.start >= ent.start or found.start < ent.sent.start:
+        if found.start >= ent.start or found.start < sentence_start(article.doc, ent.start):
             continue
         token = article.doc[found.start]
         if (
@@ -557,14 +558,6 @@ def latest_person(article: Article, span: Span, sector: str | None = None, count
         if (sector is None or found.sector == sector) and (country is None or found.country == country):
             return found
     return None
-
-
-def sentence_index(doc: Doc, token: int) -> int:
-    return sentence_starts(doc).index(doc[token].sent.start)
-
-
-def sentence_starts(doc: Doc) -> list[int]:
-    return [s.start for s in doc.sents]
 
 
 def alias(found: Found, span: Span) -> Found:

@@ -15,6 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .knowledge import toml_data
+from .nlp import doc_text, sentence_start
 from .record import Amount
 
 if TYPE_CHECKING:
@@ -145,7 +146,7 @@ def find_amounts(doc: Doc) -> tuple[Amount, ...]:
         for amount in amounts_of(ent, last_unit):
             found.append(amount)
             if amount.kind == "count":
-                last_unit[ent.sent.start] = amount.unit
+                last_unit[sentence_start(doc, ent.start)] = amount.unit
     return tuple(found)
 
 
@@ -166,7 +167,7 @@ def amounts_of(ent: Span, last_unit: dict[int, str]) -> list[Amount]:
         return []
     noun = counted_noun(ent) if kind == "count" else None
     end = noun.idx + len(noun.text) if noun is not None and noun.i >= ent.end else ent.end_char
-    text = ent.doc.text[ent.start_char : end]
+    text = doc_text(ent.doc)[ent.start_char : end]
     return [Amount(text=text, value=v, unit=unit, kind=kind, start=ent.start_char, end=end) for v in values]
 
 
@@ -217,16 +218,12 @@ def unit_of(ent: Span, label: str, values: list[float], last_unit: dict[int, str
         return (None, "count") if noun.lower_ in words().not_units else (noun.lower_, "count")
     if all(v.is_integer() and int(v) in YEARS for v in values) or ent.root.dep_ not in ELIDED_DEPS:
         return None, "count"
-    return last_unit.get(ent.sent.start) or last_unit.get(previous_sentence_start(ent)), "count"
+    here = sentence_start(doc, ent.start)
+    return last_unit.get(here) or last_unit.get(sentence_start(doc, here - 1) if here > 0 else -1), "count"
 
 
 # A number standing for a noun said before ("54 nations signed; 27 ratified").
 ELIDED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "attr"})
-
-
-def previous_sentence_start(ent: Span) -> int:
-    first = ent.sent.start
-    return ent.doc[first - 1].sent.start if first > 0 else -1
 
 
 def currency_next_to(ent: Span) -> bool:
@@ -263,7 +260,7 @@ def ordinal_amount(ent: Span) -> list[Amount]:
     head = ent.root.head
     if value is None or head.lemma_.lower() not in w.ordinal_units:
         return []
-    text = ent.doc.text[ent.start_char : head.idx + len(head.text)]
+    text = doc_text(ent.doc)[ent.start_char : head.idx + len(head.text)]
     return [
         Amount(
             text=text,

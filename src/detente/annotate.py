@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .actors import find_actors
 from .amounts import find_amounts
 from .dates import find_dates
+from .nlp import sentence_spans
 from .record import Article, Record
 from .themes import article_themes, find_theme_triggers
 from .tone import find_tone
@@ -35,7 +36,7 @@ DEFAULT_OPTIONS = Options()
 def annotate(article: Article, doc: Doc, options: Options = DEFAULT_OPTIONS) -> Record:
     """The record of a clean English article and its parse."""
     triggers = find_theme_triggers(doc)
-    tone, sentence_tones = find_tone(list(doc.sents))
+    tone, sentence_tones = find_tone([doc[a:b] for a, b in sentence_spans(doc)])
     return Record(
         article=article,
         actors=find_actors(doc, article.published, article.credits, options.dictionaries),

@@ -18,6 +18,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Literal
 
 from .knowledge import toml_data
+from .nlp import doc_text
 from .record import DateRef
 
 if TYPE_CHECKING:
@@ -345,7 +346,7 @@ def find_dates(doc: Doc, published: str | None) -> tuple[DateRef, ...]:
     found: list[DateRef] = []
     for start, end in candidate_spans(doc):
         span = doc.char_span(start, end, alignment_mode="expand")
-        text = doc.text[start:end]
+        text = doc_text(doc)[start:end]
         if span is None or (is_duration(span) and not patterns()["later"].match(bare(text))):
             continue
         value = anniversary(doc, start, end) if patterns()["anniversary"].search(text) else None
@@ -402,7 +403,7 @@ def candidate_spans(doc: Doc) -> list[tuple[int, int]]:
         if e.label_ == "DATE" or (e.label_ == "TIME" and bare(e.text).lower() in days)
     ]
     for name in ("range_in_text", "anniversary", "holiday", "year_in_text"):
-        for m in patterns()[name].finditer(doc.text):
+        for m in patterns()[name].finditer(doc_text(doc)):
             spans = [s for s in spans if not (s[0] >= m.start() and s[1] <= m.end())]
             if not any(s[0] < m.end() and m.start() < s[1] for s in spans):
                 spans.append((m.start(), m.end()))
@@ -426,8 +427,8 @@ def is_duration(span: Span) -> bool:
 
 def anniversary(doc: Doc, start: int, end: int) -> str | None:
     """ "the 30th anniversary of the 1993 Treaty": the year the anniversary falls in (2023)."""
-    m = patterns()["anniversary"].search(doc.text, start, end)
-    founding = re.search(r"\b(1[89]\d\d|20\d\d)\b", doc.text[end : end + 60]) if m else None
+    m = patterns()["anniversary"].search(doc_text(doc), start, end)
+    founding = re.search(r"\b(1[89]\d\d|20\d\d)\b", doc_text(doc)[end : end + 60]) if m else None
     return str(int(founding.group(1)) + int(m["n"])) if m and founding else None
 
 

