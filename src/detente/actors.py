@@ -413,9 +413,10 @@ def same_person(article: Article, ent: Span) -> Found | None:
     return None
 
 
-def title_of(article: Article, ent: Span) -> tuple[str | None, str, str | None]:
+def title_of(article: Article, ent: Span, consume: bool = True) -> tuple[str | None, str, str | None]:
     """(country, sector, role) from the words before a name, its apposition, and the noun it is
-    in apposition to ("Merkel's spokesperson, Steffen Seibert")."""
+    in apposition to ("Merkel's spokesperson, Steffen Seibert"). With ``consume``, those words
+    are the person's title: no other actor is read in them."""
     doc, root = article.doc, ent.root
     start = title_start(doc, ent.start)
     if root.dep_ == "appos" and root.head.i < ent.start:
@@ -426,11 +427,12 @@ def title_of(article: Article, ent: Span) -> tuple[str | None, str, str | None]:
     for words in descriptions:
         c, s, r = description(article, words)
         country, sector, role = country or c, sector or s, role or r
-        drop_titles(article, words)
+        if consume:
+            article.taken.update(range(words.start, words.end))
+            drop_titles(article, words)
     return country, sector or "", role
 
 
-# Words a title before a name is made of ("Former US Ambassador to the United Nations").
 TITLE_POS = frozenset({"PROPN", "NOUN", "ADJ", "DET", "ADP", "PART", "CCONJ", "NUM"})
 TITLE_LONGEST = 10
 
@@ -465,8 +467,6 @@ def description(article: Article, words: Span) -> tuple[str | None, str | None, 
     )
     role, code = agent_in(article.lexicon, words)
     sector = sector_table()["roles"].get(code.strip("~")[:3]) if code else None
-    if words.end > words.start:
-        article.taken.update(range(words.start, words.end))
     return country, sector, role
 
 
@@ -510,11 +510,18 @@ def country_of_sentence(article: Article, ent: Span) -> str | None:
 
 
 def organisation(article: Article, ent: Span) -> Found:
-    """An organisation spaCy found: its country from a country named in it, its sector from its words."""
+    """An organisation spaCy found: its country from a country named in it, else from the words
+    before it or the noun it is listed under ("Iranian airline Mahan Air", "German companies such
+    as Siemens"); its sector from its own words, else from those."""
     inside = [f for f in article.found if ent.start <= f.start < ent.end and f.country]
     country = inside[0].country if inside else None
     words = toml_data("actors/sectors.toml")["organisation_words"]
     sector = next((words[t.lower_] for t in ent if t.lower_ in words), "")
+    if country is None:
+        described = title_of(article, ent, consume=False)
+        listed = listed_under(article, ent)
+        country = described[0] or listed[0]
+        sector = sector or described[1] or listed[1]
     code = (country or "") + sector
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
     return Found(ent.start, ent.end, name, "organization", country, sector, None, code, ("organization", name))
@@ -596,3 +603,23 @@ def group_actors(article: Article) -> tuple[Actor, ...]:
             )
         )
     return tuple(actors)
+
+
+def listed_under(article: Article, ent: Span) -> tuple[str | None, str]:
+    """The country and sector of the noun a name is an example of ("German companies such as …")."""
+    token = ent.root
+    for _ in range(4):
+        if token.dep_ in ("conj", "appos", "pobj", "prep", "amod") and token.head.i != token.i:
+            token = token.head
+            if token.pos_ == "NOUN":
+                break
+        else:
+            return None, ""
+    if token.pos_ != "NOUN":
+        return None, ""
+    country = next(
+        (f.country for f in article.found if f.start < token.i and token.left_edge.i <= f.start and f.country), None
+    )
+    _role, code = agent_in(article.lexicon, token.doc[token.i : token.i + 1])
+    sector = sector_table()["roles"].get(code.strip("~")[:3], "") if code else ""
+    return country, sector

@@ -14,6 +14,7 @@ from .actors import find_actors
 from .amounts import find_amounts
 from .dates import find_dates
 from .nlp import sentence_spans
+from .quotes import find_quotes
 from .record import Article, Record
 from .themes import article_themes, find_theme_triggers
 from .tone import find_tone
@@ -37,9 +38,11 @@ def annotate(article: Article, doc: Doc, options: Options = DEFAULT_OPTIONS) -> 
     """The record of a clean English article and its parse."""
     triggers = find_theme_triggers(doc)
     tone, sentence_tones = find_tone([doc[a:b] for a, b in sentence_spans(doc)])
+    actors = find_actors(doc, article.published, article.credits, options.dictionaries)
     return Record(
         article=article,
-        actors=find_actors(doc, article.published, article.credits, options.dictionaries),
+        actors=actors,
+        quotes=find_quotes(doc, actors),
         dates=find_dates(doc, article.published),
         amounts=find_amounts(doc),
         themes=article_themes(triggers),

@@ -91,6 +91,8 @@ class Quote(Struct, frozen=True):
     kind: QuoteKind
     speaker: Speaker | None
     cue: str | None
+    # The actor (a news agency) that reported the statement: "TASS reported citing Rudenko".
+    reported_by: str | None = None
 
 
 class EventActor(Struct, frozen=True):

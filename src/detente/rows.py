@@ -110,6 +110,7 @@ def quote_rows(r: Record) -> list[Row]:
                 "speaker_end": mention.end if mention else None,
                 "speaker_text": mention.text if mention else None,
                 "cue": q.cue,
+                "reported_by": q.reported_by,
             }
         )
     return rows

@@ -8,7 +8,7 @@ from typing import Any, TypeVar, cast
 
 from ..record import Actor, Record
 from .gold import GoldArticle
-from .matching import fold, names_match, quote_opens_with, texts_overlap
+from .matching import fold, names_match, quote_opens_with, quote_starts_with, texts_overlap
 from .scores import Accuracy, Score, Table
 
 # An amount is right when its value is within this share of the gold's (rounding in the text).
@@ -115,7 +115,10 @@ def fmt_event(event: object) -> str:
 
 def score_quotes(table: Table, result: DevResult, gold: dict[str, Any], record: Record) -> None:
     pairs, missed, extra = pair_up(
-        gold["quotes"], list(record.quotes), lambda g, q: quote_opens_with(q.text, g["starts_with"])
+        gold["quotes"],
+        list(record.quotes),
+        lambda g, q: quote_starts_with(q.text, g["starts_with"]),
+        lambda g, q: quote_opens_with(q.text, g["starts_with"]),
     )
     table.scores.setdefault("found", Score()).add(len(pairs), len(extra), len(missed))
     speaker = table.accuracies.setdefault("speaker_accuracy", Accuracy())
@@ -194,7 +197,8 @@ NOTES = {
     " then loosely (one a part of the other, or an acronym); the accuracies are on matched actors.",
     "events": "Sets per article, at country level: (source, target, PLOVER type), (source, target),"
     " (source, target, CAMEO root).",
-    "quotes": "found: the gold's first words within the first words of a system quote;"
+    "quotes": "found: a system quote that starts with the gold's first words, else one that has them"
+    " within its first words;"
     " the speaker is right when the names match.",
     "dates": "Distinct (text, value) per article, as the gold lists them."
     " found: text anchors overlap; found_with_value counts a found date with a wrong value"

@@ -57,3 +57,9 @@ def quote_opens_with(quote: str, opening: str) -> bool:
     head = fold(opening).split()[:QUOTE_OPENING_WORDS]
     words = fold(quote).split()[: QUOTE_OPENING_WINDOW + len(head)]
     return bool(head) and any(words[i : i + len(head)] == head for i in range(len(words) - len(head) + 1))
+
+
+def quote_starts_with(quote: str, opening: str) -> bool:
+    """The system quote begins with the gold's opening words."""
+    head = fold(opening).split()[:QUOTE_OPENING_WORDS]
+    return bool(head) and fold(quote).split()[: len(head)] == head
