@@ -191,11 +191,19 @@ def resolve_known(article: Article, span: Span, known: Known) -> Found | None:
         return None
     if known.kind in ("country", "capital"):
         return country_word(article, span, known.kind, code)
-    name = span.text if known.kind == "person" and len(span) > 1 else known.name  # "Sergei", not "Sergey"
+    name = spelled_as_in_text(article, span, known)
     country, sector = split_code(code)
     country, sector = known.country or country, known.sector if known.sector is not None else sector
     key = (known.kind, known.name, sector)
     return Found(span.start, span.end, name, known.kind, country, sector, code=code, key=key)
+
+
+def spelled_as_in_text(article: Article, span: Span, known: Known) -> str:
+    """A person's name as the article spells it ("Sergei Lavrov", where the dictionary has
+    "Sergey"), unless the mention is a title and surname or in capitals ("PRESIDENT BIDEN")."""
+    same_shape = known.kind == "person" and len(span) == len(known.name.split()) > 1
+    titled = (span[0].lower_,) in article.lexicon.agents
+    return span.text if same_shape and not titled and not span.text.isupper() else known.name
 
 
 def country_word(article: Article, span: Span, kind: str, code: str) -> Found:

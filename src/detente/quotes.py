@@ -51,6 +51,7 @@ class Found:
     speaker: Span | None = None
     speaker_name: str | None = None
     reported_by: str | None = None
+    gaps: tuple[tuple[int, int], ...] = ()  # the attribution inside a split quote
 
 
 def find_quotes(doc: Doc, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
@@ -113,8 +114,8 @@ def continues(text: str, paragraphs: list[tuple[int, int]], number: int, closing
 
 def direct_quotes(doc: Doc, text: str) -> list[Found]:
     quotes: list[Found] = []
-    for start, end in merge_split(text, quote_marks(text)):
-        quote = Found(start, end, clean_quote(text[start:end]), "direct")
+    for start, end, gaps in merge_split(text, quote_marks(text)):
+        quote = Found(start, end, clean_quote(text[start:end]), "direct", gaps=gaps)
         attribute_direct(doc, quote, text)
         if quote.cue is None and quotes and continues_previous(doc, text, quotes[-1], quote):
             quote.cue, quote.speaker, quote.speaker_name = quotes[-1].cue, quotes[-1].speaker, quotes[-1].speaker_name
@@ -129,18 +130,19 @@ def clean_quote(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[“”\"]\s*,?\s*[^“”\"]*?,\s*[“\"]", " ", text)).strip()
 
 
-def merge_split(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """“…robust,” Alipov said, “…” is one quote: halves joined across a short attribution."""
-    merged: list[tuple[int, int]] = []
+def merge_split(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    """“…robust,” Alipov said, “…” is one quote: halves joined across a short attribution, which
+    is kept as the quote's gap (where its cue is read)."""
+    merged: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
     for start, end in spans:
         if merged:
-            previous_start, previous_end = merged[-1]
+            previous_start, previous_end, gaps = merged[-1]
             gap = text[previous_end + 1 : start - 1]
             ends_with_comma = text[previous_end - 1 : previous_end] == ","
             if ends_with_comma and SPLIT_GAP.match(gap) and attribution_in(gap):
-                merged[-1] = (previous_start, end)
+                merged[-1] = (previous_start, end, (*gaps, (previous_end, start)))
                 continue
-        merged.append((start, end))
+        merged.append((start, end, ()))
     return merged
 
 
@@ -172,13 +174,13 @@ def looks_like_a_title(words: list[str]) -> bool:
 
 
 def attribute_direct(doc: Doc, quote: Found, text: str) -> None:
-    """The speech verb (or "according to") nearest the quote outside it: in the sentence that
-    ends it or starts it, or in the clause introducing it ("Rouhani said in a speech:"); else
-    the subject of an introducing clause ("Trump, also on Twitter, defended his decision, “…”")."""
-    inside = range(quote.start - 1, quote.end + 1)
+    """The speech verb (or "according to") nearest the quote outside it (or in the gap of a split
+    quote): in the sentence that ends it or starts it, or in the clause introducing it ("Rouhani
+    said in a speech:"); else the subject of an introducing clause ("Trump, also on Twitter,
+    defended his decision, “…”")."""
     intro = introduction(doc, text, quote.start)
     around = sentence_tokens(doc, quote.end) + sentence_tokens(doc, quote.start) + intro
-    candidates = [t for t in around if t.idx not in inside]
+    candidates = [t for t in around if not inside_quote(quote, t.idx)]
     according = [t for t in candidates if t.lower_ == "according" and according_object(t) is not None]
     if according:
         quote.cue, quote.speaker = according[0], according_object(according[0])
@@ -556,3 +558,9 @@ def proper_name(span: Span) -> str:
     while start > span.start and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].dep_ == "compound":
         start -= 1
     return span.doc[start : root.i + 1].text
+
+
+def inside_quote(quote: Found, char: int) -> bool:
+    if not quote.start - 1 <= char <= quote.end:
+        return False
+    return not any(start <= char < end for start, end in quote.gaps)
