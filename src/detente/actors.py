@@ -297,21 +297,20 @@ def entity_mentions(article: Article) -> None:
 
 def is_actor_entity(article: Article, ent: Span) -> bool:
     """A person, or an organisation (spaCy sometimes calls one a facility), not already known
-    (a country named inside an organisation's name does not count) and not a weapon ("S-400")."""
+    (a country named inside an organisation's name does not count) and not a weapon ("S-400"),
+    a region ("Indo-Pacific"), a title ("National Security Advisor") or a time zone."""
     label = ent.label_
-    org_words = toml_data("actors/sectors.toml")["organisation_words"]
-    if label == "FAC" and not any(t.lower_ in org_words for t in ent):
-        return False
     if label not in ("PERSON", "ORG", "FAC") or any(c.isdigit() for c in ent[0].text):
         return False
-    inside = [f for f in article.found if ent.start <= f.start < ent.end]
     if label == "PERSON":
         return not any(i in article.taken for i in range(ent.start, ent.end))
+    if not looks_like_an_organisation(article, ent):
+        return False
     if any(f.start < ent.start < f.end or f.start < ent.end < f.end for f in article.found):
         return False  # part of a longer name already known
-    return all(f.kind in ("country", "capital") and f.end <= ent.end for f in inside) and not (
-        inside and inside[0].start == ent.start and inside[0].end == ent.end
-    )
+    inside = [f for f in article.found if ent.start <= f.start < ent.end]
+    own_words = [t for t in ent if t.is_alpha and not any(f.start <= t.i < f.end for f in inside)]
+    return bool(own_words) and all(f.kind in ("country", "capital") and f.end <= ent.end for f in inside)
 
 
 def follows_a_title(article: Article, ent: Span) -> bool:
@@ -631,3 +630,22 @@ def listed_under(article: Article, ent: Span) -> tuple[str | None, str]:
     _role, code = agent_in(article.lexicon, token.doc[token.i : token.i + 1])
     sector = sector_table()["roles"].get(code.strip("~")[:3], "") if code else ""
     return country, sector
+
+
+NOT_ORGANISATIONS = frozenset({"utc", "gmt", "bst", "est", "edt", "cet", "ist", "state", "covid-19"})
+
+
+def looks_like_an_organisation(article: Article, ent: Span) -> bool:
+    org_words = toml_data("actors/sectors.toml")["organisation_words"]
+    has_org_word = any(t.lower_ in org_words for t in ent)
+    words = [t for t in ent if t.lower_ != "the"]
+    if (ent.label_ == "FAC" and not has_org_word) or not words:
+        return False
+    if ent.text.lower() in NOT_ORGANISATIONS or words[0].is_lower:
+        return False
+    if any(t.text in ("-", "–") for t in ent) and not has_org_word:
+        return False  # "Indo-Pacific", "U.S.-India"
+    role, _code = agent_in(article.lexicon, ent)
+    if role is None or role.split()[-1].lower() in org_words:
+        return True  # no role word, or an institution's ("Parliament")
+    return len(role.split()) < len(words)  # not a person's title alone ("National Security Advisor")

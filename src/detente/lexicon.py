@@ -103,7 +103,7 @@ def split(cell: str | None) -> list[str]:
     return [x.strip() for x in (cell or "").split("|") if x.strip()]
 
 
-KIND_BY_FILE = {"countries": "person", "international": "organization", "nonstate": "organization", "user": "person"}
+KIND_BY_FILE = {"countries": "organization", "international": "organization", "nonstate": "organization"}
 
 
 def dictionary_entries(lexicon: Lexicon, actors: list[ActorEntry], agents: list[AgentEntry]) -> None:
@@ -118,7 +118,21 @@ def kind_of(entry: ActorEntry) -> str:
     codes = {c.code for c in entry.codes}
     if entry.file in ("countries", "user") and all(len(c) == 3 for c in codes):
         return "country"
-    return KIND_BY_FILE.get(entry.file, "person")
+    if any(c.startswith(("IGO", "NGO", "MNC", "IMG")) for c in codes):
+        return "organization"
+    if entry.file in ("countries", "user") and not institution_name(entry.name):
+        return "person"
+    return KIND_BY_FILE.get(entry.file, "organization")
+
+
+@cache
+def organisation_words() -> frozenset[str]:
+    return frozenset(toml_data("actors/sectors.toml")["organisation_words"]) | {"of", "state", "military", "ministry"}
+
+
+def institution_name(name: str) -> bool:
+    """ "Department of State", "Russian Federal Assembly": not a person's name."""
+    return any(word in organisation_words() for word in name.lower().split())
 
 
 def packaged_dictionaries() -> tuple[list[ActorEntry], list[AgentEntry]]:
