@@ -200,10 +200,12 @@ def resolve_known(article: Article, span: Span, known: Known) -> Found | None:
 
 def spelled_as_in_text(article: Article, span: Span, known: Known) -> str:
     """A person's name as the article spells it ("Sergei Lavrov", where the dictionary has
-    "Sergey"), unless the mention is a title and surname or in capitals ("PRESIDENT BIDEN")."""
-    same_shape = known.kind == "person" and len(span) == len(known.name.split()) > 1
+    "Sergey"; "Joseph R. Biden" for "Joe Biden"), unless the mention is a title and surname or in
+    capitals ("PRESIDENT BIDEN")."""
+    words = known.name.split()
+    same_person = known.kind == "person" and len(span) > 1 and span[-1].lower_ == words[-1].lower()
     titled = (span[0].lower_,) in article.lexicon.agents
-    return span.text if same_shape and not titled and not span.text.isupper() else known.name
+    return span.text if same_person and not titled and not span.text.isupper() else known.name
 
 
 def country_word(article: Article, span: Span, kind: str, code: str) -> Found:

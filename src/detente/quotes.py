@@ -203,7 +203,11 @@ def sentence_tokens(doc: Doc, char: int) -> list[Token]:
 
 
 def is_speech_verb(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in speech_verbs()
+    """A verb of saying, or "make clear"."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in speech_verbs() or (lemma == "make" and any(c.lower_ == "clear" for c in token.children))
 
 
 def subject_of(verb: Token) -> Span | None:
@@ -314,9 +318,10 @@ def indirect_quotes(doc: Doc) -> list[Found]:
 
 
 def reported_clauses(doc: Doc, verb: Token) -> list[Found]:
-    """ "said (that) …": the clause; "…, TASS reported citing X": what comes before, by X."""
+    """ "said (that) …", "expressed confidence that …", "made clear that …": the clause (and a
+    clause joined to it by "and"); "…, TASS reported citing X": what comes before, by X."""
     speaker = subject_of(verb)
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    clauses = reported_clause_heads(verb)
     quotes = [clause_quote(doc, c, verb, speaker) for c in clauses]
     if not clauses and speaker is not None and verb.lemma_.lower() in ("report", "say", "add", "tell"):
         before = preceding_clause(doc, verb, speaker)
@@ -327,7 +332,7 @@ def reported_clauses(doc: Doc, verb: Token) -> list[Found]:
 
 def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> Found | None:
     start = clause.left_edge.i
-    while start < clause.i and (doc[start].lower_ in ("that", ",", "“", '"') or opener(doc, start)):
+    while start < clause.i and (doc[start].lower_ in ("that", ",", "and", "“", '"') or opener(doc, start)):
         start += 1
     end = clause.right_edge.i + 1
     while end > start and doc[end - 1].is_punct:
@@ -458,9 +463,10 @@ class ActorIndex:
         return next((self.by_token[t.i] for t in span if t.i in self.by_token and t.i not in owned), None)
 
     def people_before(self, index: int, count: int) -> list[Span]:
-        """The mentions of the last ``count`` distinct people named before token ``index``."""
+        """The first ``count`` distinct people the article names before token ``index`` (the
+        leaders a readout or joint statement is about)."""
         seen: dict[str, int] = {}
-        for token_index in sorted((i for i in self.by_token if i < index), reverse=True):
+        for token_index in sorted(i for i in self.by_token if i < index):
             actor = self.by_token[token_index]
             if actor.kind == "person" and actor.id not in seen:
                 seen[actor.id] = token_index
@@ -535,7 +541,7 @@ def opener(doc: Doc, i: int) -> bool:
     return doc[i].pos_ in ("ADV", "CCONJ") and i + 1 < len(doc) and doc[i + 1].text == ","
 
 
-GROUP_SPEAKERS = frozenset({"leader", "side", "president", "minister", "official", "counterpart", "we"})
+GROUP_SPEAKERS = frozenset({"leader", "side", "president", "minister", "official", "counterpart", "we", "they"})
 
 
 def speakers_in(root: Token, actors: ActorIndex) -> list[Span]:
@@ -544,7 +550,7 @@ def speakers_in(root: Token, actors: ActorIndex) -> list[Span]:
     members = [head, *[t for t in head.conjuncts if t.i > head.i]]
     if len(members) > 1:
         return [noun_phrase(m) for m in members]
-    if root.lemma_.lower() in GROUP_SPEAKERS and (root.tag_ in ("NNS", "NNPS") or root.lower_ == "we"):
+    if root.lemma_.lower() in GROUP_SPEAKERS and (root.tag_ in ("NNS", "NNPS") or root.lower_ in ("we", "they")):
         return actors.people_before(root.i, 2)
     return [noun_phrase(root)]
 
@@ -564,3 +570,12 @@ def inside_quote(quote: Found, char: int) -> bool:
     if not quote.start - 1 <= char <= quote.end:
         return False
     return not any(start <= char < end for start, end in quote.gaps)
+
+
+def reported_clause_heads(verb: Token) -> list[Token]:
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):  # "expressed confidence that …"
+        clauses += [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"]
+    for clause in list(clauses):
+        clauses += [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    return clauses
