@@ -540,9 +540,11 @@ def organisation(article: Article, ent: Span) -> Found:
 
 
 def role_descriptions(article: Article) -> None:
-    """ "the Russian Ambassador", "the envoy": the latest person with that role (and country)."""
+    """ "the Russian Ambassador", "the envoy", "Niger's president": the latest person with that
+    role (and country)."""
     for chunk in article.doc.noun_chunks:
-        if chunk[0].lower_ != "the" or chunk.root.tag_ in ("NNS", "NNPS") or chunk.start in article.taken:
+        definite = chunk[0].lower_ == "the" or (len(chunk) > 2 and chunk[1].lower_ in ("'s", "’s"))
+        if not definite or chunk.root.tag_ in ("NNS", "NNPS") or chunk.root.i in article.taken:
             continue
         role, code = agent_in(article.lexicon, chunk)
         if role is None or code is None:

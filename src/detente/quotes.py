@@ -457,6 +457,10 @@ class ActorIndex:
         for token in [root, *(c for c in root.children if c.dep_ == "appos")]:
             if token.i in self.by_token:
                 return self.by_token[token.i]
+        inside = own_words(root)
+        people = [self.by_token[i] for i in sorted(inside) if i in self.by_token and self.by_token[i].kind == "person"]
+        if people:  # "the President of the United States of America Joseph R. Biden"
+            return people[-1]
         if root.pos_ == "PROPN":
             return None  # a name the actors stage does not know is nobody else
         owned = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
@@ -477,6 +481,12 @@ class ActorIndex:
     def actor_named(self, name: str) -> Actor | None:
         last = name.split()[-1].lower()
         return next((a for a in set(self.by_token.values()) if a.name.split()[-1].lower() == last), None)
+
+
+def own_words(root: Token) -> set[int]:
+    """The tokens of a phrase without its possessors and the phrases joined to it by "and"."""
+    left_out = {t.i for c in root.children if c.dep_ in ("poss", "conj", "cc") for t in c.subtree}
+    return {t.i for t in root.subtree} - left_out
 
 
 def to_quote(quote: Found, actors: ActorIndex) -> Quote:
@@ -518,7 +528,7 @@ def introduction(doc: Doc, text: str, start: int) -> list[Token]:
 def according_object(according: Token) -> Span | None:
     to = next((c for c in according.children if c.lower_ == "to"), None)
     objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
-    return noun_phrase(objects[0]) if objects else None
+    return author(objects[0]) if objects else None
 
 
 UTTERANCES = frozenset({"statement", "tweet", "post", "interview", "release", "letter", "speech", "remarks", "message"})
