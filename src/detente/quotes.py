@@ -480,7 +480,8 @@ class ActorIndex:
 
     def actor_named(self, name: str) -> Actor | None:
         last = name.split()[-1].lower()
-        return next((a for a in set(self.by_token.values()) if a.name.split()[-1].lower() == last), None)
+        actors = dict.fromkeys(self.by_token[i] for i in sorted(self.by_token))  # first named first, in every process
+        return next((a for a in actors if a.name.split()[-1].lower() == last), None)
 
 
 def own_words(root: Token) -> set[int]:
