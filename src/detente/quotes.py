@@ -33,6 +33,7 @@ TRANSCRIPT_TURN = re.compile(r"^(?P<label>Q|[A-Z][A-Z .'’-]{1,40}[A-Z.]):?\s+(
 CLAUSE_DEPS = frozenset({"ccomp"})
 # Verbs whose reported clause is a claim by the subject, though not verbs of saying as such.
 REPORTING = frozenset({"report", "cite"})
+QUESTIONS = frozenset({"ask", "question", "wonder"})
 
 
 @cache
@@ -308,6 +309,8 @@ def label_name(label: str) -> str:
 def indirect_quotes(doc: Doc) -> list[Found]:
     found: list[Found] = []
     for token in doc:
+        if token.lemma_.lower() in QUESTIONS:
+            continue  # "Asked whether …": a question put to the speaker, not what they said
         if is_speech_verb(token) or token.lemma_.lower() in REPORTING:
             found.extend(reported_clauses(doc, token))
         elif token.lower_ == "according" and token.dep_ == "prep":
@@ -587,6 +590,10 @@ def reported_clause_heads(verb: Token) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
     for noun in (c for c in verb.children if c.dep_ == "dobj"):  # "expressed confidence that …"
         clauses += [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"]
-    for clause in list(clauses):
-        clauses += [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")]
+    for clause in list(clauses):  # "… and the ban followed …": a joined clause with its own subject
+        clauses += [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and has_subject(c)]
     return clauses
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)

@@ -33,6 +33,8 @@ class Floors:
     floors: dict[str, float] = field(default_factory=dict)
     unpinned: dict[str, str] = field(default_factory=dict)
     raised: list[dict[str, Any]] = field(default_factory=list)
+    # Hand edits that lowered a floor, each with its reason (kept so that review sees them).
+    lowered: list[dict[str, Any]] = field(default_factory=list)
 
 
 def load_floors(path: Path = FLOORS_FILE) -> Floors:
@@ -44,6 +46,7 @@ def load_floors(path: Path = FLOORS_FILE) -> Floors:
         floors={k: float(v) for k, v in data.get("floors", {}).items()},
         unpinned=dict(data.get("unpinned", {})),
         raised=list(data.get("raised", [])),
+        lowered=list(data.get("lowered", [])),
     )
 
 
@@ -99,5 +102,7 @@ def save_floors(floors: Floors, path: Path = FLOORS_FILE) -> None:
     for entry in floors.raised:
         lines += ["", "[[raised]]", f"date = {json.dumps(entry['date'])}", f"why = {json.dumps(entry['why'])}"]
         lines.append(f"floors = {json.dumps(entry['floors'])}")
+    for entry in floors.lowered:
+        lines += ["", "[[lowered]]", *(f"{key} = {json.dumps(value)}" for key, value in entry.items())]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
