@@ -200,11 +200,11 @@ def resolve_known(article: Article, span: Span, known: Known) -> Found | None:
 
 def spelled_as_in_text(article: Article, span: Span, known: Known) -> str:
     """A person's name as the article spells it ("Sergei Lavrov", where the dictionary has
-    "Sergey"; "Joseph R. Biden" for "Joe Biden"), unless the mention is a title and surname or in
-    capitals ("PRESIDENT BIDEN")."""
+    "Sergey"; "Joseph R. Biden" for "Joe Biden"), unless the mention carries a title or a
+    nationality ("Russian President Vladimir Putin") or is in capitals ("PRESIDENT BIDEN")."""
     words = known.name.split()
     same_person = known.kind == "person" and len(span) > 1 and span[-1].lower_ == words[-1].lower()
-    titled = (span[0].lower_,) in article.lexicon.agents
+    titled = any((t.lower_,) in article.lexicon.agents or t.ent_type_ == "NORP" for t in span)
     return span.text if same_person and not titled and not span.text.isupper() else known.name
 
 

@@ -17,6 +17,10 @@ OVERVIEW_TITLES = {
     "months": ("articles by month published", ("month", "articles")),
     "credits": ("agencies credited", ("agency", "role", "articles")),
     "removals": ("web clutter removed", ("reason", "removals")),
+    "actors": ("actors in most articles (countries apart)", ("actor", "country", "sector", "articles")),
+    "countries": ("countries in most articles", ("country", "articles")),
+    "speakers": ("who is quoted", ("speaker", "kind", "quotes")),
+    "themes": ("themes", ("theme", "articles")),
     "failures": ("inputs rejected", ("reason", "inputs")),
 }
 

@@ -231,6 +231,19 @@ OVERVIEW_QUERIES = {
     ),
     "credits": "SELECT agency, role, count(*) FROM credits GROUP BY ALL ORDER BY 3 DESC, 1 LIMIT 15",
     "removals": "SELECT reason, count(*) FROM removals GROUP BY 1 ORDER BY 2 DESC",
+    "actors": (
+        "SELECT name, coalesce(country, ''), sector, count(DISTINCT article_id) FROM actors"
+        " WHERE kind <> 'country' GROUP BY ALL ORDER BY 4 DESC, 1 LIMIT 12"
+    ),
+    "countries": (
+        "SELECT country, count(DISTINCT article_id) FROM actors WHERE country IS NOT NULL"
+        " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 12"
+    ),
+    "speakers": (
+        "SELECT coalesce(speaker_name, '(unattributed)'), kind, count(*) FROM quotes"
+        " GROUP BY ALL ORDER BY 3 DESC, 1 LIMIT 12"
+    ),
+    "themes": "SELECT theme, count(*) FROM themes GROUP BY 1 ORDER BY 2 DESC, 1",
     "failures": "SELECT reason, count(*) FROM failures GROUP BY 1 ORDER BY 2 DESC",
 }
 
