@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .actors import find_actors
 from .amounts import find_amounts
 from .dates import find_dates
+from .events import find_events
 from .nlp import sentence_spans
 from .quotes import find_quotes
 from .record import Article, Record
@@ -39,11 +40,15 @@ def annotate(article: Article, doc: Doc, options: Options = DEFAULT_OPTIONS) -> 
     triggers = find_theme_triggers(doc)
     tone, sentence_tones = find_tone([doc[a:b] for a, b in sentence_spans(doc)])
     actors = find_actors(doc, article.published, article.credits, options.dictionaries)
+    quotes = find_quotes(doc, actors)
+    dates = find_dates(doc, article.published)
+    events = find_events(doc, actors, quotes, dates, article.published, options.dictionaries)
     return Record(
         article=article,
         actors=actors,
-        quotes=find_quotes(doc, actors),
-        dates=find_dates(doc, article.published),
+        quotes=quotes,
+        events=events,
+        dates=dates,
         amounts=find_amounts(doc),
         themes=article_themes(triggers),
         tone=tone,

@@ -1,0 +1,210 @@
+"""The PETRARCH2 verb dictionary (``CAMEO.2.0.txt``, FORMATS.md §1) read into verb blocks and patterns.
+
+A block names a family of verbs and its default code; each verb line gives its forms (listed,
+or generated as PETRARCH2 does) and may carry its own code; each pattern says which nouns and
+prepositional phrases around the verb give which code. Synsets (``&WEAPON``) expand into their
+members. The events stage matches these against the dependency parse.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from .dictionaries import plural, uncommented
+
+HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+PATTERN_CODE = re.compile(r"\[([^\]]+)\]\s*$")
+ELEMENT = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
+
+
+@dataclass(frozen=True)
+class Element:
+    """One part of a pattern: a noun (its head word and modifiers) or a prepositional phrase."""
+
+    kind: str  # "noun", "prep", "any"
+    words: tuple[frozenset[str], ...] = ()  # head last; each a set (a synset expands to many)
+    prep: str = ""
+    object: Element | None = None
+
+
+@dataclass(frozen=True)
+class Pattern:
+    before: tuple[Element, ...]
+    after: tuple[Element, ...]
+    code: str
+    text: str
+
+    @property
+    def size(self) -> int:
+        return len(self.before) + len(self.after) + sum(1 for e in self.after if e.object is not None)
+
+
+@dataclass
+class Block:
+    name: str
+    code: str
+    patterns: list[Pattern] = field(default_factory=list)
+
+
+@dataclass
+class VerbDictionary:
+    blocks: dict[str, Block] = field(default_factory=dict)
+    forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # FORM -> (block, verb's own code)
+    phrasal: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
+
+    def block_of(self, form: str) -> tuple[Block, str] | None:
+        found = self.forms.get(form.upper())
+        return (self.blocks[found[0]], found[1]) if found else None
+
+
+def verb_forms(word: str) -> list[str]:
+    """PETRARCH2's generated forms: third person, past, gerund."""
+    third = word + "ES" if word.endswith(("S", "X", "Z")) else word[:-1] + "IES" if word.endswith("Y") else word + "S"
+    past = word + "D" if word.endswith("E") else word + "ED"
+    gerund = word[:-1] + "ING" if word.endswith("E") and len(word) > 2 and word[-2] not in "AEIOU" else word + "ING"
+    return [word, third, past, gerund]
+
+
+def read_synsets(lines: list[str]) -> dict[str, frozenset[str]]:
+    sets: dict[str, set[str]] = {}
+    current = ""
+    for line in lines:
+        stripped = line.strip()
+        if "VERB PATTERNS" in line:
+            break
+        if stripped.startswith("&"):
+            current = stripped.split()[0]
+            sets[current] = set()
+        elif stripped.startswith("+") and current:
+            member = stripped[1:].split()[0]
+            words = member.rstrip("_").replace("_", " ")
+            sets[current].add(words)
+            if " " not in words and not member.endswith("_"):
+                sets[current].add(plural(words.lower()).upper())
+    return {k: frozenset(v) for k, v in sets.items()}
+
+
+def read_verbs(text_lines: Iterable[str]) -> VerbDictionary:
+    """Blocks, verb forms and patterns of the verb section (between the VERB PATTERNS and
+    TRANSFORMATIONS markers, which are themselves comment lines)."""
+    raw = list(text_lines)
+    synsets = read_synsets(raw)
+    verbs = VerbDictionary()
+    section: list[str] = []
+    started = False
+    for line in raw:
+        if "VERB PATTERNS" in line:
+            started = True
+        elif "TRANSFORMATIONS" in line and started:
+            break
+        elif started:
+            section.append(line)
+    block = None
+    for line in uncommented(section):
+        block = read_line(line.strip(), block, verbs, synsets)
+    return verbs
+
+
+def read_line(
+    line: str, block: Block | None, verbs: VerbDictionary, synsets: dict[str, frozenset[str]]
+) -> Block | None:
+    header = HEADER.match(line)
+    if header:
+        block = Block(header.group(1), header.group(2).strip())
+        verbs.blocks.setdefault(block.name, block)
+        return verbs.blocks[block.name]
+    if block is None or line.startswith(("~", "&", "+")) and not line.startswith("+") or not line:
+        return block
+    if line.startswith("-"):
+        pattern = read_pattern(line[1:], synsets)
+        if pattern is not None:
+            block.patterns.append(pattern)
+    elif line[0].isalpha() or line.startswith("+"):
+        add_verb(line, block, verbs)
+    return block
+
+
+def add_verb(line: str, block: Block, verbs: VerbDictionary) -> None:
+    code = m.group(1) if (m := re.search(r"\[([^\]]+)\]", line)) else ""
+    listed = re.search(r"\{([^}]*)\}", line)
+    word = line.split("{")[0].split("[")[0].split()[0] if line.split() else ""
+    if not word:
+        return
+    if "_" in word:  # a multi-word verb: "+" marks the word the parser tags as the verb
+        words = word.split("_")
+        verb_at = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
+        head = words[verb_at].lstrip("+")
+        rest = tuple(w.lstrip("+") for i, w in enumerate(words) if i != verb_at)
+        forms = [head, *(listed.group(1).split() if listed else verb_forms(head)[1:])]
+        for form in forms:
+            verbs.phrasal.setdefault(form.lstrip("+").split("_")[0], []).append((rest, block.name, code))
+        return
+    forms = [word, *(listed.group(1).split() if listed else verb_forms(word)[1:])]
+    for form in forms:
+        verbs.forms.setdefault(form, (block.name, code))
+
+
+def read_pattern(text: str, synsets: dict[str, frozenset[str]]) -> Pattern | None:
+    m = PATTERN_CODE.search(text)
+    if m is None or "*" not in text:
+        return None
+    body = text[: m.start()]
+    before_text, after_text = body.split("*", 1)
+    try:
+        before = tuple(e for e in (element(t, synsets) for t in ELEMENT.findall(before_text)) if e)
+        after = tuple(e for e in (element(t, synsets) for t in ELEMENT.findall(after_text)) if e)
+    except KeyError:
+        return None  # an undefined synset never matches (FORMATS.md §1.1)
+    return Pattern(before, after, m.group(1).strip(), " ".join(body.split()))
+
+
+def element(token: str, synsets: dict[str, frozenset[str]]) -> Element | None:
+    if token in ("$", "+", "%") or "/" in token:
+        return None  # TABARI markers and alternatives are literals in PETRARCH2: skipped here
+    if token == "^":
+        return Element("any")
+    if token.startswith("("):
+        parts = ELEMENT.findall(token[1:-1])
+        if not parts:
+            return None
+        obj = element(" ".join(parts[1:]), synsets) if len(parts) > 1 else None
+        return Element("prep", prep=parts[0].upper(), object=obj)
+    if token.startswith("{"):
+        words = token[1:-1].split()
+        return Element("noun", tuple(word_set(w, synsets) for w in words)) if words else None
+    return Element("noun", (word_set(token, synsets),))
+
+
+def word_set(word: str, synsets: dict[str, frozenset[str]]) -> frozenset[str]:
+    if word.startswith("&"):
+        return synsets[word]
+    word = word.replace("_", " ").upper()
+    return frozenset({word, plural(word.lower()).upper()}) if " " not in word else frozenset({word})
+
+
+# --- packaged and user dictionaries -------------------------------------------------------------
+
+
+@cache
+def load_verbs(directory: Path | None = None) -> VerbDictionary:
+    """The packaged CAMEO 2.0 verb dictionary, or a user's (``*verbs.txt`` / ``CAMEO*.txt`` in DIR)."""
+    if directory is not None:
+        files = sorted(directory.glob("*verbs.txt")) or sorted(directory.glob("CAMEO*.txt"))
+        verbs = read_verbs(files[0].read_text(encoding="utf-8", errors="replace").splitlines()) if files else None
+        if verbs is not None and verbs.blocks:
+            return verbs
+        # No verb file in the PETRARCH2 dialect there (PETR.Validate's is PETRARCH-1): the packaged one.
+    data = resources.files("detente").joinpath("data/events/CAMEO.2.0.verbs.txt.gz").read_bytes()
+    return read_verbs(gzip.decompress(data).decode("utf-8").splitlines())
+
+
+def summary(verbs: VerbDictionary) -> str:
+    patterns = sum(len(b.patterns) for b in verbs.blocks.values())
+    return json.dumps({"blocks": len(verbs.blocks), "forms": len(verbs.forms), "patterns": patterns})

@@ -1,0 +1,67 @@
+"""Events: the CAMEO 2.0 verb dictionary read, and verbs coded from the parse."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.actors import find_actors
+from detente.dates import find_dates
+from detente.events import find_events, goldstein_of, plover_of
+from detente.nlp import load_pipeline
+from detente.quotes import find_quotes
+from detente.record import Event
+from detente.verbs import load_verbs, read_pattern, verb_forms
+
+
+def events_of(text: str) -> list[Event]:
+    doc = load_pipeline()(text)
+    actors = find_actors(doc, "2023-02-27")
+    quotes = find_quotes(doc, actors)
+    return list(find_events(doc, actors, quotes, find_dates(doc, "2023-02-27"), "2023-02-27"))
+
+
+def triples(events: list[Event]) -> list[tuple[str | None, str | None, str]]:
+    return [(e.source.country, e.target.country if e.target else None, e.cameo) for e in events]
+
+
+def test_verb_dictionary_blocks_forms_and_patterns() -> None:
+    verbs = load_verbs()
+    assert len(verbs.blocks) > 350 and sum(len(b.patterns) for b in verbs.blocks.values()) > 4000
+    block, _ = verbs.block_of("CRITICIZED") or (None, "")
+    assert block is not None and block.code == "111"
+    assert verb_forms("VISIT") == ["VISIT", "VISITS", "VISITED", "VISITING"]
+    pattern = read_pattern(" * (FOR {FINANCIAL AID}) [0231]", {})
+    assert pattern is not None and pattern.code == "0231" and pattern.after[0].prep == "FOR"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Russia criticized the United States on Monday.", [("RUS", "USA", "111")]),
+        ("India was criticized by China.", [("CHN", "IND", "111")]),
+        ("The United States imposed sanctions on Iran.", [("USA", "IRN", "163")]),
+        ("China will visit India.", [("CHN", "IND", "042"), ("IND", "CHN", "043")]),
+    ],
+)
+def test_verbs_coded_with_source_and_target(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert triples(events_of(sentence)) == expected
+
+
+def test_event_fields_modality_negation_date_rule() -> None:
+    (event, _host) = events_of("China will not visit India on March 1.")
+    assert (event.modality, event.negated, event.date) == ("intended", True, "2023-03-01")
+    assert event.plover.type == "CONSULT" and event.plover.mode == "visit"
+    assert event.rule.startswith("VISIT") and event.trigger.text == "visit"
+    assert event.goldstein == goldstein_of("042") and event.quad_class == 1
+
+
+def test_events_in_a_quote_are_claimed_by_the_speaker_and_we_is_their_country() -> None:
+    events = events_of("Russian envoy Denis Alipov said: “We criticized the United States.”")
+    (event,) = [e for e in events if e.cameo == "111"]
+    assert (event.source.country, event.target.country if event.target else None) == ("RUS", "USA")
+    assert event.claimed_by is not None
+
+
+def test_plover_types_of_cameo_codes() -> None:
+    assert plover_of("111").type == "ACCUSE" and plover_of("0311").type == "AGREE"
+    assert plover_of("010").type == "STATEMENT" and plover_of("020").type == "REQUEST"
