@@ -110,7 +110,7 @@ def find_events(
     for index, found in coded.items():
         for event in found:
             if event.cameo.startswith("01") and says_something_coded(doc[index], coded):
-                continue
+                continue  # a statement counts when what was said codes nothing
             key = (event.source.actor, event.target.actor if event.target else None, event.cameo, event.sentence.start)
             events.setdefault(key, event)
     return tuple(events.values())
@@ -130,7 +130,7 @@ def token_actors(doc: Doc, actors: tuple[Actor, ...]) -> dict[int, Actor]:
 
 def code_verb(context: Context, verb: Token) -> list[Event]:
     found = context.verbs.block_of(verb.text)
-    if found is None:
+    if found is None or passive_participle(verb):
         return []
     block, own_code = found
     pattern = best_pattern(context, verb, block.patterns)
@@ -149,6 +149,12 @@ def code_verb(context: Context, verb: Token) -> list[Event]:
     if backward and target is not None and target.country is not None:
         events.append(make_event(context, verb, target, source, backward, rule, confidence))
     return events
+
+
+def passive_participle(verb: Token) -> bool:
+    """ "Asked whether …, Alipov said": the participle's implied subject is its target, not its source."""
+    own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
+    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not own_subject
 
 
 def best_pattern(context: Context, verb: Token, patterns: list[Pattern]) -> Pattern | None:
