@@ -21,6 +21,7 @@ OVERVIEW_TITLES = {
     "countries": ("countries in most articles", ("country", "articles")),
     "speakers": ("who is quoted", ("speaker", "kind", "quotes")),
     "themes": ("themes", ("theme", "articles")),
+    "stories": ("stories told by more than one article", ("story", "articles", "outlets")),
     "failures": ("inputs rejected", ("reason", "inputs")),
 }
 

@@ -23,6 +23,7 @@ import pyarrow as pa
 from .errors import StoreError
 from .record import Failure, Record
 from .rows import TABLE_ROWS
+from .stories import StoryIndex, from_bytes, to_bytes
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class Store:
         if not read_only:
             self.migrate()
         self._schemas: dict[str, pa.Schema] = {}
+        self._stories: StoryIndex | None = None
 
     # --- lifecycle ------------------------------------------------------------------------
 
@@ -109,12 +111,34 @@ class Store:
             new = self._new_records(records)
             for table, flatten in TABLE_ROWS.items():
                 self._insert(table, [row for r in new for row in flatten(r)])
+            self._insert("stories", self._story_rows(new))
             self._record_failures(failures)
             self.con.execute("COMMIT")
         except BaseException:
             self.con.execute("ROLLBACK")
+            self._stories = None  # rebuilt from what was committed
             raise
         return {r.article.id for r in new}
+
+    def _story_rows(self, records: list[Record]) -> list[dict[str, Any]]:
+        """Each new article's story: joined to the most similar stored (or earlier) article."""
+        index = self.story_index()
+        rows = []
+        for r in records:
+            if r.article.text:
+                story, minhash = index.assign(r.article.id, r.article.text)
+                rows.append({"article_id": r.article.id, "story_id": story, "signature": to_bytes(minhash)})
+        return rows
+
+    def story_index(self) -> StoryIndex:
+        """The story index over every stored article, built once per connection."""
+        if self._stories is None:
+            self._stories = StoryIndex()
+            for article_id, story_id, data in self.con.execute(
+                "SELECT article_id, story_id, signature FROM stories"
+            ).fetchall():
+                self._stories.add_known(article_id, story_id, from_bytes(data))
+        return self._stories
 
     def _new_records(self, records: Sequence[Record]) -> list[Record]:
         """The records whose id is neither stored nor earlier in the batch."""
@@ -177,7 +201,7 @@ class Store:
         return int(n)
 
     def counts(self) -> dict[str, int]:
-        return {table: self.count(table) for table in (*TABLE_ROWS, "failures")}
+        return {table: self.count(table) for table in (*TABLE_ROWS, "stories", "failures")}
 
     def records(self) -> Iterator[Record]:
         """Every stored record, as it was extracted, in id order."""
@@ -244,11 +268,15 @@ OVERVIEW_QUERIES = {
         " GROUP BY ALL ORDER BY 3 DESC, 1 LIMIT 12"
     ),
     "themes": "SELECT theme, count(*) FROM themes GROUP BY 1 ORDER BY 2 DESC, 1",
+    "stories": (
+        "SELECT any_value(a.title ORDER BY a.published), count(*), count(DISTINCT a.outlet) FROM stories s"
+        " JOIN articles a ON a.id = s.article_id GROUP BY s.story_id HAVING count(*) > 1 ORDER BY 2 DESC LIMIT 10"
+    ),
     "failures": "SELECT reason, count(*) FROM failures GROUP BY 1 ORDER BY 2 DESC",
 }
 
 
 def check_table(table: str) -> None:
-    if table not in TABLE_ROWS and table != "failures":
-        known = ", ".join((*TABLE_ROWS, "failures"))
+    if table not in TABLE_ROWS and table not in ("failures", "stories"):
+        known = ", ".join((*TABLE_ROWS, "stories", "failures"))
         raise StoreError(f"unknown table {table!r}; the store has {known}")

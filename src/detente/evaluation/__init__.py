@@ -13,14 +13,17 @@ from ..record import Record
 from ..sources import RawArticle
 from .dev import score_dev
 from .gold import (
+    DEDUP_SUITES,
     PETRARCH_DICTIONARIES,
     PETRARCH_SUITE,
     PLOVER_SUITE,
     QUOTES_SUITE,
+    WIKINEWS,
     GoldArticle,
     GoldMissing,
     dev_articles,
     gold_digests,
+    require,
     suite,
 )
 from .scores import Table
@@ -51,7 +54,7 @@ class Evaluation:
 def evaluate(shared: Path) -> Evaluation:
     """Every gold set under ``shared`` that is present, scored; absent ones are listed as skipped."""
     result = Evaluation(digests=gold_digests_or_empty(shared))
-    for part in (evaluate_dev, evaluate_petrarch, evaluate_plover, evaluate_quotes):
+    for part in (evaluate_dev, evaluate_petrarch, evaluate_plover, evaluate_quotes, evaluate_stories):
         try:
             part(shared, result)
         except GoldMissing as exc:
@@ -114,3 +117,25 @@ def evaluate_quotes(shared: Path, result: Evaluation) -> None:
     table, failures = score_textacy_quotes(suite_records(suite(shared, QUOTES_SUITE), "textacy"))
     result.tables.append(table)
     result.misses["quotes_textacy"] = failures
+
+
+def evaluate_stories(shared: Path, result: Evaluation) -> None:
+    """Near-duplicate pairs that land in one story; Wikinews articles (no known duplicates) kept apart."""
+    from ..stories import THRESHOLD, group
+    from .scores import Accuracy
+
+    together, apart = Accuracy(), Accuracy()
+    for path in sorted(require(shared, DEDUP_SUITES).glob("*.jsonl")):
+        for pair in suite(shared, str(path.relative_to(shared))):
+            stories = group([("a", pair["a"]["text"]), ("b", pair["b"]["text"])])
+            together.add(stories["a"] == stories["b"])
+    rows = suite(shared, WIKINEWS)
+    stories = group((row["id"], row["text"]) for row in rows)
+    sizes = {s: list(stories.values()).count(s) for s in set(stories.values())}
+    for row in rows:
+        apart.add(sizes[stories[row["id"]]] == 1)
+    table = Table(
+        "Story merging", "stories", accuracies={"dedup_pairs_together": together, "wikinews_kept_apart": apart}
+    )
+    table.notes.append(f"MinHash (128 permutations) of word 5-grams, LSH, Jaccard threshold {THRESHOLD}.")
+    result.tables.append(table)

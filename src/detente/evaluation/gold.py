@@ -25,6 +25,8 @@ PETRARCH_SUITE = "suites/petrarch/validation.jsonl"
 PETRARCH_DICTIONARIES = "suites/petrarch"
 PLOVER_SUITE = "suites/plover/gsr.jsonl"
 QUOTES_SUITE = "suites/quotes/textacy-direct-quotations.jsonl"
+DEDUP_SUITES = "suites/dedup"
+WIKINEWS = "corpus/wikinews-2019.jsonl"
 # What the floors are pinned on: the gold, the suites, and the dictionaries a suite is coded with.
 GOLD_FILES = (
     f"{DEV_GOLD}/*.json",
