@@ -19,6 +19,7 @@ demo: $(STAMP)
 	rm -f $(DB) $(DB).wal
 	$(BIN)/detente ingest examples --db $(DB)
 	$(BIN)/detente summary --db $(DB)
+	$(BIN)/detente dyad --freq month --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -25,6 +25,8 @@ from .sources import read_paths
 from .store import DEFAULT_DB, EXPORT_FORMATS, open_store
 
 DEFAULT_SHARED = os.environ.get("DETENTE_SHARED", "../shared")
+# The dyad table has ten columns: narrower than this, rich folds them into unreadable stubs.
+DYAD_WIDTH = 140
 
 err = Console(stderr=True)
 out = Console(highlight=False)
@@ -130,6 +132,31 @@ def failures(db: str) -> None:
     for f in rows:
         table.add_row(f.source, f.reason, f.detail)
     out.print(table)
+
+
+@main.command()
+@click.argument("a", required=False)
+@click.argument("b", required=False)
+@click.option("--from", "start", help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", help="Last day (YYYY-MM-DD).")
+@click.option("--freq", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
+@click.option("--ordered", is_flag=True, help="Only events from A to B (default: both ways).")
+@db_option
+def dyad(a: str, b: str, start: str | None, end: str | None, freq: str, ordered: bool, db: str) -> None:
+    """The series of events between countries A and B (ISO3; without them, the pair with the most
+    events), its shifts and the events behind them."""
+    from .series import explain_shifts, most_covered_pair
+
+    with open_store(db, read_only=True) as store:
+        if not (a and b):
+            pair = most_covered_pair(store)
+            if pair is None:
+                raise click.ClickException(f"{db} holds no event between two countries")
+            a, b = pair
+        periods, shifts = explain_shifts(store, a, b, freq, start, end, ordered)
+    wide = Console(highlight=False, width=max(out.width, DYAD_WIDTH))
+    for table in report.dyad_tables(a.upper(), b.upper(), periods, shifts):
+        wide.print(table)
 
 
 @main.group()

@@ -9,6 +9,7 @@ from rich.table import Table
 from .evaluation.scores import Table as ScoreTable
 from .ingest import Summary
 from .record import Record
+from .series import Period, Shift, sparkline
 from .store import Store
 
 OVERVIEW_TITLES = {
@@ -101,3 +102,56 @@ def score_tables(table: ScoreTable) -> list[Table]:
             accuracies.add_row(name, f"{a.value:.3f}", str(a.correct), str(a.total))
         tables.append(accuracies)
     return tables
+
+
+def dyad_tables(a: str, b: str, periods: list[Period], shifts: list[Shift]) -> list[Table]:
+    """A dyad's series (with a sparkline of its cooperation–conflict index) and its shifts."""
+    title = f"{a}–{b}: {sum(p.events for p in periods)} events in {len(periods)} periods  " + sparkline(
+        [p.index for p in periods]
+    )
+    series = Table(
+        "period",
+        "events",
+        "stories",
+        "articles",
+        "coop",
+        "conflict",
+        "index",
+        "Goldstein",
+        "tone",
+        "types",
+        title=title,
+    )
+    for p in periods:
+        types = ", ".join(f"{k} {v}" for k, v in sorted(p.by_type.items(), key=lambda kv: -kv[1])[:3])
+        series.add_row(
+            p.start,
+            str(p.events),
+            str(p.stories),
+            str(p.articles),
+            str(p.cooperation),
+            str(p.conflict),
+            f"{p.index:+.2f}",
+            fmt(p.goldstein),
+            fmt(p.tone),
+            types,
+        )
+    tables = [series]
+    for shift in shifts:
+        table = Table(
+            "event",
+            "Goldstein",
+            "copies",
+            "sentence",
+            title=f"shift in {shift.period.start}: index {shift.period.index:+.2f}"
+            f" against {shift.baseline:+.2f} (z {shift.z:+.1f})",
+        )
+        for e in shift.events:
+            event = f"{e['source_country']}→{e['target_country'] or '∅'} {e['plover_type']} ({e['cameo']})"
+            table.add_row(event, fmt(e["goldstein"]), str(e["copies"]), (e["sentence"] or "")[:160])
+        tables.append(table)
+    return tables
+
+
+def fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:+.2f}"

@@ -28,7 +28,7 @@ from .stories import StoryIndex, from_bytes, to_bytes
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "detente.duckdb"
-EXPORT_FORMATS = ("jsonl", "parquet", "csv")
+EXPORT_FORMATS = ("jsonl", "parquet", "csv", "gdelt", "plover")
 
 
 def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
@@ -239,13 +239,62 @@ class Store:
                 for record in self.records():
                     out.write(record.to_json() + "\n")
             return
-        check_table(table)
-        options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER true"}.get(fmt)
-        if options is None:
-            raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
         escaped = path.replace("'", "''")
-        self.con.execute(f"COPY (SELECT * FROM {table}) TO '{escaped}' ({options})")
+        if fmt in EVENT_EXPORTS:
+            query, options = EVENT_EXPORTS[fmt]
+            self.con.execute(f"COPY ({query}) TO '{escaped}' ({options})")
+            return
+        check_table(table)
+        table_options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER true"}.get(fmt)
+        if table_options is None:
+            raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
+        self.con.execute(f"COPY (SELECT * FROM {table}) TO '{escaped}' ({table_options})")
 
+
+# Events as GDELT 2.0 event rows (61 tab-separated columns, no header), one per event; the counts
+# are per story (how many articles carried it), geography is left empty (not coded yet).
+GDELT_COLUMNS = """
+    hash(e.article_id || '#' || e.event_no) % 9007199254740991 AS GLOBALEVENTID,
+    strftime(d.day, '%Y%m%d') AS SQLDATE, strftime(d.day, '%Y%m') AS MonthYear, year(d.day) AS "Year",
+    round(year(d.day) + (dayofyear(d.day) - 1) / 365.0, 4) AS FractionDate,
+    e.source_code AS Actor1Code, e.source_text AS Actor1Name, e.source_country AS Actor1CountryCode,
+    NULL AS Actor1KnownGroupCode, NULL AS Actor1EthnicCode, NULL AS Actor1Religion1Code, NULL AS Actor1Religion2Code,
+    e.source_sector AS Actor1Type1Code, NULL AS Actor1Type2Code, NULL AS Actor1Type3Code,
+    e.target_code AS Actor2Code, e.target_text AS Actor2Name, e.target_country AS Actor2CountryCode,
+    NULL AS Actor2KnownGroupCode, NULL AS Actor2EthnicCode, NULL AS Actor2Religion1Code, NULL AS Actor2Religion2Code,
+    e.target_sector AS Actor2Type1Code, NULL AS Actor2Type2Code, NULL AS Actor2Type3Code,
+    1 AS IsRootEvent, e.cameo AS EventCode, left(e.cameo, 3) AS EventBaseCode, left(e.cameo, 2) AS EventRootCode,
+    e.quad_class AS QuadClass, e.goldstein AS GoldsteinScale,
+    count(*) OVER story AS NumMentions, count(DISTINCT a.outlet) OVER story AS NumSources,
+    count(*) OVER story AS NumArticles, a.tone AS AvgTone,
+    NULL AS Actor1Geo_Type, NULL AS Actor1Geo_FullName, NULL AS Actor1Geo_CountryCode, NULL AS Actor1Geo_ADM1Code,
+    NULL AS Actor1Geo_ADM2Code, NULL AS Actor1Geo_Lat, NULL AS Actor1Geo_Long, NULL AS Actor1Geo_FeatureID,
+    NULL AS Actor2Geo_Type, NULL AS Actor2Geo_FullName, NULL AS Actor2Geo_CountryCode, NULL AS Actor2Geo_ADM1Code,
+    NULL AS Actor2Geo_ADM2Code, NULL AS Actor2Geo_Lat, NULL AS Actor2Geo_Long, NULL AS Actor2Geo_FeatureID,
+    NULL AS ActionGeo_Type, NULL AS ActionGeo_FullName, NULL AS ActionGeo_CountryCode, NULL AS ActionGeo_ADM1Code,
+    NULL AS ActionGeo_ADM2Code, NULL AS ActionGeo_Lat, NULL AS ActionGeo_Long, NULL AS ActionGeo_FeatureID,
+    strftime(a.ingested_at, '%Y%m%d%H%M%S') AS DATEADDED, coalesce(a.url, a.source) AS SOURCEURL
+"""
+EVENT_FROM = f"""
+    FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN stories s ON s.article_id = e.article_id,
+    LATERAL (SELECT {EVENT_DAY} AS day) d
+"""
+GDELT_EXPORT = f"""SELECT {GDELT_COLUMNS} {EVENT_FROM}
+    WINDOW story AS (PARTITION BY coalesce(s.story_id, e.article_id), e.source_country, e.target_country, e.cameo)
+    ORDER BY d.day, e.article_id, e.event_no"""
+PLOVER_EXPORT = f"""SELECT e.article_id || '-' || e.event_no AS id, d.day::VARCHAR AS date,
+    e.plover_type AS event_type, e.plover_mode AS mode, e.plover_context AS context,
+    e.source_text AS actor1, e.source_country AS actor1_country, e.source_sector AS actor1_role,
+    e.target_text AS actor2, e.target_country AS actor2_country, e.target_sector AS actor2_role,
+    e.cameo AS cameo, e.goldstein AS goldstein, e.modality AS modality, e.negated AS negated,
+    e.claimed_by AS claimed_by, coalesce(s.story_id, e.article_id) AS story,
+    a.outlet AS source, a.url AS url, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS text,
+    e.rule AS rule, e.confidence AS confidence
+    {EVENT_FROM} ORDER BY d.day, e.article_id, e.event_no"""
+EVENT_EXPORTS = {
+    "gdelt": (GDELT_EXPORT, "FORMAT csv, DELIMITER '\t', HEADER false"),
+    "plover": (PLOVER_EXPORT, "FORMAT json"),
+}
 
 OVERVIEW_QUERIES = {
     "status": "SELECT status, coalesce(skip_reason, ''), count(*) FROM articles GROUP BY ALL ORDER BY 3 DESC",
