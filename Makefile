@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= detente.duckdb
 
-.PHONY: install demo test eval bench lint typecheck schema clean
+.PHONY: install demo test eval bench lint typecheck schema clean browser
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -20,9 +20,14 @@ demo: $(STAMP)
 	$(BIN)/detente ingest examples --db $(DB)
 	$(BIN)/detente summary --db $(DB)
 	$(BIN)/detente dyad --freq month --db $(DB)
+	$(BIN)/detente report --freq month --db $(DB) -o report.html
 
-test: $(STAMP)
+test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
+
+# Debian's chromium for the report's browser test (Playwright drives it; no browser download).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || echo "chromium could not be installed: the browser test will be skipped"
 
 # Quality against the gold in ../shared; writes docs/quality.md and fails when the gate fails.
 eval: $(STAMP)

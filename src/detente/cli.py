@@ -159,6 +159,31 @@ def dyad(a: str, b: str, start: str | None, end: str | None, freq: str, ordered:
         wide.print(table)
 
 
+@main.command(name="report")
+@click.argument("a", required=False)
+@click.argument("b", required=False)
+@click.option("--from", "start", help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", help="Last day (YYYY-MM-DD).")
+@click.option("--freq", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
+@click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(dir_okay=False))
+@db_option
+def report_command(
+    a: str | None, b: str | None, start: str | None, end: str | None, freq: str, output: str, db: str
+) -> None:
+    """Write a self-contained HTML report on countries A and B (default: the most covered pair)."""
+    from .dyad_report import render_report
+    from .series import most_covered_pair
+
+    with open_store(db, read_only=True) as store:
+        if not (a and b):
+            pair = most_covered_pair(store)
+            if pair is None:
+                raise click.ClickException(f"{db} holds no event between two countries")
+            a, b = pair
+        Path(output).write_text(render_report(store, a, b, freq, start, end), encoding="utf-8")
+    err.print(f"report on {a.upper()}–{b.upper()} written to {output}")
+
+
 @main.group()
 def dictionaries() -> None:
     """PETRARCH/TABARI dictionaries."""

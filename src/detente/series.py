@@ -39,6 +39,7 @@ class Period:
     goldstein: float | None
     tone: float | None
     by_type: dict[str, int] = field(default_factory=dict)
+    by_quad: tuple[int, int, int, int] = (0, 0, 0, 0)  # verbal and material cooperation, verbal and material conflict
 
     @property
     def index(self) -> float:
@@ -78,7 +79,9 @@ SELECT period::VARCHAR, count(*) AS events, count(DISTINCT story_id) AS stories,
        len(list_distinct(flatten(list(article_ids)))) AS articles,
        count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
        count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
-       avg(goldstein) AS goldstein, avg(tone) AS tone
+       avg(goldstein) AS goldstein, avg(tone) AS tone,
+       count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
+       count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4
 FROM once GROUP BY period ORDER BY period
 """
 )
@@ -157,8 +160,8 @@ def dyad_series(
     ).fetchall():
         types.setdefault(period, {})[kind] = n
     return [
-        Period(p[:10], n, stories, int(articles), coop, conf, g, t, types.get(p, {}))
-        for p, n, stories, articles, coop, conf, g, t in rows
+        Period(p[:10], n, stories, int(articles), coop, conf, g, t, types.get(p, {}), (q1, q2, q3, q4))
+        for p, n, stories, articles, coop, conf, g, t, q1, q2, q3, q4 in rows
     ]
 
 
@@ -222,3 +225,20 @@ def most_covered_pair(store: Store) -> tuple[str, str] | None:
         " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 1"
     )
     return (rows[0][0], rows[0][1]) if rows else None
+
+
+PAIR_QUOTES = """
+SELECT q.speaker_name, q.kind, q.text, a.title, a.outlet, a.published::VARCHAR AS published
+FROM quotes q JOIN articles a ON a.id = q.article_id
+WHERE q.article_id IN (SELECT DISTINCT e.article_id FROM events e WHERE {pair})
+  AND q.speaker_name IS NOT NULL
+ORDER BY a.published DESC NULLS LAST, q.quote_no LIMIT $limit
+"""
+
+
+def pair_quotes(store: Store, a: str, b: str, limit: int = 12) -> list[dict[str, Any]]:
+    """Quotes from the articles that hold the pair's events, latest first."""
+    sql = PAIR_QUOTES.replace("{pair}", pair_filter(False))
+    cursor = store.con.execute(sql, {"a": a.upper(), "b": b.upper(), "limit": limit})
+    names = [c[0] for c in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
