@@ -65,3 +65,11 @@ def test_events_in_a_quote_are_claimed_by_the_speaker_and_we_is_their_country() 
 def test_plover_types_of_cameo_codes() -> None:
     assert plover_of("111").type == "ACCUSE" and plover_of("0311").type == "AGREE"
     assert plover_of("010").type == "STATEMENT" and plover_of("020").type == "REQUEST"
+
+
+def test_events_carry_the_themes_of_their_code_and_sentence() -> None:
+    from detente.pipeline import extract
+
+    record = extract("T\nThe United States imposed sanctions on Iran over its missile programme.", published="2023-01-02")
+    (event,) = record.events
+    assert event.themes[:2] == ("SANCTIONS", "CONFLICT") and "DEFENCE" in event.themes

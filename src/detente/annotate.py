@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from msgspec.structs import replace
+
 from .actors import find_actors
 from .amounts import find_amounts
 from .dates import find_dates
@@ -17,7 +19,7 @@ from .events import find_events
 from .nlp import sentence_spans
 from .quotes import find_quotes
 from .record import Article, Record
-from .themes import article_themes, find_theme_triggers
+from .themes import article_themes, event_themes, find_theme_triggers
 from .tone import find_tone
 
 if TYPE_CHECKING:
@@ -42,7 +44,10 @@ def annotate(article: Article, doc: Doc, options: Options = DEFAULT_OPTIONS) -> 
     actors = find_actors(doc, article.published, article.credits, options.dictionaries)
     quotes = find_quotes(doc, actors)
     dates = find_dates(doc, article.published)
-    events = find_events(doc, actors, quotes, dates, article.published, options.dictionaries)
+    events = tuple(
+        replace(e, themes=event_themes(e.cameo, e.sentence.start, e.sentence.end, triggers))
+        for e in find_events(doc, actors, quotes, dates, article.published, options.dictionaries)
+    )
     return Record(
         article=article,
         actors=actors,

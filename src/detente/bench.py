@@ -157,14 +157,30 @@ FROM range(?) t(i)
 """
 
 
+# Five events per synthetic article, and ten articles per story (the same story in ten outlets).
+SYNTHETIC_ARTICLES = """
+INSERT INTO articles (id, outlet, status, text, content_hash, record, tone)
+SELECT 'synthetic-' || i, 'Outlet ' || (i % 40), 'coded', '', '', '{}', (hash(i) % 100)::DOUBLE / 10 - 5
+FROM range(?) t(i)
+"""
+SYNTHETIC_STORIES = """
+INSERT INTO stories SELECT 'synthetic-' || i, 'story-' || (i // 10), ''::BLOB FROM range(?) t(i)
+"""
+
+
 def measure_dyad(bench: Bench, db: Path, events: int) -> None:
-    """A weekly dyad series over ``events`` synthetic events spread over ten years and 8 countries."""
+    """The weekly IND–RUS series (once per story, by type, with tone) and its shifts over
+    ``events`` synthetic events spread over ten years and 8 countries."""
+    from .series import explain_shifts
+
+    articles = max(events // 5, 1)
     with open_store(db) as store:
-        bench.dyad["insert_seconds"] = timed(lambda: store.query(SYNTHETIC_EVENTS, [events]))
+        insert = [(SYNTHETIC_EVENTS, events), (SYNTHETIC_ARTICLES, articles), (SYNTHETIC_STORIES, articles)]
+        bench.dyad["insert_seconds"] = timed(lambda: [store.query(sql, [n]) for sql, n in insert])
         bench.dyad["events"] = store.count("events")
-        runs = [timed(lambda: store.dyad_counts("IND", "RUS", "week")) for _ in range(5)]
+        runs = [timed(lambda: explain_shifts(store, "IND", "RUS", "week")) for _ in range(5)]
         bench.dyad["query_seconds"] = statistics.median(runs)
-        bench.dyad["rows"] = len(store.dyad_counts("IND", "RUS", "week"))
+        bench.dyad["rows"] = len(explain_shifts(store, "IND", "RUS", "week")[0])
 
 
 def machine() -> dict[str, str]:
@@ -235,7 +251,8 @@ def bench_markdown(bench: Bench, command: str) -> str:
         f" converted, {len(load_lexicon().entries):,} entries): {s['dictionaries_load_seconds']:.2f} s.",
         f"- DuckDB: writing the {s['records']:.0f} records ({s['rows']:.0f} rows in all tables) into a fresh store"
         f" in batches of {WRITE_BATCH} took {s['write_seconds']:.2f} s ({s['records_per_second']:,.0f} records/s).",
-        f"- Dyad series (IND–RUS, weekly, by quad class) over {d['events']:,.0f} synthetic events:"
+        f"- Dyad series with its shifts (`detente dyad IND RUS`: weekly, once per story, by quad class and"
+        f" type, tone) over {d['events']:,.0f} synthetic events:"
         f" {d['query_seconds'] * 1000:.0f} ms (median of 5; {d['rows']:.0f} rows);"
         f" inserting them took {d['insert_seconds']:.1f} s.",
         "- The 1-process memory is the peak of the whole bench process (it also ran spaCy alone);"

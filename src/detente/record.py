@@ -125,6 +125,7 @@ class Event(Struct, frozen=True):
     trigger: Mention
     rule: str
     confidence: float
+    themes: tuple[str, ...] = ()
 
 
 class DateRef(Struct, frozen=True):

@@ -151,6 +151,7 @@ def event_rows(r: Record) -> list[Row]:
             "trigger_text": e.trigger.text,
             "rule": e.rule,
             "confidence": e.confidence,
+            "themes": list(e.themes),
         }
         for n, e in enumerate(r.events)
     ]
