@@ -132,13 +132,13 @@ def code_verb(context: Context, verb: Token) -> list[Event]:
     found = context.verbs.block_of(verb.text)
     if found is None or passive_participle(verb):
         return []
+    source, target = participants(context, verb)
+    if source is None or source.country is None:
+        return []  # no event without a source: the patterns need not be tried
     block, own_code = found
     pattern = best_pattern(context, verb, block.patterns)
     code = pattern.code if pattern is not None else (own_code or block.code)
     if not code or code.startswith("-"):
-        return []
-    source, target = participants(context, verb)
-    if source is None or source.country is None:
         return []
     rule = f"{block.name}: {pattern.text}" if pattern is not None else f"{block.name}: * (default)"
     confidence = PATTERN_CONFIDENCE if pattern is not None else DEFAULT_CONFIDENCE
@@ -151,6 +151,9 @@ def code_verb(context: Context, verb: Token) -> list[Event]:
     return events
 
 
+Around = tuple[list["Token"], list["Token"], list["Token"]]
+
+
 def passive_participle(verb: Token) -> bool:
     """ "Asked whether …, Alipov said": the participle's implied subject is its target, not its source."""
     own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
@@ -158,32 +161,24 @@ def passive_participle(verb: Token) -> bool:
 
 
 def best_pattern(context: Context, verb: Token, patterns: list[Pattern]) -> Pattern | None:
-    matching = [p for p in patterns if pattern_matches(verb, p)]
+    around = around_of(verb)
+    matching = [p for p in patterns if pattern_matches(around, p)]
     return max(matching, key=lambda p: p.size) if matching else None
 
 
-def pattern_matches(verb: Token, pattern: Pattern) -> bool:
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    dependents = [
-        c for c in verb.children if c.dep_ in ("dobj", "attr", "xcomp", "advmod", "prt", "oprd", "acomp", "ccomp")
-    ]
-    preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
-    if not all(any(noun_matches(s, e) for s in subjects) for e in pattern.before if e.kind == "noun"):
+def pattern_matches(around: Around, pattern: Pattern) -> bool:
+    if not (pattern.before or pattern.after):
         return False
+    subjects, dependents, preps = around
+    for element in pattern.before:
+        if element.kind == "noun" and not any(noun_matches(s, element) for s in subjects):
+            return False
     for element in pattern.after:
-        if element.kind == "noun" and not any(
-            noun_matches(d, element) for d in dependents + [verb_particle(verb)] if d is not None
-        ):
+        if element.kind == "noun" and not any(noun_matches(d, element) for d in dependents):
             return False
-        if element.kind == "prep" and not any(
-            prep_matches(p, element) for p in preps + [p for d in dependents for p in d.children if p.dep_ == "prep"]
-        ):
+        if element.kind == "prep" and not any(prep_matches(p, element) for p in preps):
             return False
-    return bool(pattern.before or pattern.after)
-
-
-def verb_particle(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ == "prt"), None)
+    return True
 
 
 def noun_matches(token: Token, element: Element) -> bool:
@@ -322,3 +317,14 @@ def valid_day(text: str) -> bool:
 def says_something_coded(verb: Token, coded: dict[int, list[Event]]) -> bool:
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
     return any(coded.get(t.i) for clause in clauses for t in clause.subtree if t.i != verb.i)
+
+
+def around_of(verb: Token) -> Around:
+    """A verb's subjects, dependents and prepositions, read once for every pattern of its block."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    dependents = [
+        c for c in verb.children if c.dep_ in ("dobj", "attr", "xcomp", "advmod", "prt", "oprd", "acomp", "ccomp")
+    ]
+    preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
+    preps += [p for d in dependents for p in d.children if p.dep_ == "prep"]
+    return subjects, dependents, preps
