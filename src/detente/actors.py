@@ -547,14 +547,35 @@ def role_descriptions(article: Article) -> None:
         if not definite or chunk.root.tag_ in ("NNS", "NNPS") or chunk.root.i in article.taken:
             continue
         role, code = agent_in(article.lexicon, chunk)
-        if role is None or code is None:
-            continue
+        if role is None or code is None or role.split()[-1].lower() in institution_words():
+            continue  # "the embassy" is an institution, not a person named before
         country = next((f.country for f in article.found if chunk.start <= f.start < chunk.end), None)
         sector = sector_table()["roles"].get(code.strip("~")[:3], "")
         earlier = latest_person(article, chunk, sector, country)
         if earlier is not None:
             article.found.append(alias(earlier, chunk))
             article.taken.update(range(chunk.start, chunk.end))
+
+
+@cache
+def institution_words() -> frozenset[str]:
+    words = toml_data("actors/sectors.toml")["organisation_words"]
+    return frozenset(words) | {
+        "embassy",
+        "consulate",
+        "government",
+        "authorities",
+        "administration",
+        "military",
+        "media",
+        "police",
+        "army",
+        "navy",
+        "forces",
+        "troops",
+        "people",
+        "officials",
+    }
 
 
 def speaking_pronouns(article: Article) -> None:

@@ -572,10 +572,13 @@ def speakers_in(root: Token, actors: ActorIndex) -> list[Span]:
 def proper_name(span: Span) -> str:
     """The run of proper nouns ending a speaker's phrase ("Former US Ambassador … Nikki Haley" → "Nikki Haley")."""
     root = span.root
-    if root.pos_ != "PROPN":
+    named = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if root.pos_ != "PROPN" and named:
+        root = named[0]  # "Niger's president, Mahamadou Issoufou"
+    elif root.pos_ != "PROPN":
         return span.text
     start = root.i
-    while start > span.start and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].dep_ == "compound":
+    while start > 0 and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].dep_ == "compound":
         start -= 1
     return span.doc[start : root.i + 1].text
 
