@@ -335,6 +335,8 @@ def reported_clauses(doc: Doc, verb: Token) -> list[Found]:
 
 def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> Found | None:
     start = clause.left_edge.i
+    if doc[start].is_punct and doc[start].text not in ("“", '"') and start > verb.i:
+        start = verb.i + 1  # a clause the parse starts at a bracket: it begins after the verb
     while start < clause.i and (doc[start].lower_ in ("that", ",", "and", "“", '"') or opener(doc, start)):
         start += 1
     end = clause.right_edge.i + 1
