@@ -73,3 +73,14 @@ def test_events_carry_the_themes_of_their_code_and_sentence() -> None:
     record = extract("T\nThe United States imposed sanctions on Iran over its missile programme.", published="2023-01-02")
     (event,) = record.events
     assert event.themes[:2] == ("SANCTIONS", "CONFLICT") and "DEFENCE" in event.themes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Chinese attack on Taiwan was condemned.", ("CHN", "TWN", "190")),
+        ("New US sanctions on Iran took effect.", ("USA", "IRN", "163")),
+    ],
+)
+def test_event_nouns_with_their_owner_and_object(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(events_of(sentence))

@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .knowledge import data_text
+from .knowledge import data_text, toml_data
 from .nlp import sentence_index, sentence_spans
 from .record import Actor, DateRef, Event, EventActor, Mention, Modality, Plover, Quote, Span
 from .verbs import Element, Pattern, VerbDictionary, load_verbs
@@ -106,6 +106,8 @@ def find_events(
     itself: "Alipov said Moscow will supply India" is the supply, claimed by Alipov."""
     context = Context(doc, load_verbs(dictionaries), token_actors(doc, actors), quotes, dates, published)
     coded: dict[int, list[Event]] = {token.i: code_verb(context, token) for token in doc if token.pos_ == "VERB"}
+    nouns = nominal_events()
+    coded |= {t.i: code_noun(context, t) for t in doc if t.pos_ == "NOUN" and t.lower_ in nouns}
     events: dict[tuple[object, ...], Event] = {}
     for index, found in coded.items():
         for event in found:
@@ -328,3 +330,27 @@ def around_of(verb: Token) -> Around:
     preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
     preps += [p for d in dependents for p in d.children if p.dep_ == "prep"]
     return subjects, dependents, preps
+
+
+@cache
+def nominal_events() -> dict[str, tuple[str, tuple[str, ...]]]:
+    table = toml_data("events/nominal.toml")["nouns"]
+    return {noun: (entry["code"], tuple(entry["preps"])) for noun, entry in table.items()}
+
+
+def code_noun(context: Context, noun: Token) -> list[Event]:
+    """ "Lavrov's visit to New Delhi", "US sanctions on Iran": an event noun with its owner and object."""
+    code, preps = nominal_events()[noun.lower_]
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.i < noun.i]
+    source = next((a for a in (actor_in(context, c) for c in owners) if a is not None), None)
+    objects = [
+        o for p in noun.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"
+    ]
+    target = next((a for a in (actor_in(context, o) for o in objects) if a is not None), None)
+    if source is None or target is None or source.country is None or target.country in (None, source.country):
+        return []
+    return [
+        make_event(
+            context, noun, source, target, code, f"NOMINAL: {noun.lower_} ({'/'.join(preps)})", DEFAULT_CONFIDENCE
+        )
+    ]
