@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .knowledge import data_text, toml_data
+from .knowledge import toml_data, word_list
 from .lexicon import Known, Lexicon, load_lexicon, phrase_key
 from .nlp import sentence_index, sentence_start
 from .record import Actor, Credit, Mention
@@ -81,13 +81,6 @@ class Article:
 @cache
 def sector_table() -> dict[str, dict[str, str]]:
     return {k: dict(v) for k, v in toml_data("actors/sectors.toml").items()}
-
-
-@cache
-def speech_verbs() -> frozenset[str]:
-    return frozenset(
-        line.strip() for line in data_text("speech_verbs.txt").splitlines() if line.strip() and not line.startswith("#")
-    )
 
 
 def find_actors(
@@ -581,7 +574,11 @@ def institution_words() -> frozenset[str]:
 def speaking_pronouns(article: Article) -> None:
     """ "he said": the latest person mentioned before."""
     for token in article.doc:
-        if token.lower_ in PRONOUNS and token.dep_ == "nsubj" and token.head.lemma_.lower() in speech_verbs():
+        if (
+            token.lower_ in PRONOUNS
+            and token.dep_ == "nsubj"
+            and token.head.lemma_.lower() in word_list("speech_verbs.txt")
+        ):
             earlier = latest_person(article, article.doc[token.i : token.i + 1])
             if earlier is not None:
                 article.found.append(alias(earlier, article.doc[token.i : token.i + 1]))
@@ -603,6 +600,19 @@ def alias(found: Found, span: Span) -> Found:
     return Found(
         span.start, span.end, found.name, found.kind, found.country, found.sector, found.role, found.code, found.key
     )
+
+
+def actors_by_token(doc: Doc, actors: tuple[Actor, ...]) -> dict[int, Actor]:
+    """The actor of each token that is part of a mention (people and groups before countries),
+    for the stages that read who a word refers to (quotes, events)."""
+    order = {"person": 0, "agency": 1, "organization": 1, "group": 2, "government": 2, "country": 3}
+    by_token: dict[int, Actor] = {}
+    for actor in sorted(actors, key=lambda a: -order.get(a.kind, 2)):
+        for mention in actor.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span if span is not None else ():
+                by_token[token.i] = actor
+    return by_token
 
 
 # --- actors -------------------------------------------------------------------------------------

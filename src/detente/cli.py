@@ -22,7 +22,7 @@ from .ingest import Summary, ingest
 from .pipeline import Crash, process
 from .record import Failure, Record, json_schema_text
 from .sources import read_paths
-from .store import DEFAULT_DB, EXPORT_FORMATS, open_store
+from .store import DEFAULT_DB, EXPORT_FORMATS, Store, open_store
 
 DEFAULT_SHARED = os.environ.get("DETENTE_SHARED", "../shared")
 # The dyad table has ten columns: narrower than this, rich folds them into unreadable stubs.
@@ -142,17 +142,13 @@ def failures(db: str) -> None:
 @click.option("--freq", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
 @click.option("--ordered", is_flag=True, help="Only events from A to B (default: both ways).")
 @db_option
-def dyad(a: str, b: str, start: str | None, end: str | None, freq: str, ordered: bool, db: str) -> None:
+def dyad(a: str | None, b: str | None, start: str | None, end: str | None, freq: str, ordered: bool, db: str) -> None:
     """The series of events between countries A and B (ISO3; without them, the pair with the most
     events), its shifts and the events behind them."""
-    from .series import explain_shifts, most_covered_pair
+    from .series import explain_shifts
 
     with open_store(db, read_only=True) as store:
-        if not (a and b):
-            pair = most_covered_pair(store)
-            if pair is None:
-                raise click.ClickException(f"{db} holds no event between two countries")
-            a, b = pair
+        a, b = chosen_pair(store, a, b, db)
         periods, shifts = explain_shifts(store, a, b, freq, start, end, ordered)
     wide = Console(highlight=False, width=max(out.width, DYAD_WIDTH))
     for table in report.dyad_tables(a.upper(), b.upper(), periods, shifts):
@@ -172,16 +168,23 @@ def report_command(
 ) -> None:
     """Write a self-contained HTML report on countries A and B (default: the most covered pair)."""
     from .dyad_report import render_report
-    from .series import most_covered_pair
 
     with open_store(db, read_only=True) as store:
-        if not (a and b):
-            pair = most_covered_pair(store)
-            if pair is None:
-                raise click.ClickException(f"{db} holds no event between two countries")
-            a, b = pair
+        a, b = chosen_pair(store, a, b, db)
         Path(output).write_text(render_report(store, a, b, freq, start, end), encoding="utf-8")
     err.print(f"report on {a.upper()}–{b.upper()} written to {output}")
+
+
+def chosen_pair(store: Store, a: str | None, b: str | None, db: str) -> tuple[str, str]:
+    """The countries asked for, or the pair with the most events between them."""
+    from .series import most_covered_pair
+
+    if a and b:
+        return a, b
+    pair = most_covered_pair(store)
+    if pair is None:
+        raise click.ClickException(f"{db} holds no event between two countries")
+    return pair
 
 
 @main.group()

@@ -14,8 +14,8 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING, Literal
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING, Any, Literal
 
 from .knowledge import toml_data
 from .nlp import doc_text
@@ -322,19 +322,29 @@ def with_dateparser(text: str, published: dt.date, tense: Tense) -> str | None:
     """What dateparser reads in an expression no rule knows, at the precision it reports."""
     if not re.search(r"\d|" + "|".join(words().months), text, re.IGNORECASE):
         return None  # dateparser reads any word that looks like a day name ("we" as Wednesday)
-    from dateparser.date import DateDataParser
-
-    settings = {
-        "PREFER_DATES_FROM": "future" if tense == "future" else "past",
-        "RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
-    }
-    found = DateDataParser(languages=["en"], settings=settings).get_date_data(text)
+    found = date_parser(published, tense).get_date_data(text)
     when = found.date_obj if found else None
     if when is None:
         return None
     if found.period == "year":
         return f"{when.year:04d}"
     return f"{when.year:04d}-{when.month:02d}" if found.period == "month" else when.date().isoformat()
+
+
+# Parsers kept: articles arrive roughly in date order, so a few dates cover a batch.
+DATE_PARSERS_KEPT = 64
+
+
+@lru_cache(maxsize=DATE_PARSERS_KEPT)
+def date_parser(published: dt.date, tense: Tense) -> Any:
+    """dateparser's parser for one publication date and tense (built once: building is the cost)."""
+    from dateparser.date import DateDataParser
+
+    settings = {
+        "PREFER_DATES_FROM": "future" if tense == "future" else "past",
+        "RELATIVE_BASE": dt.datetime.combine(published, dt.time()),
+    }
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 # --- finding the expressions in a parsed article ------------------------------------------------

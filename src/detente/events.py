@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .actors import actors_by_token
 from .knowledge import data_text, toml_data
 from .nlp import sentence_index, sentence_spans
 from .record import Actor, DateRef, Event, EventActor, Mention, Modality, Plover, Quote, Span
@@ -104,7 +105,7 @@ def find_events(
     """Every event the verb dictionary codes in the article, once per (source, target, code,
     sentence). A statement ("said", CAMEO 01) is kept only when what was said codes no event
     itself: "Alipov said Moscow will supply India" is the supply, claimed by Alipov."""
-    context = Context(doc, load_verbs(dictionaries), token_actors(doc, actors), quotes, dates, published)
+    context = Context(doc, load_verbs(dictionaries), actors_by_token(doc, actors), quotes, dates, published)
     coded: dict[int, list[Event]] = {token.i: code_verb(context, token) for token in doc if token.pos_ == "VERB"}
     nouns = nominal_events()
     coded |= {t.i: code_noun(context, t) for t in doc if t.pos_ == "NOUN" and t.lower_ in nouns}
@@ -116,18 +117,6 @@ def find_events(
             key = (event.source.actor, event.target.actor if event.target else None, event.cameo, event.sentence.start)
             events.setdefault(key, event)
     return tuple(events.values())
-
-
-def token_actors(doc: Doc, actors: tuple[Actor, ...]) -> dict[int, Actor]:
-    """The actor of each token that is part of a mention (people and groups before countries)."""
-    order = {"person": 0, "agency": 1, "organization": 1, "group": 2, "government": 2, "country": 3}
-    by_token: dict[int, Actor] = {}
-    for actor in sorted(actors, key=lambda a: -order.get(a.kind, 2)):
-        for mention in actor.mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            for token in span if span is not None else ():
-                by_token[token.i] = actor
-    return by_token
 
 
 def code_verb(context: Context, verb: Token) -> list[Event]:
@@ -245,7 +234,7 @@ def speaker_country(context: Context, token: Token) -> Actor | None:
     quote = quote_holding(context, token.idx)
     if quote is None or quote.speaker is None or quote.speaker.actor is None:
         return None
-    return next((a for a in set(context.actors_by_token.values()) if a.id == quote.speaker.actor), None)
+    return next((a for a in context.actors_by_token.values() if a.id == quote.speaker.actor), None)
 
 
 def quote_holding(context: Context, char: int) -> Quote | None:

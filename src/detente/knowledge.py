@@ -24,6 +24,13 @@ def toml_data(name: str) -> dict[str, Any]:
     return tomllib.loads(data_text(name))
 
 
+@cache
+def word_list(name: str) -> frozenset[str]:
+    """The words of a one-word-per-line data file; lines starting with ``#`` are comments."""
+    lines = data_text(name).splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def tsv_rows(name: str) -> list[dict[str, str]]:
     """Rows of a tab-separated data file; lines starting with ``#`` are comments."""
     lines = [line for line in data_text(name).splitlines() if line and not line.startswith("#")]

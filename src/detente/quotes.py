@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .knowledge import data_text
+from .actors import actors_by_token
+from .knowledge import word_list
 from .nlp import doc_text, sentence_index, sentence_spans
 from .record import Actor, Mention, Quote, QuoteKind, Speaker
 
@@ -34,12 +35,6 @@ CLAUSE_DEPS = frozenset({"ccomp"})
 # Verbs whose reported clause is a claim by the subject, though not verbs of saying as such.
 REPORTING = frozenset({"report", "cite"})
 QUESTIONS = frozenset({"ask", "question", "wonder"})
-
-
-@cache
-def speech_verbs() -> frozenset[str]:
-    lines = data_text("speech_verbs.txt").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 @dataclass
@@ -155,7 +150,7 @@ def attribution_in(gap: str) -> bool:
 def speech_forms() -> frozenset[str]:
     """Inflected forms of the speech verbs, for reading attributions without a parse."""
     forms = set()
-    for verb in speech_verbs():
+    for verb in word_list("speech_verbs.txt"):
         stem = verb[:-1] if verb.endswith("e") else verb
         forms |= {verb, verb + "s", verb + "d", stem + "ed", stem + "ing", verb + "es"}
     return frozenset(forms | {"said", "told", "wrote", "spoke", "says"})
@@ -208,7 +203,9 @@ def is_speech_verb(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
-    return lemma in speech_verbs() or (lemma == "make" and any(c.lower_ == "clear" for c in token.children))
+    return lemma in word_list("speech_verbs.txt") or (
+        lemma == "make" and any(c.lower_ == "clear" for c in token.children)
+    )
 
 
 def subject_of(verb: Token) -> Span | None:
@@ -447,13 +444,7 @@ class ActorIndex:
 
     def __init__(self, doc: Doc, actors: tuple[Actor, ...]) -> None:
         self.doc = doc
-        self.by_token: dict[int, Actor] = {}
-        order = {"person": 0, "agency": 1, "organization": 1, "group": 2, "government": 2, "country": 3}
-        for actor in sorted(actors, key=lambda a: -order.get(a.kind, 2)):
-            for mention in actor.mentions:
-                span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                for token in span if span is not None else ():
-                    self.by_token[token.i] = actor
+        self.by_token = actors_by_token(doc, actors)
 
     def actor_of(self, span: Span) -> Actor | None:
         """The actor a speaker's phrase names: its head, a person in apposition to it

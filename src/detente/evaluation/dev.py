@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
-from ..record import Actor, Record
+from ..record import Actor, Amount, DateRef, Record
 from .gold import GoldArticle
 from .matching import fold, names_match, quote_opens_with, quote_starts_with, texts_overlap
 from .scores import Accuracy, Score, Table
@@ -144,21 +144,14 @@ def distinct(items: Sequence[S], key: Callable[[S], object]) -> list[S]:
 
 def score_dates(table: Table, result: DevResult, gold: dict[str, Any], record: Record) -> None:
     dates = distinct(record.dates, lambda d: (fold(d.text), d.value))
-    pairs, missed, extra = pair_up(gold["dates"], dates, lambda g, d: texts_overlap(g["text"], d.text))
-    table.scores.setdefault("found", Score()).add(len(pairs), len(extra), len(missed))
-    right = [g["value"] == d.value for g, d in pairs]
-    table.accuracies.setdefault("value_accuracy", Accuracy()).correct += sum(right)
-    table.accuracies["value_accuracy"].total += len(right)
-    table.scores.setdefault("found_with_value", Score()).add(
-        sum(right), len(extra) + right.count(False), len(missed) + right.count(False)
+    score_values(
+        ValueScoring(table, result, gold["id"], "dates", "value_accuracy"),
+        gold["dates"],
+        dates,
+        lambda g, d: g["value"] == d.value,
+        lambda g: str(g["value"]),
+        lambda d: str(d.value),
     )
-    for (g, d), ok in zip(pairs, right, strict=True):
-        if not ok:
-            result.miss("dates", f"{gold['id']}: “{g['text']}” is {g['value']}, read as {d.value}")
-    for g in missed:
-        result.miss("dates", f"{gold['id']}: not found: “{g['text']}” ({g['value']})")
-    for d in extra:
-        result.miss("dates", f"{gold['id']}: extra: “{d.text}” ({d.value})")
 
 
 def amount_right(gold: dict[str, Any], value: float, unit: str) -> bool:
@@ -173,23 +166,55 @@ def singular(unit: str) -> str:
 
 def score_amounts(table: Table, result: DevResult, gold: dict[str, Any], record: Record) -> None:
     amounts = distinct(record.amounts, lambda a: (fold(a.text), a.value, a.unit))
-    pairs, missed, extra = pair_up(gold["amounts"], amounts, lambda g, a: texts_overlap(g["text"], a.text))
-    table.scores.setdefault("found", Score()).add(len(pairs), len(extra), len(missed))
-    right = [amount_right(g, a.value, a.unit) for g, a in pairs]
-    table.accuracies.setdefault("value_unit_accuracy", Accuracy()).correct += sum(right)
-    table.accuracies["value_unit_accuracy"].total += len(right)
-    table.scores.setdefault("found_with_value", Score()).add(
-        sum(right), len(extra) + right.count(False), len(missed) + right.count(False)
+    score_values(
+        ValueScoring(table, result, gold["id"], "amounts", "value_unit_accuracy"),
+        gold["amounts"],
+        amounts,
+        lambda g, a: amount_right(g, a.value, a.unit),
+        lambda g: f"{g['value']:g} {g['unit']}",
+        lambda a: f"{a.value:g} {a.unit}",
     )
-    for (g, a), ok in zip(pairs, right, strict=True):
+
+
+@dataclass
+class ValueScoring:
+    """Where a component's found/value scores and misses go."""
+
+    table: Table
+    result: DevResult
+    article: str
+    component: str
+    accuracy: str
+
+
+Valued = TypeVar("Valued", DateRef, Amount)
+
+
+def score_values(
+    to: ValueScoring,
+    golds: list[dict[str, Any]],
+    found: list[Valued],
+    right_value: Callable[[dict[str, Any], Valued], bool],
+    show_gold: Callable[[dict[str, Any]], str],
+    show: Callable[[Valued], str],
+) -> None:
+    """Dates and amounts alike: found by overlapping text, then right or wrong in value; a found
+    one with a wrong value counts as both a miss and an extra in ``found_with_value``."""
+    pairs, missed, extra = pair_up(golds, found, lambda g, x: texts_overlap(g["text"], x.text))
+    to.table.scores.setdefault("found", Score()).add(len(pairs), len(extra), len(missed))
+    right = [right_value(g, x) for g, x in pairs]
+    accuracy = to.table.accuracies.setdefault(to.accuracy, Accuracy())
+    accuracy.correct += sum(right)
+    accuracy.total += len(right)
+    wrong = right.count(False)
+    to.table.scores.setdefault("found_with_value", Score()).add(sum(right), len(extra) + wrong, len(missed) + wrong)
+    for (g, x), ok in zip(pairs, right, strict=True):
         if not ok:
-            result.miss(
-                "amounts", f"{gold['id']}: “{g['text']}” is {g['value']:g} {g['unit']}, read as {a.value:g} {a.unit}"
-            )
+            to.result.miss(to.component, f"{to.article}: “{g['text']}” is {show_gold(g)}, read as {show(x)}")
     for g in missed:
-        result.miss("amounts", f"{gold['id']}: not found: “{g['text']}” ({g['value']:g} {g['unit']})")
-    for a in extra:
-        result.miss("amounts", f"{gold['id']}: extra: “{a.text}” ({a.value:g} {a.unit})")
+        to.result.miss(to.component, f"{to.article}: not found: “{g['text']}” ({show_gold(g)})")
+    for x in extra:
+        to.result.miss(to.component, f"{to.article}: extra: “{x.text}” ({show(x)})")
 
 
 NOTES = {
