@@ -76,6 +76,25 @@ def extract(paths: tuple[str, ...], fmt: str, published: str | None, dictionarie
         raise click.ClickException(f"{coded} article(s) coded, {crashed} crashed")
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--published", help="Publication date (YYYY-MM-DD) for inputs that do not give one.")
+@dictionaries_option
+def explain(paths: tuple[str, ...], published: str | None, dictionaries: Path | None) -> None:
+    """Show, sentence by sentence, the parse, the actors and why each event was or was not coded."""
+    from .explain import explain_record
+    from .pipeline import extract_parsed
+
+    for item in read_paths(paths):
+        if isinstance(item, Failure):
+            err.print(f"[red]failed[/red] {item.reason}: {item.detail}", highlight=False)
+            continue
+        record, doc = extract_parsed(item, published=published, options=Options(dictionaries))
+        click.echo(f"# {record.article.source}: {record.article.title}")
+        for line in explain_record(record, doc, dictionaries):
+            click.echo(line)
+
+
 @main.command(name="ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option

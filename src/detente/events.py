@@ -3,22 +3,31 @@
 For each verb the CAMEO 2.0 verb dictionary knows, its block's patterns are tried against the
 verb's dependents (subject before the verb; objects, particles and prepositional phrases after
 it); the largest pattern that matches gives the code, else the verb's own or its block's default
-code (``---``: no event). The source is the actor of the subject (the agent of a passive), the
-target the actor of the object or of a prepositional object. Each event carries its PLOVER type,
-mode and context, Goldstein value and quad class, modality and negation, the speaker who claims
-it when it sits inside a quote, its date, its sentence and trigger, and the rule that fired.
+code (``---``: no event). Event nouns ("Lavrov's visit to New Delhi", "held talks with") are
+coded from ``data/events/nominal.toml``. Sources and targets come from ``arguments``; several of
+each give one event per pair, and a compound source with no target ("Israel and Lebanon renewed
+negotiations") gives cooperative events each way. An intention ("will supply", "agreed to meet",
+"is ready to help") is coded as CAMEO 03 or 13 by ``data/events/coding.toml``. A statement is
+kept only when what was said codes nothing itself.
+
+Each event carries its PLOVER type, mode and context, Goldstein value and quad class, modality
+and negation, the speaker who claims it when it sits inside a quote, its date, its sentence and
+trigger, and the rule that fired. Every verb and event noun leaves a ``Decision`` saying what was
+tried and why it was or was not coded: ``detente explain`` prints them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+from itertools import permutations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .actors import actors_by_token
+from .arguments import Arguments, Scene, object_actors, phrase_actors, subject_actors, verb_arguments
 from .knowledge import data_text, toml_data
 from .nlp import sentence_index, sentence_spans
 from .record import Actor, DateRef, Event, EventActor, Mention, Modality, Plover, Quote, Span
@@ -30,10 +39,13 @@ if TYPE_CHECKING:
 # How sure a rule is: a pattern that matched words around the verb, or the verb's default code.
 PATTERN_CONFIDENCE = 0.8
 DEFAULT_CONFIDENCE = 0.5
-INTENT = frozenset({"will", "shall", "would", "'ll", "going"})
-INTENT_VERBS = frozenset(
-    {"plan", "intend", "promise", "pledge", "vow", "agree", "offer", "decide", "aim", "seek", "want", "hope"}
-)
+
+# Verbs of wish: what they govern is intended, but not an expressed intent ("wants to take part").
+WISH_VERBS = frozenset({"aim", "seek", "want", "hope", "wish", "expect", "try"})
+# "X, Y and Z joined the coalition" is mutual; a longer list is a roll-call, not a meeting of all.
+MUTUAL_MOST = 3
+# How many infinitives up a negation reaches ("would not give permission to Russia to help").
+NEGATION_REACH = 3
 HYPOTHETICAL = frozenset({"could", "might", "may"})
 STATEMENT_ROOTS = {"01": "STATEMENT", "02": "REQUEST"}
 QUAD_BY_ROOT = {
@@ -81,17 +93,66 @@ def goldstein_of(code: str) -> float:
     return next((table[p] for p in (code, code[:3], code[:2]) if p in table), 0.0)
 
 
+# --- the rules of combination (data/events/coding.toml) ----------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rules:
+    intent_codes: dict[str, str]
+    intent_verbs: frozenset[str]
+    intent_adjectives: frozenset[str]
+    future: frozenset[str]
+    scheduled_roots: frozenset[str]
+    mutual_roots: frozenset[str]
+    light_verbs: frozenset[str]
+    defaults: dict[str, str]
+
+
+@cache
+def rules() -> Rules:
+    data = toml_data("events/coding.toml")
+    words = data["intent"]["words"]
+    return Rules(
+        intent_codes=dict(data["intent"]["codes"]),
+        intent_verbs=frozenset(words["verbs"]),
+        intent_adjectives=frozenset(words["adjectives"]),
+        future=frozenset(words["future"]),
+        scheduled_roots=frozenset(words["scheduled_roots"]),
+        mutual_roots=frozenset(data["mutual"]["roots"]),
+        light_verbs=frozenset(data["light_verbs"]["verbs"]),
+        defaults=dict(data["defaults"]),
+    )
+
+
+def intent_code(code: str) -> str | None:
+    """The CAMEO 03/13 code of an intention to do ``code`` ("will supply" 070 → 033), if any."""
+    table = rules().intent_codes
+    return next((table[p] for p in (code[:4], code[:3], code[:2]) if p in table), None)
+
+
 # --- finding events ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Context:
-    doc: Doc
+    scene: Scene
     verbs: VerbDictionary
-    actors_by_token: dict[int, Actor]
-    quotes: tuple[Quote, ...]
     dates: tuple[DateRef, ...]
     published: str | None
+
+
+@dataclass
+class Decision:
+    """What the coder made of one verb or event noun, and why: the events, or the reason for none."""
+
+    token: Token
+    rule: str = ""
+    code: str = ""
+    arguments: Arguments | None = None
+    tried: int = 0
+    matched: tuple[str, ...] = ()
+    reason: str = ""
+    events: list[Event] = field(default_factory=list)
 
 
 def find_events(
@@ -102,44 +163,167 @@ def find_events(
     published: str | None = None,
     dictionaries: Path | None = None,
 ) -> tuple[Event, ...]:
-    """Every event the verb dictionary codes in the article, once per (source, target, code,
-    sentence). A statement ("said", CAMEO 01) is kept only when what was said codes no event
-    itself: "Alipov said Moscow will supply India" is the supply, claimed by Alipov."""
-    context = Context(doc, load_verbs(dictionaries), actors_by_token(doc, actors), quotes, dates, published)
-    coded: dict[int, list[Event]] = {token.i: code_verb(context, token) for token in doc if token.pos_ == "VERB"}
-    nouns = nominal_events()
-    coded |= {t.i: code_noun(context, t) for t in doc if t.pos_ == "NOUN" and t.lower_ in nouns}
+    """Every event of the article, once per (source, target, code, sentence), sentence by
+    sentence and within one the main clause's first."""
+    decisions = decide_all(doc, actors, quotes, dates, published, dictionaries)
+    ordered = sorted(
+        (e for d in decisions for e in d.events), key=lambda e: (e.sentence.start, depth_at(doc, e.trigger.start))
+    )
     events: dict[tuple[object, ...], Event] = {}
-    for index, found in coded.items():
-        for event in found:
-            if event.cameo.startswith("01") and says_something_coded(doc[index], coded):
-                continue  # a statement counts when what was said codes nothing
-            key = (event.source.actor, event.target.actor if event.target else None, event.cameo, event.sentence.start)
-            events.setdefault(key, event)
+    for event in ordered:
+        key = (event.source.actor, event.target.actor if event.target else None, event.cameo, event.sentence.start)
+        events.setdefault(key, event)
     return tuple(events.values())
 
 
-def code_verb(context: Context, verb: Token) -> list[Event]:
+def depth_at(doc: Doc, char: int) -> int:
+    token = doc.char_span(char, char + 1, alignment_mode="expand")
+    return sum(1 for _ in token[0].ancestors) if token is not None and len(token) else 0
+
+
+def decide_all(
+    doc: Doc,
+    actors: tuple[Actor, ...],
+    quotes: tuple[Quote, ...] = (),
+    dates: tuple[DateRef, ...] = (),
+    published: str | None = None,
+    dictionaries: Path | None = None,
+) -> list[Decision]:
+    """A decision for every event noun and every verb of the article, in text order."""
+    scene = Scene(doc, actors_by_token(doc, actors), quotes)
+    context = Context(scene, load_verbs(dictionaries), dates, published)
+    nouns = nominal_events()
+    decisions = [decide_noun(context, t) for t in doc if t.pos_ == "NOUN" and t.lower_ in nouns]
+    decisions += [decide_verb(context, t) for t in doc if t.pos_ == "VERB"]
+    decisions.sort(key=lambda d: d.token.i)
+    settle(decisions)
+    return decisions
+
+
+def settle(decisions: list[Decision]) -> None:
+    """Drop what another decision codes better: a light verb's default when its object noun is
+    coded (the noun's when the verb has a pattern for it), a statement whose content is coded, a
+    verb of intention or wish whose infinitive or clause is coded."""
+    r = rules()
+    by_token = {d.token.i: d for d in decisions}
+    coded = {d.token.i for d in decisions if d.events}
+    for decision in decisions:
+        if not decision.events:
+            continue
+        token, lemma = decision.token, decision.token.lemma_.lower()
+        inner = {t.i for c in token.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree} & coded
+        intended = any("→ intent" in e.rule for i in inner for e in by_token[i].events)
+        nouns = [by_token[c.i] for c in token.children if c.dep_ == "dobj" and c.i in coded]
+        if lemma in r.light_verbs and nouns:
+            dropped = nouns if decision.matched else [decision]
+            for other in dropped:
+                other.events, other.reason = [], "a light verb and its object noun: coded once, by the pattern if any"
+        elif inner and (decision.code.startswith("01") or not (decision.matched or any_target(decision))):
+            decision.events, decision.reason = [], "a statement or claim: what was said is coded itself"
+        elif (lemma in r.intent_verbs or lemma in WISH_VERBS) and intended:
+            decision.events, decision.reason = [], "an intention: coded on the verb it governs"
+
+
+def any_target(decision: Decision) -> bool:
+    return any(e.target is not None for e in decision.events)
+
+
+def decide_verb(context: Context, verb: Token) -> Decision:
+    decision = Decision(verb)
     found = context.verbs.block_of(verb.text)
-    if found is None or passive_participle(verb):
-        return []
-    source, target = participants(context, verb)
-    if source is None or source.country is None:
-        return []  # no event without a source: the patterns need not be tried
+    if found is None:
+        decision.reason = "not in the verb dictionary"
+        return decision
     block, own_code = found
-    pattern = best_pattern(context, verb, block.patterns)
-    code = pattern.code if pattern is not None else (own_code or block.code)
-    if not code or code.startswith("-"):
-        return []
-    rule = f"{block.name}: {pattern.text}" if pattern is not None else f"{block.name}: * (default)"
+    if passive_participle(verb):
+        decision.rule, decision.reason = block.name, "a participle with no subject (its subject is its target)"
+        return decision
+    decision.arguments = verb_arguments(context.scene, verb)
+    around = around_of(verb)
+    matching = [p for p in block.patterns if pattern_matches(around, p)]
+    decision.tried, decision.matched = len(block.patterns), tuple(p.text for p in matching)
+    pattern = max(matching, key=lambda p: p.size) if matching else None
+    default = rules().defaults.get(verb.lemma_.lower()) or own_code or block.code
+    decision.code = pattern.code if pattern is not None else default
+    decision.rule = f"{block.name}: {pattern.text}" if pattern is not None else f"{block.name}: * (default)"
+    if not decision.code or decision.code.startswith("-"):
+        decision.reason = "the dictionary codes no event here ([---])"
+        return decision
     confidence = PATTERN_CONFIDENCE if pattern is not None else DEFAULT_CONFIDENCE
-    forward, _, backward = code.partition(":")
+    return coded(context, decision, verb, confidence)
+
+
+def decide_noun(context: Context, noun: Token) -> Decision:
+    """ "Lavrov's visit to New Delhi", "US sanctions on Iran", "held talks with": an event noun with
+    its owner (or the subject of its light verb) and the object of one of its prepositions."""
+    code, preps = nominal_events()[noun.lower_]
+    decision = Decision(noun, rule=f"NOMINAL: {noun.lower_} ({'/'.join(preps)})", code=code)
+    scene = context.scene
+    light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in rules().light_verbs
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.i < noun.i]
+    sources = next((found for c in owners if (found := phrase_actors(scene, c))), ())
+    if not sources and light:
+        sources = subject_actors(scene, noun.head)
+    targets = object_actors(scene, noun, sources, frozenset(preps))
+    if not targets and light:
+        targets = object_actors(scene, noun.head, sources, frozenset(preps))
+    countries = {a.country for a in sources}
+    decision.arguments = Arguments(sources, tuple(t for t in targets if t.country not in countries), False)
+    if not decision.arguments.targets and not (len(sources) > 1 and code[:2] in rules().mutual_roots):
+        decision.reason = "no target: no actor after the noun's prepositions" if sources else "no owner naming an actor"
+        return decision
+    return coded(context, decision, noun.head if light else noun, DEFAULT_CONFIDENCE)
+
+
+def coded(context: Context, decision: Decision, anchor: Token, confidence: float) -> Decision:
+    """The decision's events: one per source and target, in the code's direction(s), as an
+    intention where the anchor verb states one."""
+    assert decision.arguments is not None
+    pairs = event_pairs(decision.arguments, decision.code)
+    if not pairs:
+        decision.reason = "no source: the subject names no actor with a country"
+        return decision
+    forward, _, backward = decision.code.partition(":")
+    how = intention(anchor)
     events = []
-    if forward:
-        events.append(make_event(context, verb, source, target, forward, rule, confidence))
-    if backward and target is not None and target.country is not None:
-        events.append(make_event(context, verb, target, source, backward, rule, confidence))
-    return events
+    for code, flip in ((forward, False), (backward, True)):
+        if not code:
+            continue
+        for source, target in pairs:
+            if flip and target is None:
+                continue
+            for final, rule in intended_codes(context, anchor, code, None if flip else how, decision.rule):
+                actors = (target, source) if flip else (source, target)
+                events.append(make_event(context, decision.token, anchor, actors, final, rule, confidence))
+    decision.events = events
+    decision.reason = f"coded {len(events)} event(s)"
+    return decision
+
+
+def event_pairs(arguments: Arguments, code: str) -> list[tuple[Actor, Actor | None]]:
+    sources = [a for a in arguments.sources if a.country]
+    if arguments.targets:
+        return [(s, t) for s in sources for t in arguments.targets]
+    if not arguments.passive and 1 < len(sources) <= MUTUAL_MOST and code[:2] in rules().mutual_roots:
+        return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
+    return [(s, None) for s in sources]
+
+
+def intended_codes(context: Context, anchor: Token, code: str, how: str | None, rule: str) -> list[tuple[str, str]]:
+    """The code as stated, or as an intention (with the meeting itself when the sentence dates it)."""
+    intended = intent_code(code) if how and not negated(anchor) else None
+    if intended is None:
+        return [(code, rule)]
+    codes = [(intended, f"{rule} → intent ({how})")]
+    if code[:2] in rules().scheduled_roots and dated_sentence(context, anchor):
+        codes.append((code, f"{rule} (scheduled)"))
+    return codes
+
+
+def dated_sentence(context: Context, token: Token) -> bool:
+    start, end = sentence_spans(context.scene.doc)[sentence_index(context.scene.doc, token.i)]
+    doc = context.scene.doc
+    return any(doc[start].idx <= d.start < doc[end - 1].idx + len(doc[end - 1]) and d.value for d in context.dates)
 
 
 Around = tuple[list["Token"], list["Token"], list["Token"]]
@@ -149,12 +333,6 @@ def passive_participle(verb: Token) -> bool:
     """ "Asked whether …, Alipov said": the participle's implied subject is its target, not its source."""
     own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
     return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not own_subject
-
-
-def best_pattern(context: Context, verb: Token, patterns: list[Pattern]) -> Pattern | None:
-    around = around_of(verb)
-    matching = [p for p in patterns if pattern_matches(around, p)]
-    return max(matching, key=lambda p: p.size) if matching else None
 
 
 def pattern_matches(around: Around, pattern: Pattern) -> bool:
@@ -190,64 +368,84 @@ def prep_matches(token: Token, element: Element) -> bool:
     return any(noun_matches(c, element.object) for c in token.children if c.dep_ == "pobj")
 
 
-def participants(context: Context, verb: Token) -> tuple[Actor | None, Actor | None]:
-    """(source, target): subject and object, or agent and subject in the passive."""
-    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
-    subject = subject_actor(context, verb, "nsubjpass" if passive else "nsubj")
-    agent = next(
-        (actor_in(context, o) for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"), None
-    )
-    objects = [actor_in(context, c) for c in verb.children if c.dep_ in ("dobj", "dative", "attr")]
-    objects += [actor_in(context, o) for c in verb.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
-    target = next((o for o in objects if o is not None), None)
-    if passive:
-        return agent, subject
-    return subject, target
+def around_of(verb: Token) -> Around:
+    """A verb's subjects, dependents and prepositions, read once for every pattern of its block."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    dependents = [c for c in verb.children if c.dep_ in ("dobj", "attr", "xcomp", "advmod", "prt", "oprd", "acomp")]
+    preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
+    preps += [p for d in dependents for p in d.children if p.dep_ == "prep"]
+    return subjects, dependents, preps
 
 
-def subject_actor(context: Context, verb: Token, dep: str) -> Actor | None:
-    for token in (verb, verb.head if verb.dep_ in ("conj", "xcomp", "advcl") else None):
+# --- modality -----------------------------------------------------------------------------------------
+
+
+def intention(verb: Token) -> str | None:
+    """ "commit" when the verb is what someone agreed, promised or is ready to do; "future" when
+    it is stated in the future ("will supply"; "would" in reported speech); else None."""
+    r = rules()
+    head = verb.head
+    if verb.dep_ == "conj" and head is not verb and (shared := intention(head)):
+        return shared
+    governed = verb.dep_ in ("xcomp", "ccomp") and head is not verb
+    if governed and (
+        head.lemma_.lower() in r.intent_verbs or (verb.dep_ == "xcomp" and head.lower_ in r.intent_adjectives)
+    ):
+        return "commit"
+    for token in (verb, head if verb.dep_ == "conj" else None):
         if token is None:
             continue
-        subject = next((c for c in token.children if c.dep_ == dep), None)
-        if subject is not None:
-            if subject.lower_ in ("we", "our", "us"):
-                return speaker_country(context, subject)
-            return actor_in(context, subject)
+        auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & r.future or ("would" in auxiliaries and token.dep_ == "ccomp"):
+            return "future"
+        if token.dep_ == "xcomp" and token.head.lower_ == "going":
+            return "future"
     return None
 
 
-def actor_in(context: Context, token: Token) -> Actor | None:
-    """The actor a phrase names: its head, else the first actor among its words (not past a clause)."""
-    if token.i in context.actors_by_token:
-        return context.actors_by_token[token.i]
-    for word in token.subtree:
-        if word.dep_ in ("relcl", "acl", "ccomp"):
-            continue
-        if word.i in context.actors_by_token:
-            return context.actors_by_token[word.i]
-    return None
+def negated(verb: Token) -> bool:
+    """ "did not attack"; "would not give permission to help" negates the infinitive too."""
+    token = verb
+    for _ in range(NEGATION_REACH):
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        infinitive = token.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if not infinitive or token.head is token:
+            return False
+        token = token.head.head if token.head.pos_ in ("NOUN", "PROPN") else token.head
+    return False
 
 
-def speaker_country(context: Context, token: Token) -> Actor | None:
-    """ "we" in a quote is the speaker's country (the speaker when the actors stage has no country)."""
-    quote = quote_holding(context, token.idx)
-    if quote is None or quote.speaker is None or quote.speaker.actor is None:
-        return None
-    return next((a for a in context.actors_by_token.values() if a.id == quote.speaker.actor), None)
+def modality(verb: Token) -> Modality:
+    """hypothetical ("if", "could"), intended ("will", "agreed to", "plans to"), else asserted."""
+    for token in (verb, verb.head):
+        auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & HYPOTHETICAL or any(c.dep_ == "mark" and c.lower_ == "if" for c in token.children):
+            return "hypothetical"
+        if token is verb and verb.dep_ != "xcomp":
+            break
+    if intention(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WISH_VERBS):
+        return "intended"
+    return "asserted"
 
 
-def quote_holding(context: Context, char: int) -> Quote | None:
-    return next((q for q in context.quotes if q.start <= char < q.end), None)
+# --- the event ----------------------------------------------------------------------------------------
 
 
 def make_event(
-    context: Context, verb: Token, source: Actor, target: Actor | None, code: str, rule: str, confidence: float
+    context: Context,
+    trigger: Token,
+    anchor: Token,
+    actors: tuple[Actor, Actor | None],
+    code: str,
+    rule: str,
+    confidence: float,
 ) -> Event:
-    doc = context.doc
-    start, end = sentence_spans(doc)[sentence_index(doc, verb.i)]
+    doc = context.scene.doc
+    source, target = actors
+    start, end = sentence_spans(doc)[sentence_index(doc, trigger.i)]
     sentence = Span(start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1].text))
-    quote = quote_holding(context, verb.idx)
+    quote = next((q for q in context.scene.quotes if q.start <= trigger.idx < q.end), None)
     date, date_text = event_date(context, sentence)
     return Event(
         source=event_actor(source),
@@ -256,13 +454,13 @@ def make_event(
         goldstein=goldstein_of(code),
         quad_class=QUAD_BY_ROOT.get(code[:2], 1),
         plover=plover_of(code),
-        modality=modality(verb),
-        negated=any(c.dep_ == "neg" for c in verb.children),
+        modality=modality(anchor),
+        negated=negated(anchor),
         claimed_by=quote.speaker.actor if quote is not None and quote.speaker is not None else None,
         date=date,
         date_text=date_text,
         sentence=sentence,
-        trigger=Mention(verb.idx, verb.idx + len(verb.text), verb.text),
+        trigger=Mention(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
         rule=rule,
         confidence=confidence,
     )
@@ -271,21 +469,6 @@ def make_event(
 def event_actor(actor: Actor) -> EventActor:
     text = actor.mentions[0].text if actor.mentions else actor.name
     return EventActor(actor=actor.id, country=actor.country, sector=actor.sector, code=actor.code, text=text)
-
-
-def modality(verb: Token) -> Modality:
-    """intended ("will", "plans to"), hypothetical ("if", "could"), else asserted."""
-    for token in (verb, verb.head):
-        auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-        if auxiliaries & HYPOTHETICAL or any(c.dep_ == "mark" and c.lower_ == "if" for c in token.children):
-            return "hypothetical"
-        if auxiliaries & INTENT or (
-            token is not verb and token.lemma_.lower() in INTENT_VERBS and verb.dep_ == "xcomp"
-        ):
-            return "intended"
-        if verb.dep_ != "xcomp":
-            break
-    return "asserted"
 
 
 def event_date(context: Context, sentence: Span) -> tuple[str | None, str | None]:
@@ -305,41 +488,7 @@ def valid_day(text: str) -> bool:
     return True
 
 
-def says_something_coded(verb: Token, coded: dict[int, list[Event]]) -> bool:
-    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    return any(coded.get(t.i) for clause in clauses for t in clause.subtree if t.i != verb.i)
-
-
-def around_of(verb: Token) -> Around:
-    """A verb's subjects, dependents and prepositions, read once for every pattern of its block."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    dependents = [
-        c for c in verb.children if c.dep_ in ("dobj", "attr", "xcomp", "advmod", "prt", "oprd", "acomp", "ccomp")
-    ]
-    preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
-    preps += [p for d in dependents for p in d.children if p.dep_ == "prep"]
-    return subjects, dependents, preps
-
-
 @cache
 def nominal_events() -> dict[str, tuple[str, tuple[str, ...]]]:
     table = toml_data("events/nominal.toml")["nouns"]
     return {noun: (entry["code"], tuple(entry["preps"])) for noun, entry in table.items()}
-
-
-def code_noun(context: Context, noun: Token) -> list[Event]:
-    """ "Lavrov's visit to New Delhi", "US sanctions on Iran": an event noun with its owner and object."""
-    code, preps = nominal_events()[noun.lower_]
-    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.i < noun.i]
-    source = next((a for a in (actor_in(context, c) for c in owners) if a is not None), None)
-    objects = [
-        o for p in noun.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children if o.dep_ == "pobj"
-    ]
-    target = next((a for a in (actor_in(context, o) for o in objects) if a is not None), None)
-    if source is None or target is None or source.country is None or target.country in (None, source.country):
-        return []
-    return [
-        make_event(
-            context, noun, source, target, code, f"NOMINAL: {noun.lower_} ({'/'.join(preps)})", DEFAULT_CONFIDENCE
-        )
-    ]

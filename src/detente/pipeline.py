@@ -65,6 +65,15 @@ def extract(
     return code_article(with_published(prepare(source), published), options)
 
 
+def extract_parsed(
+    source: str | Article | RawArticle, *, published: str | None = None, options: Options = DEFAULT_OPTIONS
+) -> tuple[Record, Doc]:
+    """One article's record with the parse it was coded from (for ``detente explain``)."""
+    article = with_published(prepare(source), published)
+    doc = next(iter(parse([article.text])))
+    return annotate(article, doc, options), doc
+
+
 def extract_many(
     sources: Iterable[RawArticle], *, published: str | None = None, options: Options = DEFAULT_OPTIONS
 ) -> Iterator[Record | Failure]:

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar, cast
 
-from ..record import Actor, Amount, DateRef, Record
+from ..record import Actor, Amount, DateRef, Event, Record
 from .gold import GoldArticle
 from .matching import fold, names_match, quote_opens_with, quote_starts_with, texts_overlap
 from .scores import Accuracy, Score, Table
@@ -91,9 +91,16 @@ def score_actors(table: Table, result: DevResult, gold: dict[str, Any], record: 
         result.miss("actors", f"{gold['id']}: not found: {g['name']} ({g['country']} {g['sector'] or '-'})")
 
 
+def happened(event: Event) -> bool:
+    """What the gold guide counts: events asserted or intended, not hypothetical or negated."""
+    return event.modality != "hypothetical" and not event.negated
+
+
 def score_events(table: Table, result: DevResult, gold: dict[str, Any], record: Record) -> None:
     system = {
-        (e.source.country, e.target.country if e.target else None, e.plover.type, e.cameo[:2]) for e in record.events
+        (e.source.country, e.target.country if e.target else None, e.plover.type, e.cameo[:2])
+        for e in record.events
+        if happened(e)
     }
     expected = {(e["source"], e["target"], e["plover"], e["cameo_root"]) for e in gold["events"]}
     for name, cut in (("triples", (0, 1, 2)), ("dyads", (0, 1)), ("cameo_roots", (0, 1, 3))):
@@ -221,7 +228,8 @@ NOTES = {
     "actors": "found: a gold actor matched to a system actor by its name or a mention, the same name first,"
     " then loosely (one a part of the other, or an acronym); the accuracies are on matched actors.",
     "events": "Sets per article, at country level: (source, target, PLOVER type), (source, target),"
-    " (source, target, CAMEO root).",
+    " (source, target, CAMEO root). Hypothetical and negated events are left out of the system's"
+    " side, as the gold guide leaves them out of the gold.",
     "quotes": "found: a system quote that starts with the gold's first words, else one that has them"
     " within its first words;"
     " the speaker is right when the names match.",

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..record import Event, Record
 from . import Evaluation
+from .dev import happened
 from .gold import GoldArticle
 from .matching import fold
 from .scores import Table
@@ -81,7 +82,7 @@ def explain_article(gold_article: GoldArticle, record: Record) -> Iterator[str]:
         yield f"MISSED {g['source']} → {g['target'] or '∅'} {g['plover']} (CAMEO {g['cameo_root']})"
         yield from explain_sentence(record, g["evidence"])
     expected = {(g["source"], g["target"], g["plover"]) for g in gold_article.gold["events"]}
-    for event in record.events:
+    for event in filter(happened, record.events):
         if (event.source.country, event.target.country if event.target else None, event.plover.type) not in expected:
             yield f"EXTRA  {describe(event)}"
             yield f"    sentence: {record.article.text[event.sentence.start : event.sentence.end]}"

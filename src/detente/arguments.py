@@ -1,0 +1,198 @@
+"""An event's arguments: who acts (sources) and on whom (targets), read from the dependency parse.
+
+The subject (the agent of a passive) gives the sources, the objects and prepositional objects the
+targets; conjoined phrases give several ("Presidents Buhari of Nigeria and Talon of Benin
+signed", "Hungarian and Romanian officials agreed"). A verb with no subject of its own takes the
+subject of the verb it depends on ("Norway is willing to send", "Taking a dig at the US, the
+envoy said"). A pronoun that is the subject of a reported clause is the reporter ("Iraq said it
+would allow"); "we" and "our" in a quote are the speaker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .knowledge import toml_data
+from .nlp import sentence_index
+from .record import Actor, Quote
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Dependencies through which a verb without a subject borrows the subject of its head.
+BORROWS_SUBJECT = frozenset({"xcomp", "conj", "acomp", "advcl"})
+CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl"})
+MODIFIERS = frozenset({"amod", "compound", "nmod", "poss"})
+OBJECTS = frozenset({"dobj", "dative", "attr"})
+FIRST_PERSON = frozenset({"we", "our", "us", "i", "my"})
+THIRD_PERSON = frozenset({"he", "she", "it", "they"})
+# How far up a chain of heads the subject is looked for.
+SUBJECT_DEPTH = 3
+
+
+@dataclass(frozen=True)
+class Scene:
+    """What the arguments are read against: the parse, the actors by token and the quotes."""
+
+    doc: Doc
+    actors_by_token: dict[int, Actor]
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True)
+class Arguments:
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor, ...]
+    passive: bool
+
+
+def verb_arguments(scene: Scene, verb: Token) -> Arguments:
+    """Sources and targets of a verb: subject and objects, or agent and subject in the passive."""
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    subjects = subject_actors(scene, verb, "nsubjpass" if passive else "nsubj")
+    if passive:
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        return Arguments(first_actors(scene, agents, ()), subjects, True)
+    return Arguments(subjects, object_actors(scene, verb, subjects), False)
+
+
+def object_actors(
+    scene: Scene, verb: Token, sources: tuple[Actor, ...], preps: frozenset[str] = frozenset()
+) -> tuple[Actor, ...]:
+    """The first object phrase naming an actor (direct objects first, then prepositional ones)."""
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    objects += [
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and (not preps or c.lower_ in preps)
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
+    return first_actors(scene, objects, sources)
+
+
+def first_actors(scene: Scene, phrases: list[Token], sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    for phrase in phrases:
+        found = phrase_actors(scene, phrase, avoid=frozenset(a.country for a in sources if a.country))
+        if found:
+            return found
+    return ()
+
+
+def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor, ...]:
+    subject = subject_token(verb, dep)
+    if subject is None:
+        return ()
+    if subject.lower_ in FIRST_PERSON | THIRD_PERSON and subject.i not in scene.actors_by_token:
+        reporter = pronoun_actor(scene, subject)
+        if reporter is not None:
+            return (reporter,)
+    return phrase_actors(scene, subject) or pair_named_before(scene, subject)
+
+
+def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
+    """ "The leaders agreed", "both sides", "they": the last two countries named before, when
+    the phrase is plural and names no actor itself."""
+    heads, window = group_words()
+    plural = subject.lower_ in ("both", "they") or any(c.lower_ in ("the", "both", "two") for c in subject.children)
+    if subject.lower_ not in heads or not plural:
+        return ()
+    doc = scene.doc
+    first = sentence_index(doc, subject.i) - window
+    found: dict[str, Actor] = {}
+    for index in sorted((i for i in scene.actors_by_token if i < subject.i), reverse=True):
+        actor = scene.actors_by_token[index]
+        if sentence_index(doc, index) < first or len(found) == 2:
+            break
+        if actor.country and actor.country not in found and len(actor.country) == 3 and actor.country.isalpha():
+            found[actor.country] = actor
+    return tuple(found.values()) if len(found) == 2 else ()
+
+
+@cache
+def group_words() -> tuple[frozenset[str], int]:
+    groups = toml_data("events/coding.toml")["groups"]
+    return frozenset(groups["heads"]), int(groups["window"])
+
+
+def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
+    token = verb
+    for _ in range(SUBJECT_DEPTH):
+        subject = next((c for c in token.children if c.dep_ == dep), None)
+        if subject is not None:
+            return subject
+        if token.dep_ not in BORROWS_SUBJECT or token.head is token:
+            return None
+        token, dep = token.head, "nsubj"
+    return None
+
+
+def pronoun_actor(scene: Scene, pronoun: Token) -> Actor | None:
+    """ "we" in a quote is its speaker; "it"/"they"/"we" in a reported clause is the reporter."""
+    if pronoun.lower_ in FIRST_PERSON:
+        quote = next((q for q in scene.quotes if q.start <= pronoun.idx < q.end), None)
+        if quote is not None and quote.speaker is not None and quote.speaker.actor is not None:
+            return next((a for a in scene.actors_by_token.values() if a.id == quote.speaker.actor), None)
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head is clause:
+        return None
+    reporters = subject_actors(scene, clause.head)
+    return reporters[0] if reporters else None
+
+
+def phrase_actors(scene: Scene, token: Token, avoid: frozenset[str] = frozenset()) -> tuple[Actor, ...]:
+    """The actors a phrase names, one per conjunct: each conjunct's head (or its first actor
+    word, not past a clause), and actors conjoined among its modifiers. Actors whose country is
+    in ``avoid`` (the source's own, in "the US's support for Ukraine") come only when no other does."""
+    coordinated = coordinated_actors(scene, token, avoid)
+    if len(coordinated) > 1:
+        return coordinated
+    found: list[Actor] = []
+    for head in (token, *token.conjuncts):
+        actor = actor_in(scene, head, avoid)
+        if actor is not None:
+            found.append(actor)
+        for modifier in head.children:
+            if modifier.dep_ in MODIFIERS:
+                found += [scene.actors_by_token[c.i] for c in modifier.conjuncts if c.i in scene.actors_by_token]
+    unique = list({a.id: a for a in found}.values())
+    return tuple(unique)
+
+
+def coordinated_actors(scene: Scene, token: Token, avoid: frozenset[str]) -> tuple[Actor, ...]:
+    """A phrase with "and" in it names one actor per country ("Presidents Buhari of Nigeria and
+    Talon of Benin", "the US, Russia, and Switzerland"), however the parser attached the parts."""
+    words = phrase_words(token, conjuncts=True)
+    if not any(w.dep_ == "cc" and w.lower_ in ("and", "&") for w in words):
+        return ()
+    by_country: dict[str, Actor] = {}
+    for word in words:
+        actor = scene.actors_by_token.get(word.i)
+        if actor is not None:
+            by_country.setdefault(actor.country or actor.id, actor)
+    found = [a for a in by_country.values() if a.country not in avoid] or list(by_country.values())
+    return tuple(found)
+
+
+def actor_in(scene: Scene, token: Token, avoid: frozenset[str] = frozenset()) -> Actor | None:
+    """The actor a phrase names: its head, else the first actor among its words (not past a clause),
+    one from a country other than ``avoid`` first."""
+    if token.i in scene.actors_by_token:
+        return scene.actors_by_token[token.i]
+    inside = [scene.actors_by_token[w.i] for w in phrase_words(token) if w.i in scene.actors_by_token]
+    return next((a for a in inside if a.country not in avoid), inside[0] if inside else None)
+
+
+def phrase_words(token: Token, conjuncts: bool = False) -> list[Token]:
+    """The words of a phrase, not past a clause (nor, unless asked, into a conjoined phrase)."""
+    words: list[Token] = []
+    stack = [token]
+    while stack:
+        word = stack.pop()
+        words.append(word)
+        stack.extend(c for c in word.children if c.dep_ not in CLAUSES and (conjuncts or c.dep_ != "conj"))
+    return sorted(words, key=lambda w: w.i)
