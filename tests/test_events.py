@@ -71,7 +71,9 @@ def test_plover_types_of_cameo_codes() -> None:
 def test_events_carry_the_themes_of_their_code_and_sentence() -> None:
     from detente.pipeline import extract
 
-    record = extract("T\nThe United States imposed sanctions on Iran over its missile programme.", published="2023-01-02")
+    record = extract(
+        "T\nThe United States imposed sanctions on Iran over its missile programme.", published="2023-01-02"
+    )
     (event,) = record.events
     assert event.themes[:2] == ("SANCTIONS", "CONFLICT") and "DEFENCE" in event.themes
 

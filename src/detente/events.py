@@ -290,10 +290,12 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
         if not code:
             continue
         for source, target in pairs:
-            if flip and target is None:
-                continue
+            actors: tuple[Actor, Actor | None] = (source, target)
+            if flip:
+                if target is None:
+                    continue
+                actors = (target, source)
             for final, rule in intended_codes(context, anchor, code, None if flip else how, decision.rule):
-                actors = (target, source) if flip else (source, target)
                 events.append(make_event(context, decision.token, anchor, actors, final, rule, confidence))
     decision.events = events
     decision.reason = f"coded {len(events)} event(s)"
