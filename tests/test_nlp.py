@@ -37,12 +37,31 @@ def test_nlp_missing_pipeline_names_the_package_to_install(monkeypatch: pytest.M
 def test_nlp_prefers_the_official_package_when_installed(monkeypatch: pytest.MonkeyPatch) -> None:
     import spacy
 
+    class Loaded:
+        """What spacy.load returns, as far as load_pipeline uses it."""
+
+        def __init__(self, name: str) -> None:
+            loaded.append(name)
+            self.pipes: list[str] = []
+
+        def add_pipe(self, name: str, before: str) -> None:
+            self.pipes.append(name)
+
     loaded: list[str] = []
     nlp.load_pipeline.cache_clear()
     monkeypatch.setattr(spacy.util, "is_package", lambda name: True)
-    monkeypatch.setattr(spacy, "load", lambda name: loaded.append(name) or name)
+    monkeypatch.setattr(spacy, "load", Loaded)
     try:
         nlp.load_pipeline()
     finally:
         nlp.load_pipeline.cache_clear()
     assert loaded == ["en_core_web_sm"]
+
+
+def test_a_new_paragraph_starts_a_new_sentence() -> None:
+    text = "Syrian opposition and Turkish occupation\n\nLate on Sunday, President Trump announced troops would leave."
+    doc = nlp.load_pipeline()(text)
+    assert [s.text.strip() for s in doc.sents] == [
+        "Syrian opposition and Turkish occupation",
+        "Late on Sunday, President Trump announced troops would leave.",
+    ]

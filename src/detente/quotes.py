@@ -110,9 +110,10 @@ def continues(text: str, paragraphs: list[tuple[int, int]], number: int, closing
 
 def direct_quotes(doc: Doc, text: str) -> list[Found]:
     quotes: list[Found] = []
-    for start, end, gaps in merge_split(text, quote_marks(text)):
+    marked = quote_marks(text)
+    for start, end, gaps in merge_split(text, marked):
         quote = Found(start, end, clean_quote(text[start:end]), "direct", gaps=gaps)
-        attribute_direct(doc, quote, text)
+        attribute_direct(doc, quote, text, [(s, e) for s, e in marked if e <= start or s >= end])
         if quote.cue is None and quotes and continues_previous(doc, text, quotes[-1], quote):
             quote.cue, quote.speaker, quote.speaker_name = quotes[-1].cue, quotes[-1].speaker, quotes[-1].speaker_name
         if keep(quote, text):
@@ -169,14 +170,14 @@ def looks_like_a_title(words: list[str]) -> bool:
     return len(words) >= 2 and bool(content) and all(w[:1].isupper() for w in content)
 
 
-def attribute_direct(doc: Doc, quote: Found, text: str) -> None:
+def attribute_direct(doc: Doc, quote: Found, text: str, others: list[tuple[int, int]]) -> None:
     """The speech verb (or "according to") nearest the quote outside it (or in the gap of a split
     quote): in the sentence that ends it or starts it, or in the clause introducing it ("Rouhani
     said in a speech:"); else the subject of an introducing clause ("Trump, also on Twitter,
     defended his decision, “…”")."""
     intro = introduction(doc, text, quote.start)
     around = sentence_tokens(doc, quote.end) + sentence_tokens(doc, quote.start) + intro
-    candidates = [t for t in around if not inside_quote(quote, t.idx)]
+    candidates = [t for t in around if not inside_quote(quote, t.idx) and not any(a <= t.idx < b for a, b in others)]
     according = [t for t in candidates if t.lower_ == "according" and according_object(t) is not None]
     if according:
         quote.cue, quote.speaker = according[0], according_object(according[0])
@@ -203,14 +204,18 @@ def is_speech_verb(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
     lemma = token.lemma_.lower()
-    return lemma in word_list("speech_verbs.txt") or (
-        lemma == "make" and any(c.lower_ == "clear" for c in token.children)
+    return (
+        lemma in word_list("speech_verbs.txt")
+        or (lemma == "make" and any(c.lower_ == "clear" for c in token.children))
+        or (lemma == "read" and any(c.lemma_.lower() in UTTERANCES for c in token.children))  # "read the statement"
     )
 
 
 def subject_of(verb: Token) -> Span | None:
     """The speaker: the verb's subject (or agent), or that of the verb it is conjoined to or
     depends on ("…, adding that …"); the author of a statement or tweet ("a tweet by Pompeo")."""
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in UTTERANCES:  # "released a statement saying …"
+        return author(verb.head)
     for token in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
         if token is None:
             continue
@@ -412,12 +417,21 @@ def overlaps(quote: Found, spans: list[tuple[int, int]]) -> bool:
 
 
 def inside_direct(quote: Found, found: list[Found]) -> bool:
-    """An indirect quote that is mostly a direct quote's words is that direct quote."""
+    """An indirect quote that is mostly a direct quote's words is that direct quote, unless the
+    speaker quotes someone else ("As my foreign minister says that we are open …")."""
     for direct in (f for f in found if f.kind == "direct"):
         shared = min(quote.end, direct.end) - max(quote.start, direct.start)
-        if shared > 0.5 * (quote.end - quote.start):
+        if shared > 0.5 * (quote.end - quote.start) and not quoted_within(quote, direct):
             return True
     return False
+
+
+def quoted_within(quote: Found, direct: Found) -> bool:
+    """An indirect quote whose speech verb and speaker are inside a direct quote, the speaker
+    not being the quote's own ("I", "we")."""
+    if quote.cue is None or quote.speaker is None or not inside_quote(direct, quote.cue.idx):
+        return False
+    return quote.speaker.root.lower_ not in ("i", "we", "he", "she", "they", "it")
 
 
 # --- speakers -------------------------------------------------------------------------------------
@@ -439,6 +453,10 @@ def per_speaker(quote: Found, actors: ActorIndex) -> list[Found]:
 # "the two leaders", "both sides": the people last named before.
 
 
+# Prepositions of a speaker's setting, not of their title: "Trump, also on Twitter, …".
+SETTINGS = frozenset({"on", "in", "at", "via", "through", "during", "after", "before"})
+
+
 class ActorIndex:
     """Which actor each token's mention belongs to (people and organisations before countries)."""
 
@@ -450,17 +468,29 @@ class ActorIndex:
         """The actor a speaker's phrase names: its head, a person in apposition to it
         ("Merkel's spokesperson, Steffen Seibert"), else a word of it that is not a possessor."""
         root = span.root
+        named = self.person_named_with(span)
+        if named is not None:
+            return named
         for token in [root, *(c for c in root.children if c.dep_ == "appos")]:
             if token.i in self.by_token:
                 return self.by_token[token.i]
-        inside = own_words(root)
-        people = [self.by_token[i] for i in sorted(inside) if i in self.by_token and self.by_token[i].kind == "person"]
-        if people:  # "the President of the United States of America Joseph R. Biden"
-            return people[-1]
         if root.pos_ == "PROPN":
             return None  # a name the actors stage does not know is nobody else
         owned = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
         return next((self.by_token[t.i] for t in span if t.i in self.by_token and t.i not in owned), None)
+
+    def person_named_with(self, span: Span) -> Actor | None:
+        """A person named in the speaker's phrase or right after its title: "the President of the
+        United States of America Joseph R. Biden", "Merkel's spokesperson, Steffen Seibert",
+        "Niger's president Mahamadou Issoufou" (however the parser split the title from the name)."""
+        root = span.root
+        words = own_words(root) | {c.i for c in root.children if c.dep_ == "appos" for c in c.subtree}
+        words -= {t.i for c in root.children if c.dep_ == "prep" and c.lower_ in SETTINGS for t in c.subtree}
+        after = span.end if span.end < len(self.doc) else None
+        if after is not None and self.doc[after].pos_ == "PROPN":
+            words.add(after)
+        people = [self.by_token[i] for i in sorted(words) if i in self.by_token and self.by_token[i].kind == "person"]
+        return people[-1] if people else None
 
     def people_before(self, index: int, count: int) -> list[Span]:
         """The first ``count`` distinct people the article names before token ``index`` (the
@@ -532,15 +562,41 @@ UTTERANCES = frozenset({"statement", "tweet", "post", "interview", "release", "l
 
 
 def author(token: Token) -> Span:
+    """Who said it: the phrase itself, or for a statement, tweet … its author: "a statement from
+    X", "X's statement", "X released a statement (saying …)", else the author of the statement
+    last mentioned before ("… read the statement")."""
     if token.lemma_.lower() in UTTERANCES:
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")):
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
-            if objects:
-                return noun_phrase(objects[0])
-        owners = [c for c in token.children if c.dep_ == "poss"]
-        if owners:
-            return noun_phrase(owners[0])
+        return stated_by(token) or earlier_author(token) or noun_phrase(token)
     return noun_phrase(token)
+
+
+def stated_by(noun: Token) -> Span | None:
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if objects:
+            return noun_phrase(objects[0])
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return noun_phrase(owners[0])
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":  # "X released a statement", "X, in a statement, …"
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if subjects:
+            return noun_phrase(subjects[0])
+    return None
+
+
+def earlier_author(noun: Token) -> Span | None:
+    """ "the statement" with no author of its own: the author of the same noun earlier on."""
+    if not any(c.lower_ == "the" for c in noun.children):
+        return None
+    lemma = noun.lemma_.lower()
+    for token in reversed(noun.doc[: noun.i]):
+        if token.lemma_.lower() == lemma:
+            found = stated_by(token)
+            if found is not None:
+                return found
+    return None
 
 
 def opener(doc: Doc, i: int) -> bool:
@@ -586,9 +642,20 @@ def reported_clause_heads(verb: Token) -> list[Token]:
     clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
     for noun in (c for c in verb.children if c.dep_ == "dobj"):  # "expressed confidence that …"
         clauses += [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"]
+        clauses += [c for c in noun.children if c.dep_ == "relcl" and told_clause(c)]
+        if not clauses and verb.lemma_.lower() == "say" and noun.pos_ in ("NOUN", "PROPN"):
+            clauses.append(noun)  # "saying an attack … produced no casualties", parsed as an object
     for clause in list(clauses):  # "… and the ban followed …": a joined clause with its own subject
         clauses += [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and has_subject(c)]
     return clauses
+
+
+def told_clause(clause: Token) -> bool:
+    """ "informed police she had diplomatic immunity": a clause with its own subject and no
+    relative word, which the parser hung on the person told as if it were a relative clause."""
+    first = clause.left_edge
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.tag_ not in ("WP", "WDT") and first.tag_ not in ("WP", "WDT", "WRB")
 
 
 def has_subject(verb: Token) -> bool:
