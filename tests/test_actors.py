@@ -175,3 +175,41 @@ def test_packaged_dictionaries_hold_the_converted_phoenix_entries() -> None:
     lexicon = load_lexicon()
     assert len(lexicon.entries) > 27000 and ("envoy",) in lexicon.agents
     assert lexicon.entries[lexicon.phrases[("putin",)]].name == "Vladimir Putin"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country", "sector"),
+    [
+        # a nationality adjective before an international body's name: the national body
+        ("He met the Secretary of the Russian Security Council on Monday.", "Russian Security Council", "RUS", "GOV"),
+        # a country word and a company noun before a name: the company, and its short name after
+        ("Germany banned Iranian airline Mahan Air. Mahan denied it.", "Mahan Air", "IRN", "BUS"),
+        # the country after the name beats the title they share
+        (
+            "Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin signed the agreement.",
+            "Patrice Talon",
+            "BEN",
+            "",
+        ),
+        # a regional adjective: an intergovernmental body; an organisation in a title is an actor too
+        ("African Export-Import Bank president Okey Oramah said so.", "African Export-Import Bank", "IGO", "BUS"),
+        ("The Daily Mail reported the story on Monday.", "Daily Mail", "GBR", "MED"),
+    ],
+)
+def test_organisations_from_their_titles_and_names(sentence: str, name: str, country: str, sector: str) -> None:
+    actor = actor_named(actors_of(sentence), name)
+    assert actor.country == country
+    assert sector == "" or actor.sector == sector
+
+
+def test_an_acronym_is_the_organisation_whose_initials_it_has() -> None:
+    actors = actors_of(
+        "They signed the African Continental Free Trade Area (AfCFTA) agreement. Nigeria joined the AfCFTA."
+    )
+    area = actor_named(actors, "African Continental Free Trade Area")
+    assert area.country == "IGO" and [m.text for m in area.mentions].count("AfCFTA") >= 1
+
+
+def test_the_president_is_the_person_titled_president() -> None:
+    actors = actors_of("President Joe Biden spoke with Prime Minister Narendra Modi. The President noted the ties.")
+    assert "The President" in [m.text for m in actor_named(actors, "Joe Biden").mentions]

@@ -91,7 +91,14 @@ def find_actors(
     """Every actor of the article, each with all its mentions; credited agencies too, even when
     the text no longer names them (a wire credit is removed from it)."""
     article = Article(doc=doc, day=published, lexicon=load_lexicon(dictionaries))
-    for stage in (lexicon_mentions, entity_mentions, surnames, role_descriptions, speaking_pronouns):
+    for stage in (
+        lexicon_mentions,
+        entity_mentions,
+        titles_before_names,
+        surnames,
+        role_descriptions,
+        speaking_pronouns,
+    ):
         stage(article)
     actors = group_actors(article)
     return actors + credited_agencies(article, credits, {a.name for a in actors}, len(actors))
@@ -161,10 +168,30 @@ def looks_like_a_name(span: Span) -> bool:
 
 def lexicon_mentions(article: Article) -> None:
     for found in lexicon_matches(article):
+        found = national_body(article, found)
         article.found.append(found)
         article.taken.update(range(found.start, found.end))
         if found.country_word and found.country:
             article.found.append(country_mention(article, found))
+
+
+def national_body(article: Article, found: Found) -> Found:
+    """ "the Russian Security Council": an international body's name after a nationality
+    adjective is that country's own body (its government), not the UN's."""
+    if found.kind not in ("organization", "group") or found.country not in INTERNATIONAL or found.start == 0:
+        return found
+    before = article.doc[found.start - 1]
+    adjective = next((f for f in article.found if f.end == found.start and f.kind in ("country", "group")), None)
+    if adjective is None or before.pos_ not in ("ADJ", "PROPN") or adjective.country in INTERNATIONAL:
+        return found
+    name = article.doc[found.start - 1 : found.end].text  # as the text says it, not "Russian UN Security Council"
+    key = ("organization", name, "GOV")
+    country = adjective.country or ""
+    return Found(found.start - 1, found.end, name, "organization", country, "GOV", None, country + "GOV", key)
+
+
+# Codes of bodies above states; a nationality adjective before their name makes a national body.
+INTERNATIONAL = frozenset({"UNO", "IGO", "EUR"})
 
 
 def country_mention(article: Article, found: Found) -> Found:
@@ -280,16 +307,33 @@ def split_code(code: str) -> tuple[str, str]:
 
 
 def entity_mentions(article: Article) -> None:
-    for ent in article.doc.ents:
+    for ent in map(trimmed, article.doc.ents):
         if not is_actor_entity(article, ent):
             continue
-        if ent.label_ == "PERSON" or follows_a_title(article, ent):
+        short = short_name_of(article, ent)
+        if short is not None:
+            article.found.append(alias(short, ent))
+            article.taken.update(range(ent.start, ent.end))
+            continue
+        if (ent.label_ == "PERSON" or follows_a_title(article, ent)) and group_title(article, ent) is None:
             found = person(article, ent)
         else:
             found = acronym_of(article, ent) or organisation(article, ent)
             article.found = [f for f in article.found if not ent.start <= f.start < ent.end]  # "Global India Insights"
         article.found.append(found)
         article.taken.update(range(ent.start, ent.end))
+
+
+def trimmed(ent: Span) -> Span:
+    """An entity without the "of" or "and" spaCy sometimes ends it with ("Patrice Talon of")."""
+    end = next((t.i for t in ent[1:] if t.text == "("), ent.end)  # "… Free Trade Area (AfCFTA"
+    while end - 1 > ent.start and ent.doc[end - 1].pos_ in ("ADP", "CCONJ"):
+        end -= 1
+    if end == ent.end:
+        return ent
+    span = ent.doc[ent.start : end]
+    span.label_ = ent.label_
+    return span
 
 
 def is_actor_entity(article: Article, ent: Span) -> bool:
@@ -327,9 +371,42 @@ def acronym_of(article: Article, ent: Span) -> Found | None:
     return alias(before[-1], ent) if before else None
 
 
+def titles_before_names(article: Article) -> None:
+    """ "US Ambassador to the United Nations Nikki Haley": a dictionary entry that is a title
+    right before a person's name is that person's title, not another actor."""
+    people = {f.start: f for f in article.found if f.kind == "person"}
+    titles = [f for f in article.found if f.kind == "person" and f.end in people and f is not people[f.end]]
+    article.found = [f for f in article.found if not any(f is t for t in titles)]
+
+
+def short_name_of(article: Article, span: Span) -> Found | None:
+    """ "Mahan" after "Mahan Air": an organisation called by the first words of its name."""
+    words = span.text.split()
+    for found in reversed(article.found):
+        name = found.name.split()
+        if found.kind != "organization" or found.start >= span.start:
+            continue
+        if name[: len(words)] == words != name or is_acronym_of(span.text, name):
+            return found
+    return None
+
+
+def is_acronym_of(word: str, name: list[str]) -> bool:
+    """ "AfCFTA" for "African Continental Free Trade Area": its capitals are the name's initials."""
+    capitals = [c for c in word if c.isupper()]
+    initials = [w[0] for w in name if w[:1].isupper()]
+    return len(capitals) >= 2 and " " not in word and capitals == initials
+
+
 def surnames(article: Article) -> None:
-    """A person's surname alone, whatever spaCy tagged it ("Alipov said", read as a place)."""
+    """A person's surname alone, whatever spaCy tagged it ("Alipov said", read as a place), and an
+    organisation's first word ("Mahan" after "Mahan Air")."""
     people = {f.name.split()[-1]: f for f in article.found if f.kind == "person" and len(f.name.split()) > 1}
+    people |= {
+        f.name.split()[0]: f
+        for f in article.found
+        if f.kind == "organization" and len(f.name.split()) > 1 and f.name.split()[0][:1].isupper()
+    }
     for token in article.doc:
         earlier = people.get(token.text)
         if earlier is not None and token.i not in article.taken and token.pos_ == "PROPN" and token.i > earlier.start:
@@ -356,10 +433,22 @@ def person(article: Article, ent: Span) -> Found:
         return known
     country, sector, role = title_of(article, ent)
     country = (
-        country or country_of_sentence(article, ent) or (main_country(article) if sector in STATE_SECTORS else None)
+        country_after(article, ent)
+        or country
+        or country_of_sentence(article, ent)
+        or (main_country(article) if sector in STATE_SECTORS else None)
     )
     code = (country or "") + sector if country else sector
     return Found(ent.start, ent.end, ent.text, "person", country, sector, role, code, ("person", ent.text))
+
+
+def country_after(article: Article, ent: Span) -> str | None:
+    """ "Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin": the country named
+    right after the name."""
+    doc = article.doc
+    if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
+        return None
+    return next((f.country for f in article.found if f.start == ent.end + 1 and f.kind == "country"), None)
 
 
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -400,12 +489,14 @@ def known_person(article: Article, ent: Span) -> Found | None:
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
-def main_country(article: Article) -> str | None:
+def main_country(article: Article, at_least: int = 1) -> str | None:
+    """The country named most often (as a country or its government), if named ``at_least`` times."""
     counts: dict[str, int] = {}
     for found in article.found:
         if found.kind in ("country", "government") and found.country and len(found.country) == 3:
             counts[found.country] = counts.get(found.country, 0) + 1
-    return max(counts, key=lambda c: counts[c]) if counts else None
+    best = max(counts, key=lambda c: counts[c]) if counts else None
+    return best if best is not None and counts[best] >= at_least else None
 
 
 def same_person(article: Article, ent: Span) -> Found | None:
@@ -456,11 +547,18 @@ def title_start(doc: Doc, name_start: int) -> int:
 
 def drop_titles(article: Article, words: Span) -> None:
     """Dictionary phrases that were a title ("US Ambassador to the United Nations") are no actors."""
+    org_words = toml_data("actors/sectors.toml")["organisation_words"]
     article.found = [
         f
         for f in article.found
-        if not (words.start <= f.start and f.end <= words.end and f.kind in ("person", "organization"))
+        if not (words.start <= f.start and f.end <= words.end and (f.kind == "person" or bare_title(f, org_words)))
     ]
+
+
+def bare_title(found: Found, org_words: dict[str, str]) -> bool:
+    """An organisation in a person's title is their employer ("African Export-Import Bank
+    president …"), unless no word of it names an organisation."""
+    return found.kind == "organization" and not any(w.lower() in org_words for w in found.name.split())
 
 
 def description(article: Article, words: Span) -> tuple[str | None, str | None, str | None]:
@@ -521,14 +619,29 @@ def organisation(article: Article, ent: Span) -> Found:
     country = inside[0].country if inside else None
     words = toml_data("actors/sectors.toml")["organisation_words"]
     sector = next((words[t.lower_] for t in ent if t.lower_ in words), "")
+    titled = group_title(article, ent)
+    if country is None and titled is not None:  # "Iranian airline Mahan Air": the group words are its title
+        country, sector = titled.country, sector or titled.sector or ""
+        article.found.remove(titled)
     if country is None:
         described = title_of(article, ent, consume=False)
         listed = listed_under(article, ent)
         country = described[0] or listed[0]
         sector = sector or described[1] or listed[1]
+    country = country_after(article, ent) or country  # "Patrice Talon of Benin", read as an organisation
+    first = next((t for t in ent if t.lower_ != "the"), ent[0])
+    if country is None and first.lower_ in regional_words():
+        country = "IGO"  # "African Export-Import Bank", "Asian Development Bank"
+    if country is None and sector in STATE_SECTORS and len([t for t in ent if t.lower_ != "the"]) == 1:
+        country = main_country(article, at_least=2)  # "dissolving Parliament" in a story about Iraq
     code = (country or "") + sector
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
     return Found(ent.start, ent.end, name, "organization", country, sector, None, code, ("organization", name))
+
+
+@cache
+def regional_words() -> frozenset[str]:
+    return frozenset(toml_data("actors/sectors.toml")["regional_words"]["words"])
 
 
 # --- coreference --------------------------------------------------------------------------------
@@ -603,7 +716,8 @@ def latest_person(
     ]
     title = role.split()[-1].lower() if role else None
     titled = [f for f in candidates if title and titled_as(article, f, title)]
-    return (titled or candidates or [None])[0]
+    chosen = titled or candidates
+    return chosen[0] if chosen else None
 
 
 def titled_as(article: Article, found: Found, title: str) -> bool:
@@ -688,11 +802,22 @@ def listed_under(article: Article, ent: Span) -> tuple[str | None, str]:
 NOT_ORGANISATIONS = frozenset({"utc", "gmt", "bst", "est", "edt", "cet", "ist", "state", "covid-19"})
 
 
+def group_title(article: Article, ent: Span) -> Found | None:
+    """A country word and role noun right before a name ("Iranian airline Mahan Air")."""
+    nouns = toml_data("actors/sectors.toml")["company_nouns"]
+    for found in article.found:
+        between = article.doc[found.end - 1 : ent.start]  # the group's role noun and any word after it
+        if found.kind == "group" and found.country and 0 < len(between) <= 2 and between[-1].lower_ in nouns:
+            return found
+    return None
+
+
 def looks_like_an_organisation(article: Article, ent: Span) -> bool:
     org_words = toml_data("actors/sectors.toml")["organisation_words"]
     has_org_word = any(t.lower_ in org_words for t in ent)
     words = [t for t in ent if t.lower_ != "the"]
-    if (ent.label_ == "FAC" and not has_org_word) or not words:
+    titled = group_title(article, ent) is not None  # "Iranian airline Mahan Air"
+    if (ent.label_ == "FAC" and not has_org_word and not titled) or not words:
         return False
     if ent.text.lower() in NOT_ORGANISATIONS or words[0].is_lower:
         return False

@@ -34,7 +34,9 @@ def load_pipeline() -> Language:
         if spacy.util.is_package(package):
             log.info("loading spaCy pipeline %s", package)
             nlp = spacy.load(package)
-            spacy.Language.component("paragraph_breaks", func=paragraph_breaks)
+            from spacy.language import Language
+
+            Language.component("paragraph_breaks", func=paragraph_breaks)
             nlp.add_pipe("paragraph_breaks", before="parser")
             return nlp
     raise ModelNotInstalled(
