@@ -147,3 +147,18 @@ def test_explain_says_why_each_verb_was_or_was_not_coded() -> None:
     assert "“criticized” (DENOUNCE" in lines or "“criticized” (BLAME" in lines
     assert "event: RUS → USA CAMEO 111 ACCUSE" in lines
     assert "no source" in lines  # "Officials said nothing": no actor says it
+
+
+def test_a_scheduled_meeting_in_a_capital_is_with_its_country_and_dated() -> None:
+    events = events_of(
+        "Russian Foreign Minister Sergei Lavrov will take part in the G20 meeting in New Delhi on March 1-2."
+    )
+    coded = {(e.source.country, e.target.country if e.target else None, e.cameo, e.modality, e.date) for e in events}
+    assert ("RUS", "IND", "040", "intended", "2023-03-01/2023-03-02") in coded  # the meeting itself, scheduled
+    assert ("RUS", "IND", "036", "intended", "2023-03-01/2023-03-02") in coded  # and the intent to meet
+    assert all(e.target is None or e.target.actor is None for e in events if e.target and e.target.country == "IND")
+
+
+def test_ready_for_talks_is_an_intention_to_negotiate() -> None:
+    events = events_of("Russian envoy Denis Alipov said Moscow is open to any serious talks.")
+    assert [(e.source.country, e.cameo, e.modality) for e in events] == [("RUS", "036", "intended")]

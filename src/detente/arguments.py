@@ -15,8 +15,9 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .knowledge import toml_data
+from .lexicon import Lexicon, phrase_key
 from .nlp import sentence_index
-from .record import Actor, Quote
+from .record import Actor, Mention, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,11 +35,13 @@ SUBJECT_DEPTH = 3
 
 @dataclass(frozen=True)
 class Scene:
-    """What the arguments are read against: the parse, the actors by token and the quotes."""
+    """What the arguments are read against: the parse, the actors by token, the quotes, and the
+    lexicon (for places: "a meeting in New Delhi" is hosted by India)."""
 
     doc: Doc
     actors_by_token: dict[int, Actor]
     quotes: tuple[Quote, ...]
+    lexicon: Lexicon | None = None
 
 
 @dataclass(frozen=True)
@@ -74,11 +77,12 @@ def object_actors(
 
 
 def first_actors(scene: Scene, phrases: list[Token], sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
-    for phrase in phrases:
-        found = phrase_actors(scene, phrase, avoid=frozenset(a.country for a in sources if a.country))
-        if found:
-            return found
-    return ()
+    """The actors of the first phrase naming one, one of another country than the sources first
+    ("reaffirmed the United States' support for Ukraine": Ukraine)."""
+    avoid = frozenset(a.country for a in sources if a.country)
+    found = [f for f in (phrase_actors(scene, p, avoid) for p in phrases) if f]
+    other = next((f for f in found if any(a.country not in avoid for a in f)), None)
+    return other or (found[0] if found else ())
 
 
 def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor, ...]:
@@ -196,3 +200,24 @@ def phrase_words(token: Token, conjuncts: bool = False) -> list[Token]:
         words.append(word)
         stack.extend(c for c in word.children if c.dep_ not in CLAUSES and (conjuncts or c.dep_ != "conj"))
     return sorted(words, key=lambda w: w.i)
+
+
+def place_actor(scene: Scene, token: Token) -> Actor | None:
+    """The country of a place phrase ("in New Delhi", "in Moscow"): a country or capital the
+    lexicon knows, as an actor of kind ``place`` that is not among the article's actors."""
+    if scene.lexicon is None:
+        return None
+    words = [t for t in token.subtree if t.dep_ == "compound" or t is token]
+    index = scene.lexicon.phrases.get(phrase_key(" ".join(t.text for t in words)))
+    known = scene.lexicon.entries[index] if index is not None else None
+    if known is None or known.kind not in ("capital", "country"):
+        return None
+    code = known.code_on(None) or ""
+    country = code[:3]
+    if not country:
+        return None
+    first, last = words[0], words[-1]
+    mention = Mention(first.idx, last.idx + len(last.text), scene.doc[first.i : last.i + 1].text)
+    return Actor(
+        id="", name=known.name, kind="place", country=country, sector="", role=None, code=country, mentions=(mention,)
+    )

@@ -26,9 +26,20 @@ from itertools import permutations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from msgspec.structs import replace
+
 from .actors import actors_by_token
-from .arguments import Arguments, Scene, object_actors, phrase_actors, subject_actors, verb_arguments
+from .arguments import (
+    Arguments,
+    Scene,
+    object_actors,
+    phrase_actors,
+    place_actor,
+    subject_actors,
+    verb_arguments,
+)
 from .knowledge import data_text, toml_data
+from .lexicon import load_lexicon
 from .nlp import sentence_index, sentence_spans
 from .record import Actor, DateRef, Event, EventActor, Mention, Modality, Plover, Quote, Span
 from .verbs import Element, Pattern, VerbDictionary, load_verbs
@@ -190,7 +201,7 @@ def decide_all(
     dictionaries: Path | None = None,
 ) -> list[Decision]:
     """A decision for every event noun and every verb of the article, in text order."""
-    scene = Scene(doc, actors_by_token(doc, actors), quotes)
+    scene = Scene(doc, actors_by_token(doc, actors), quotes, load_lexicon(dictionaries))
     context = Context(scene, load_verbs(dictionaries), dates, published)
     nouns = nominal_events()
     decisions = [decide_noun(context, t) for t in doc if t.pos_ == "NOUN" and t.lower_ in nouns]
@@ -213,15 +224,22 @@ def settle(decisions: list[Decision]) -> None:
         token, lemma = decision.token, decision.token.lemma_.lower()
         inner = {t.i for c in token.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree} & coded
         intended = any("→ intent" in e.rule for i in inner for e in by_token[i].events)
-        nouns = [by_token[c.i] for c in token.children if c.dep_ == "dobj" and c.i in coded]
-        if lemma in r.light_verbs and nouns:
-            dropped = nouns if decision.matched else [decision]
-            for other in dropped:
-                other.events, other.reason = [], "a light verb and its object noun: coded once, by the pattern if any"
+        nouns = [d for d in decisions if d.events and d.token.pos_ == "NOUN" and governed_by(d.token, token)]
+        if lemma in r.light_verbs and nouns and not decision.matched:
+            decision.events, decision.reason = [], "a light verb: its object noun gives the event"
+        elif lemma in r.light_verbs and nouns:
+            for noun in nouns:  # "held talks" (HOLD * TALKS, 046): the pattern codes the talks
+                if noun.code[:2] == decision.code[:2] and noun.token.text.upper() in decision.rule.upper().split():
+                    noun.events, noun.reason = [], "coded by its light verb's pattern, which names it"
         elif inner and (decision.code.startswith("01") or not (decision.matched or any_target(decision))):
             decision.events, decision.reason = [], "a statement or claim: what was said is coded itself"
         elif (lemma in r.intent_verbs or lemma in WISH_VERBS) and intended:
             decision.events, decision.reason = [], "an intention: coded on the verb it governs"
+
+
+def governed_by(noun: Token, verb: Token) -> bool:
+    light = light_verb_of(noun)
+    return light is not None and light.i == verb.i
 
 
 def any_target(decision: Decision) -> bool:
@@ -256,35 +274,67 @@ def decide_verb(context: Context, verb: Token) -> Decision:
 def decide_noun(context: Context, noun: Token) -> Decision:
     """ "Lavrov's visit to New Delhi", "US sanctions on Iran", "held talks with": an event noun with
     its owner (or the subject of its light verb) and the object of one of its prepositions."""
-    code, preps = nominal_events()[noun.lower_]
+    code, preps, hosted = nominal_events()[noun.lower_]
     decision = Decision(noun, rule=f"NOMINAL: {noun.lower_} ({'/'.join(preps)})", code=code)
     scene = context.scene
-    light = noun.dep_ == "dobj" and noun.head.lemma_.lower() in rules().light_verbs
+    ready = readiness_of(noun)
+    verb = light_verb_of(noun) or ready
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.i < noun.i]
-    sources = next((found for c in owners if (found := phrase_actors(scene, c))), ())
-    if not sources and light:
-        sources = subject_actors(scene, noun.head)
+    sources = subject_actors(scene, verb) if verb is not None else ()
+    sources = sources or next((found for c in owners if (found := phrase_actors(scene, c))), ())
     targets = object_actors(scene, noun, sources, frozenset(preps))
-    if not targets and light:
-        targets = object_actors(scene, noun.head, sources, frozenset(preps))
+    if not targets and verb is not None:
+        targets = object_actors(scene, verb, sources, frozenset(preps))
+    if not targets and hosted:
+        targets = hosts(scene, noun)
     countries = {a.country for a in sources}
     decision.arguments = Arguments(sources, tuple(t for t in targets if t.country not in countries), False)
-    if not decision.arguments.targets and not (len(sources) > 1 and code[:2] in rules().mutual_roots):
+    mutual = len(sources) > 1 and code[:2] in rules().mutual_roots
+    if not decision.arguments.targets and not mutual and ready is None:
         decision.reason = "no target: no actor after the noun's prepositions" if sources else "no owner naming an actor"
         return decision
-    return coded(context, decision, noun.head if light else noun, DEFAULT_CONFIDENCE)
+    anchor = verb if verb is not None else noun
+    return coded(context, decision, anchor, DEFAULT_CONFIDENCE, how="commit" if ready is not None else None)
 
 
-def coded(context: Context, decision: Decision, anchor: Token, confidence: float) -> Decision:
+def readiness_of(noun: Token) -> Token | None:
+    """ "Moscow is open to any serious talks", "ready for dialogue": the adjective of readiness
+    an event noun depends on (its subject is the source; the noun is an intention)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "for") or prep.head is prep:
+        return None
+    adjective = prep.head
+    return adjective if adjective.lower_ in rules().intent_adjectives else None
+
+
+def light_verb_of(noun: Token) -> Token | None:
+    """The light verb an event noun is the object of: "held talks", "took a sharp dig", "will
+    take part in the meeting", "attended the summit"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":  # "part in the meeting", "took part in talks"
+        head = head.head.head if head.head.dep_ == "dobj" else head.head
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules().light_verbs else None
+
+
+def hosts(scene: Scene, noun: Token) -> tuple[Actor, ...]:
+    """The country a meeting is held in ("the meeting in New Delhi"; "met in Niamey")."""
+    places = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    found = [place_actor(scene, o) for o in places]
+    return tuple(a for a in found if a is not None)
+
+
+def coded(context: Context, decision: Decision, anchor: Token, confidence: float, how: str | None = None) -> Decision:
     """The decision's events: one per source and target, in the code's direction(s), as an
-    intention where the anchor verb states one."""
+    intention where the anchor verb states one (or ``how`` says so)."""
     assert decision.arguments is not None
     pairs = event_pairs(decision.arguments, decision.code)
     if not pairs:
         decision.reason = "no source: the subject names no actor with a country"
         return decision
     forward, _, backward = decision.code.partition(":")
-    how = intention(anchor)
+    how = how or intention(anchor)
     events = []
     for code, flip in ((forward, False), (backward, True)):
         if not code:
@@ -296,7 +346,10 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
                     continue
                 actors = (target, source)
             for final, rule in intended_codes(context, anchor, code, None if flip else how, decision.rule):
-                events.append(make_event(context, decision.token, anchor, actors, final, rule, confidence))
+                event = make_event(context, decision.token, anchor, actors, final, rule, confidence)
+                if how and event.modality == "asserted":
+                    event = replace(event, modality="intended")  # "open to talks": the adjective says so
+                events.append(event)
     decision.events = events
     decision.reason = f"coded {len(events)} event(s)"
     return decision
@@ -469,8 +522,9 @@ def make_event(
 
 
 def event_actor(actor: Actor) -> EventActor:
+    """The event's view of an actor; a place ("in New Delhi") is no actor of the article's."""
     text = actor.mentions[0].text if actor.mentions else actor.name
-    return EventActor(actor=actor.id, country=actor.country, sector=actor.sector, code=actor.code, text=text)
+    return EventActor(actor=actor.id or None, country=actor.country, sector=actor.sector, code=actor.code, text=text)
 
 
 def event_date(context: Context, sentence: Span) -> tuple[str | None, str | None]:
@@ -491,6 +545,8 @@ def valid_day(text: str) -> bool:
 
 
 @cache
-def nominal_events() -> dict[str, tuple[str, tuple[str, ...]]]:
+def nominal_events() -> dict[str, tuple[str, tuple[str, ...], bool]]:
     table = toml_data("events/nominal.toml")["nouns"]
-    return {noun: (entry["code"], tuple(entry["preps"])) for noun, entry in table.items()}
+    return {
+        noun: (entry["code"], tuple(entry["preps"]), bool(entry.get("hosted", False))) for noun, entry in table.items()
+    }
