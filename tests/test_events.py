@@ -162,3 +162,13 @@ def test_a_scheduled_meeting_in_a_capital_is_with_its_country_and_dated() -> Non
 def test_ready_for_talks_is_an_intention_to_negotiate() -> None:
     events = events_of("Russian envoy Denis Alipov said Moscow is open to any serious talks.")
     assert [(e.source.country, e.cameo, e.modality) for e in events] == [("RUS", "036", "intended")]
+
+
+def test_people_no_dictionary_places_act_for_the_country_where_they_act() -> None:
+    (event,) = events_of("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.")
+    assert (event.source.country, event.plover.type) == ("SRB", "PROTEST")
+    assert event.source.actor is None and event.source.text == "Up to 100 ethnic Albanians"
+
+
+def test_a_rejection_is_coded_though_the_dictionary_leaves_reject_uncoded() -> None:
+    assert triples(events_of("Serbia on Thursday flatly rejected an Australian ultimatum.")) == [("SRB", "AUS", "120")]

@@ -20,7 +20,7 @@ from .nlp import sentence_index
 from .record import Actor, Mention, Quote
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # Dependencies through which a verb without a subject borrows the subject of its head.
 BORROWS_SUBJECT = frozenset({"xcomp", "conj", "acomp", "advcl"})
@@ -93,7 +93,67 @@ def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor
         reporter = pronoun_actor(scene, subject)
         if reporter is not None:
             return (reporter,)
-    return phrase_actors(scene, subject) or pair_named_before(scene, subject)
+    found = phrase_actors(scene, subject) or pair_named_before(scene, subject)
+    return found or (local_people(scene, verb, subject) if dep == "nsubj" else ())
+
+
+def local_people(scene: Scene, verb: Token, subject: Token) -> tuple[Actor, ...]:
+    """ "Up to 100 ethnic Albanians demonstrated in Serbia", "Islamic fundamentalists continued
+    their hunger strike": people no dictionary places are of the country where they act (a
+    place in the clause), else of the only country the sentence names. The actor is not one of
+    the article's (no id): its name is the subject's words, its sector the role word's."""
+    if subject.tag_ not in ("NNS", "NNPS") or subject.i in scene.actors_by_token:
+        return ()
+    country = place_of(scene, verb) or only_country(scene, subject)
+    if country is None:
+        return ()
+    words = scene.doc[subject.left_edge.i : subject.i + 1]
+    mention = Mention(words.start_char, words.end_char, words.text)
+    sector = people_sector(scene, words)
+    return (
+        Actor(
+            id="",
+            name=words.text,
+            kind="group",
+            country=country,
+            sector=sector,
+            role=None,
+            code=country + sector,
+            mentions=(mention,),
+        ),
+    )
+
+
+def place_of(scene: Scene, verb: Token) -> str | None:
+    """The country of an "in …" phrase of the verb (or of the verb it depends on)."""
+    for token in (verb, verb.head):
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for place in (o for o in prep.children if o.dep_ == "pobj"):
+                actor = scene.actors_by_token.get(place.i) or place_actor(scene, place)
+                if actor is not None and actor.country and actor.kind in ("country", "capital", "place", "government"):
+                    return actor.country
+    return None
+
+
+def only_country(scene: Scene, token: Token) -> str | None:
+    doc = scene.doc
+    sentence = sentence_index(doc, token.i)
+    countries = {
+        a.country
+        for i, a in scene.actors_by_token.items()
+        if a.country and len(a.country) == 3 and a.country.isalpha() and sentence_index(doc, i) == sentence
+    }
+    return countries.pop() if len(countries) == 1 else None
+
+
+def people_sector(scene: Scene, words: Span) -> str:
+    """The sector of a role word among the subject's words ("protesters" CVL, "rebels" REB)."""
+    from .actors import agent_in, sector_table
+
+    if scene.lexicon is None:
+        return ""
+    _role, code = agent_in(scene.lexicon, words)
+    return sector_table()["roles"].get(code.strip("~")[:3], "") if code else ""
 
 
 def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
