@@ -172,3 +172,17 @@ def test_people_no_dictionary_places_act_for_the_country_where_they_act() -> Non
 
 def test_a_rejection_is_coded_though_the_dictionary_leaves_reject_uncoded() -> None:
     assert triples(events_of("Serbia on Thursday flatly rejected an Australian ultimatum.")) == [("SRB", "AUS", "120")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # verbs CAMEO 2.0 lacks, from data/events/verbs.local.txt
+        ("Foreign Secretary Dominic Raab urged the United States to reconsider.", [("GBR", "USA", "020")]),
+        ("Germany sanctioned Iran on Monday.", [("DEU", "IRN", "163")]),
+        # what someone is urged to do is not done; "in blaming" borrows the adjective's subject
+        ("The United States was more forceful in blaming Iran.", [("USA", "IRN", "112")]),
+    ],
+)
+def test_local_verbs_requests_and_borrowed_subjects(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [(s, t, c[:3]) for s, t, c in triples(events_of(sentence))] == expected

@@ -182,15 +182,31 @@ def group_words() -> tuple[frozenset[str], int]:
 
 
 def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
+    """The verb's subject, or the one it borrows: from the verb it depends on ("is willing to
+    send"), from the object of that verb when it is an object-control verb ("urged the United
+    States to reconsider": the United States reconsiders), through "in …ing" ("forceful in
+    blaming Iran"); a subject the parser hung on an auxiliary counts."""
     token = verb
     for _ in range(SUBJECT_DEPTH):
-        subject = next((c for c in token.children if c.dep_ == dep), None)
+        subject = next((c for c in own_and_auxiliary_children(token) if c.dep_ == dep), None)
         if subject is not None:
             return subject
+        if token.dep_ == "xcomp":
+            controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
+            if controller is not None:
+                return controller
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ":
+            token, dep = token.head.head, "nsubj"  # "was forceful in blaming": the adjective's
+            continue
         if token.dep_ not in BORROWS_SUBJECT or token.head is token:
             return None
         token, dep = token.head, "nsubj"
     return None
+
+
+def own_and_auxiliary_children(token: Token) -> list[Token]:
+    children = list(token.children)
+    return children + [c for a in children if a.dep_ in ("aux", "auxpass") for c in a.children]
 
 
 def pronoun_actor(scene: Scene, pronoun: Token) -> Actor | None:

@@ -117,6 +117,7 @@ class Rules:
     mutual_roots: frozenset[str]
     light_verbs: frozenset[str]
     defaults: dict[str, str]
+    request_verbs: frozenset[str]
 
 
 @cache
@@ -132,6 +133,7 @@ def rules() -> Rules:
         mutual_roots=frozenset(data["mutual"]["roots"]),
         light_verbs=frozenset(data["light_verbs"]["verbs"]),
         defaults=dict(data["defaults"]),
+        request_verbs=frozenset(data["requests"]["verbs"]),
     )
 
 
@@ -233,6 +235,8 @@ def settle(decisions: list[Decision]) -> None:
                     noun.events, noun.reason = [], "coded by its light verb's pattern, which names it"
         elif inner and (decision.code.startswith("01") or not (decision.matched or any_target(decision))):
             decision.events, decision.reason = [], "a statement or claim: what was said is coded itself"
+        elif asked_for(token):
+            decision.events, decision.reason = [], "what someone was asked or urged to do, not done"
         elif (lemma in r.intent_verbs or lemma in WISH_VERBS) and intended:
             decision.events, decision.reason = [], "an intention: coded on the verb it governs"
 
@@ -240,6 +244,16 @@ def settle(decisions: list[Decision]) -> None:
 def governed_by(noun: Token, verb: Token) -> bool:
     light = light_verb_of(noun)
     return light is not None and light.i == verb.i
+
+
+def asked_for(token: Token) -> bool:
+    """ "urged the United States to reconsider": the infinitive of a verb of request with an object."""
+    head = token.head
+    return (
+        token.dep_ == "xcomp"
+        and head.lemma_.lower() in rules().request_verbs
+        and any(c.dep_ == "dobj" for c in head.children)
+    )
 
 
 def any_target(decision: Decision) -> bool:

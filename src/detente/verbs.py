@@ -202,7 +202,20 @@ def load_verbs(directory: Path | None = None) -> VerbDictionary:
             return verbs
         # No verb file in the PETRARCH2 dialect there (PETR.Validate's is PETRARCH-1): the packaged one.
     data = resources.files("detente").joinpath("data/events/CAMEO.2.0.verbs.txt.gz").read_bytes()
-    return read_verbs(gzip.decompress(data).decode("utf-8").splitlines())
+    verbs = read_verbs(gzip.decompress(data).decode("utf-8").splitlines())
+    local = resources.files("detente").joinpath("data/events/verbs.local.txt").read_text(encoding="utf-8")
+    return merged(verbs, read_verbs(local.splitlines()))
+
+
+def merged(verbs: VerbDictionary, extra: VerbDictionary) -> VerbDictionary:
+    """``verbs`` with the blocks and forms of ``extra`` it lacks (a form already known keeps its block)."""
+    for name, block in extra.blocks.items():
+        verbs.blocks.setdefault(name, block)
+    for form, found in extra.forms.items():
+        verbs.forms.setdefault(form, found)
+    for form, entries in extra.phrasal.items():
+        verbs.phrasal.setdefault(form, []).extend(entries)
+    return verbs
 
 
 def summary(verbs: VerbDictionary) -> str:
