@@ -213,3 +213,9 @@ def test_an_acronym_is_the_organisation_whose_initials_it_has() -> None:
 def test_the_president_is_the_person_titled_president() -> None:
     actors = actors_of("President Joe Biden spoke with Prime Minister Narendra Modi. The President noted the ties.")
     assert "The President" in [m.text for m in actor_named(actors, "Joe Biden").mentions]
+
+
+def test_the_embassy_is_the_embassy_named_before() -> None:
+    actors = actors_of("Police wrote to the US Embassy in London on Monday. The embassy declined the request.")
+    embassy = actor_named(actors, "the US Embassy")
+    assert embassy.country == "USA" and "The embassy" in [m.text for m in embassy.mentions]

@@ -186,3 +186,13 @@ def test_a_rejection_is_coded_though_the_dictionary_leaves_reject_uncoded() -> N
 )
 def test_local_verbs_requests_and_borrowed_subjects(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert [(s, t, c[:3]) for s, t, c in triples(events_of(sentence))] == expected
+
+
+def test_leaders_who_spoke_on_the_phone_consulted_each_other() -> None:
+    events = events_of("US President Donald Trump and Turkish President Recep Tayyip Erdogan spoke on the phone.")
+    assert {(s, t, c) for s, t, c in triples(events)} == {("USA", "TUR", "041"), ("TUR", "USA", "041")}
+
+
+def test_was_to_join_is_an_intention() -> None:
+    (event,) = events_of("AU commissioner Albert Muchanga announced Benin was to join.")
+    assert (event.source.country, event.cameo, event.modality) == ("BEN", "036", "intended")

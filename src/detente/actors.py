@@ -654,6 +654,13 @@ def role_descriptions(article: Article) -> None:
         definite = chunk[0].lower_ == "the" or (len(chunk) > 2 and chunk[1].lower_ in ("'s", "’s"))
         if not definite or chunk.root.tag_ in ("NNS", "NNPS") or chunk.root.i in article.taken:
             continue
+        bare = all(t.pos_ in ("DET", "ADJ") for t in chunk if t.i != chunk.root.i)
+        if bare and chunk[0].lower_ == "the" and chunk.root.lower_ in institution_words():
+            named = latest_organisation(article, chunk)  # "the embassy" after "the US Embassy in London"
+            if named is not None:
+                article.found.append(alias(named, chunk))
+                article.taken.update(range(chunk.start, chunk.end))
+            continue
         role, code = agent_in(article.lexicon, chunk)
         if role is None or code is None or role.split()[-1].lower() in institution_words():
             continue  # "the embassy" is an institution, not a person named before
@@ -718,6 +725,21 @@ def latest_person(
     titled = [f for f in candidates if title and titled_as(article, f, title)]
     chosen = titled or candidates
     return chosen[0] if chosen else None
+
+
+def latest_organisation(article: Article, chunk: Span) -> Found | None:
+    """The latest organisation before ``chunk`` (within a few sentences) whose name has the
+    chunk's head noun ("the embassy" → "US Embassy in London", "the ministry" → "Ministry of …")."""
+    first_sentence = max(0, sentence_index(article.doc, chunk.start) - COREFERENCE_SENTENCES)
+    word = chunk.root.lower_
+    for found in sorted(article.found, key=lambda f: f.start, reverse=True):
+        if found.start >= chunk.start or found.kind not in ("organization", "government", "group"):
+            continue
+        if sentence_index(article.doc, found.start) < first_sentence:
+            return None
+        if word in found.name.lower().split():
+            return found
+    return None
 
 
 def titled_as(article: Article, found: Found, title: str) -> bool:

@@ -467,8 +467,8 @@ def intention(verb: Token) -> str | None:
         auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         if auxiliaries & r.future or ("would" in auxiliaries and token.dep_ == "ccomp"):
             return "future"
-        if token.dep_ == "xcomp" and token.head.lower_ == "going":
-            return "future"
+        if token.dep_ == "xcomp" and (token.head.lower_ == "going" or token.head.lemma_ == "be"):
+            return "future"  # "is going to join", "Benin was to join"
     return None
 
 
