@@ -196,3 +196,31 @@ def test_leaders_who_spoke_on_the_phone_consulted_each_other() -> None:
 def test_was_to_join_is_an_intention() -> None:
     (event,) = events_of("AU commissioner Albert Muchanga announced Benin was to join.")
     assert (event.source.country, event.cameo, event.modality) == ("BEN", "036", "intended")
+
+
+def test_a_petrarch_1_verb_dictionary_is_read_and_coded_as_it_is() -> None:
+    from detente.annotate import Options
+    from detente.pipeline import extract
+
+    from .conftest import shared_path
+
+    directory = shared_path("suites", "petrarch")
+    verbs = load_verbs(directory)
+    assert len(verbs.blocks) > 200 and not verbs.packaged  # no markers, synsets between blocks
+    record = extract(
+        "T\n\nArnor will abandon full economic ties with Gondor almost five years after crowds trashed its embassy.",
+        published="1995-01-01",
+        options=Options(dictionaries=directory),
+    )
+    # its own test codes, no intention rule of Détente's applied: "- * &TIETYPES TIES [902]"
+    assert [(e.source.code, e.target.code if e.target else None, e.cameo) for e in record.events] == [
+        ("ARN", "GON", "902")
+    ]
+
+
+def test_a_group_code_keeps_the_dictionary_agent_and_the_sector_is_plovers() -> None:
+    text = "Chinese troops and Russian clerics met Iranian opposition leaders."
+    actors = {a.name: (a.code, a.sector) for a in find_actors(load_pipeline()(text), "2023-02-27")}
+    assert actors["Chinese troops"] == ("CHNMIL", "MIL")
+    assert actors["Russian clerics"] == ("RUSREL", "CVL")  # CAMEO's religious agent; PLOVER has no REL sector
+    assert actors["Iranian opposition leaders"] == ("IRNOPP", "PTY")

@@ -234,7 +234,7 @@ def country_word(article: Article, span: Span, kind: str, code: str) -> Found:
     """ "Russia" a country; "Moscow said" its government; "Chinese troops" a group of it."""
     country = code[:3]
     name = country_name(article.lexicon, country)
-    sector = "GOV" if kind == "capital" else country_role(article, span) or ""
+    sector, agent = ("GOV", "GOV") if kind == "capital" else country_role(article, span) or ("", "")
     if not sector:
         return Found(span.start, span.end, name, "country", country, "", code=country, key=("country", name, ""))
     if sector == "GOV":
@@ -242,7 +242,8 @@ def country_word(article: Article, span: Span, kind: str, code: str) -> Found:
     else:
         kind, name = "group", group_name(span)
     key = (kind, country, sector)
-    return Found(span.start, span.end, name, kind, country, sector, code=country + sector, key=key, country_word=True)
+    # The code keeps the dictionary's agent ("Arnor cleric": ARNREL), the sector is PLOVER's (CVL).
+    return Found(span.start, span.end, name, kind, country, sector, code=country + agent, key=key, country_word=True)
 
 
 SECTOR_NOUNS = {
@@ -265,8 +266,9 @@ def group_name(span: Span) -> str:
     return span.doc[span.start : span.root.head.i + 1].text
 
 
-def country_role(article: Article, span: Span) -> str | None:
-    """The sector of the noun a country word qualifies: "Saudi government" GOV, "Chinese troops" MIL."""
+def country_role(article: Article, span: Span) -> tuple[str, str] | None:
+    """The sector and agent code of the noun a country word qualifies: "Saudi government" (GOV,
+    GOV), "Chinese troops" (MIL, MIL), "Arnor cleric" (CVL, REL)."""
     root = span.root
     if root.dep_ not in ("amod", "compound", "poss") or root.head.i < span.end:
         return None
@@ -274,7 +276,9 @@ def country_role(article: Article, span: Span) -> str | None:
     _role, code = agent_in(article.lexicon, noun)
     if code is None or root.head.ent_type_ == "PERSON" or noun[-1].pos_ == "PROPN":
         return None
-    return sector_table()["roles"].get(code.strip("~")[:3])
+    sector = sector_table()["roles"].get(code.strip("~")[:3])
+    agent = code.strip("~") if code.startswith("~") else sector  # "IGO~" prefixes the actor in PETRARCH-1
+    return (sector, agent or "") if sector else None
 
 
 def latest_role(known: Known) -> str:

@@ -273,9 +273,12 @@ def decide_verb(context: Context, verb: Token) -> Decision:
     decision.arguments = verb_arguments(context.scene, verb)
     around = around_of(verb)
     matching = [p for p in block.patterns if pattern_matches(around, p)]
+    if not matching and not context.verbs.packaged:  # a PETRARCH-1 dictionary: flat word patterns
+        matching = [p for p in block.patterns if flat_matches(context.scene.doc, verb, p)]
     decision.tried, decision.matched = len(block.patterns), tuple(p.text for p in matching)
     pattern = max(matching, key=lambda p: p.size) if matching else None
-    default = rules().defaults.get(verb.lemma_.lower()) or own_code or block.code
+    override = rules().defaults.get(verb.lemma_.lower()) if context.verbs.packaged else None
+    default = override or own_code or block.code
     decision.code = pattern.code if pattern is not None else default
     decision.rule = f"{block.name}: {pattern.text}" if pattern is not None else f"{block.name}: * (default)"
     if not decision.code or decision.code.startswith("-"):
@@ -380,7 +383,7 @@ def event_pairs(arguments: Arguments, code: str) -> list[tuple[Actor, Actor | No
 
 def intended_codes(context: Context, anchor: Token, code: str, how: str | None, rule: str) -> list[tuple[str, str]]:
     """The code as stated, or as an intention (with the meeting itself when the sentence dates it)."""
-    intended = intent_code(code) if how and not negated(anchor) else None
+    intended = intent_code(code) if how and not negated(anchor) and context.verbs.packaged else None
     if intended is None:
         return [(code, rule)]
     codes = [(intended, f"{rule} → intent ({how})")]
@@ -416,6 +419,42 @@ def pattern_matches(around: Around, pattern: Pattern) -> bool:
             return False
         if element.kind == "prep" and not any(prep_matches(p, element) for p in preps):
             return False
+    return True
+
+
+def flat_matches(doc: Doc, verb: Token, pattern: Pattern) -> bool:
+    """PETRARCH-1/TABARI semantics (FORMATS.md §1.7): the words after ``*`` follow the verb in
+    order in its sentence (gaps allowed), the words before it precede the verb (matched backwards)."""
+    if not (pattern.before or pattern.after):
+        return False
+    start, end = sentence_spans(doc)[sentence_index(doc, verb.i)]
+    after = [t for t in doc[verb.i + 1 : end]]
+    before = list(reversed(doc[start : verb.i]))
+    return in_order(after, flat_words(pattern.after)) and in_order(before, list(reversed(flat_words(pattern.before))))
+
+
+def flat_words(elements: tuple[Element, ...]) -> list[frozenset[str]]:
+    words: list[frozenset[str]] = []
+    for element in elements:
+        if element.kind == "prep":
+            words.append(frozenset({element.prep}))
+            if element.object is not None and element.object.kind == "noun":
+                words += list(element.object.words)
+        elif element.kind == "noun":
+            words += [frozenset(w for phrase in word for w in [phrase]) for word in element.words]
+    return words
+
+
+def in_order(tokens: list[Token], words: list[frozenset[str]]) -> bool:
+    position = 0
+    for word in words:
+        while position < len(tokens) and not (
+            tokens[position].text.upper() in word or tokens[position].lemma_.upper() in word
+        ):
+            position += 1
+        if position == len(tokens):
+            return False
+        position += 1
     return True
 
 

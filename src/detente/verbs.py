@@ -58,6 +58,9 @@ class VerbDictionary:
     blocks: dict[str, Block] = field(default_factory=dict)
     forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # FORM -> (block, verb's own code)
     phrasal: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
+    # The packaged CAMEO 2.0 dictionary (with Détente's additions): its codes are CAMEO's, so the
+    # combination rules of data/events/coding.toml apply. A user's dictionary is coded as it is.
+    packaged: bool = False
 
     def block_of(self, form: str) -> tuple[Block, str] | None:
         found = self.forms.get(form.upper())
@@ -79,7 +82,9 @@ def read_synsets(lines: list[str]) -> dict[str, frozenset[str]]:
         stripped = line.strip()
         if "VERB PATTERNS" in line:
             break
-        if stripped.startswith("&"):
+        if stripped.startswith("---"):
+            current = ""  # a verb block: its "+" lines are verbs, not synset members
+        elif stripped.startswith("&"):
             current = stripped.split()[0]
             sets[current] = set()
         elif stripped.startswith("+") and current:
@@ -98,7 +103,8 @@ def read_verbs(text_lines: Iterable[str]) -> VerbDictionary:
     synsets = read_synsets(raw)
     verbs = VerbDictionary()
     section: list[str] = []
-    started = False
+    # PETRARCH-1 files (PETR.Validate.verbs.txt) have no markers: blocks and synsets interleave.
+    started = not any("VERB PATTERNS" in line for line in raw)
     for line in raw:
         if "VERB PATTERNS" in line:
             started = True
@@ -120,7 +126,9 @@ def read_line(
         block = Block(header.group(1), header.group(2).strip())
         verbs.blocks.setdefault(block.name, block)
         return verbs.blocks[block.name]
-    if block is None or line.startswith(("~", "&", "+")) and not line.startswith("+") or not line:
+    if line.startswith("&"):
+        return None  # a synset between blocks (PETRARCH-1): its "+" members are no verbs
+    if block is None or line.startswith("~") or not line:
         return block
     if line.startswith("-"):
         pattern = read_pattern(line[1:], synsets)
@@ -200,11 +208,13 @@ def load_verbs(directory: Path | None = None) -> VerbDictionary:
         verbs = read_verbs(files[0].read_text(encoding="utf-8", errors="replace").splitlines()) if files else None
         if verbs is not None and verbs.blocks:
             return verbs
-        # No verb file in the PETRARCH2 dialect there (PETR.Validate's is PETRARCH-1): the packaged one.
+        # No verb file there: the packaged one.
     data = resources.files("detente").joinpath("data/events/CAMEO.2.0.verbs.txt.gz").read_bytes()
     verbs = read_verbs(gzip.decompress(data).decode("utf-8").splitlines())
     local = resources.files("detente").joinpath("data/events/verbs.local.txt").read_text(encoding="utf-8")
-    return merged(verbs, read_verbs(local.splitlines()))
+    verbs = merged(verbs, read_verbs(local.splitlines()))
+    verbs.packaged = True
+    return verbs
 
 
 def merged(verbs: VerbDictionary, extra: VerbDictionary) -> VerbDictionary:
