@@ -224,3 +224,21 @@ def test_a_group_code_keeps_the_dictionary_agent_and_the_sector_is_plovers() -> 
     assert actors["Chinese troops"] == ("CHNMIL", "MIL")
     assert actors["Russian clerics"] == ("RUSREL", "CVL")  # CAMEO's religious agent; PLOVER has no REL sector
     assert actors["Iranian opposition leaders"] == ("IRNOPP", "PTY")
+
+
+def test_petrarch_1_takes_the_nearest_actors_and_needs_a_target() -> None:
+    from detente.annotate import Options
+    from detente.pipeline import extract
+
+    from .conftest import shared_path
+
+    options = Options(dictionaries=shared_path("suites", "petrarch"))
+    record = extract(
+        "T\n\nArnor believes Dagolath and Osgiliath can cope with a decrease in water.",
+        published="1995-01-01",
+        options=options,
+    )
+    # the target is the first actor after the verb, though it is the subject of another clause
+    assert {(e.source.code, e.target.code if e.target else None) for e in record.events} == {("ARN", "DAG")}
+    alone = extract("T\n\nArnor believes in the future.", published="1995-01-01", options=options)
+    assert alone.events == ()  # no target, no event

@@ -205,7 +205,8 @@ def decide_all(
     """A decision for every event noun and every verb of the article, in text order."""
     scene = Scene(doc, actors_by_token(doc, actors), quotes, load_lexicon(dictionaries))
     context = Context(scene, load_verbs(dictionaries), dates, published)
-    nouns = nominal_events()
+    # Event nouns carry CAMEO codes: with a user's own verb dictionary (its own codes) they stay out.
+    nouns = nominal_events() if context.verbs.packaged else {}
     decisions = [decide_noun(context, t) for t in doc if t.pos_ == "NOUN" and t.lower_ in nouns]
     decisions += [decide_verb(context, t) for t in doc if t.pos_ == "VERB"]
     decisions.sort(key=lambda d: d.token.i)
@@ -273,8 +274,13 @@ def decide_verb(context: Context, verb: Token) -> Decision:
     decision.arguments = verb_arguments(context.scene, verb)
     around = around_of(verb)
     matching = [p for p in block.patterns if pattern_matches(around, p)]
-    if not matching and not context.verbs.packaged:  # a PETRARCH-1 dictionary: flat word patterns
+    if not matching and context.verbs.dialect == "P1":  # a PETRARCH-1 dictionary: flat word patterns
         matching = [p for p in block.patterns if flat_matches(context.scene.doc, verb, p)]
+    if context.verbs.dialect == "P1":
+        decision.arguments = nearest_arguments(context.scene, verb, decision.arguments)
+        if not decision.arguments.targets:  # TABARI codes an event only with a source and a target
+            decision.reason = "no target (a PETRARCH-1 dictionary codes only source-target events)"
+            return decision
     decision.tried, decision.matched = len(block.patterns), tuple(p.text for p in matching)
     pattern = max(matching, key=lambda p: p.size) if matching else None
     override = rules().defaults.get(verb.lemma_.lower()) if context.verbs.packaged else None
@@ -346,7 +352,8 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     """The decision's events: one per source and target, in the code's direction(s), as an
     intention where the anchor verb states one (or ``how`` says so)."""
     assert decision.arguments is not None
-    pairs = event_pairs(decision.arguments, decision.code)
+    compound = "%" in decision.rule.partition(": ")[2]  # PETRARCH-1 "%": members code each other
+    pairs = event_pairs(decision.arguments, decision.code, compound)
     if not pairs:
         decision.reason = "no source: the subject names no actor with a country"
         return decision
@@ -372,8 +379,10 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     return decision
 
 
-def event_pairs(arguments: Arguments, code: str) -> list[tuple[Actor, Actor | None]]:
+def event_pairs(arguments: Arguments, code: str, compound: bool = False) -> list[tuple[Actor, Actor | None]]:
     sources = [a for a in arguments.sources if a.country]
+    if compound and len(sources) > 1:
+        return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
     if arguments.targets:
         return [(s, t) for s in sources for t in arguments.targets]
     if not arguments.passive and 1 < len(sources) <= MUTUAL_MOST and code[:2] in rules().mutual_roots:
@@ -420,6 +429,22 @@ def pattern_matches(around: Around, pattern: Pattern) -> bool:
         if element.kind == "prep" and not any(prep_matches(p, element) for p in preps):
             return False
     return True
+
+
+def nearest_arguments(scene: Scene, verb: Token, found: Arguments) -> Arguments:
+    """PETRARCH-1: with no subject or object naming an actor, the source is the nearest actor
+    before the verb and the target the first actor after it, in the verb's sentence."""
+    start, end = sentence_spans(scene.doc)[sentence_index(scene.doc, verb.i)]
+    before = [scene.actors_by_token[i] for i in range(verb.i - 1, start - 1, -1) if i in scene.actors_by_token]
+    sources = found.sources or tuple(before[:1])
+    countries = {a.country for a in sources}
+    targets = tuple(t for t in found.targets if t.country)
+    after = [
+        scene.actors_by_token[i]
+        for i in range(verb.i + 1, end)
+        if i in scene.actors_by_token and scene.actors_by_token[i].country not in countries | {None}
+    ]
+    return Arguments(sources, targets or tuple(after[:1]), found.passive)
 
 
 def flat_matches(doc: Doc, verb: Token, pattern: Pattern) -> bool:

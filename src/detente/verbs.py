@@ -61,6 +61,9 @@ class VerbDictionary:
     # The packaged CAMEO 2.0 dictionary (with Détente's additions): its codes are CAMEO's, so the
     # combination rules of data/events/coding.toml apply. A user's dictionary is coded as it is.
     packaged: bool = False
+    # "P2" (PETRARCH2, CAMEO.2.0.txt) or "P1" (PETRARCH-1/TABARI: flat word patterns, the source
+    # the nearest actor before the verb and the target the first after it; FORMATS.md §1.7).
+    dialect: str = "P2"
 
     def block_of(self, form: str) -> tuple[Block, str] | None:
         found = self.forms.get(form.upper())
@@ -105,6 +108,7 @@ def read_verbs(text_lines: Iterable[str]) -> VerbDictionary:
     section: list[str] = []
     # PETRARCH-1 files (PETR.Validate.verbs.txt) have no markers: blocks and synsets interleave.
     started = not any("VERB PATTERNS" in line for line in raw)
+    verbs.dialect = "P1" if started else "P2"
     for line in raw:
         if "VERB PATTERNS" in line:
             started = True
