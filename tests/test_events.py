@@ -242,3 +242,30 @@ def test_petrarch_1_takes_the_nearest_actors_and_needs_a_target() -> None:
     assert {(e.source.code, e.target.code if e.target else None) for e in record.events} == {("ARN", "DAG")}
     alone = extract("T\n\nArnor believes in the future.", published="1995-01-01", options=options)
     assert alone.events == ()  # no target, no event
+
+
+def test_seed_article_events() -> None:
+    """The done-when of the events issue, on the article the project started from."""
+    from detente.pipeline import extract
+
+    from .conftest import shared_path
+
+    text = shared_path("corpus", "seed-india-russia-ties.txt").read_text()
+    events = extract(text, published="2023-02-27").events
+
+    def found(source: str, target: str | None, types: set[str], modality: str | None = None) -> list[Event]:
+        return [
+            e
+            for e in events
+            if e.source.country == source
+            and (e.target.country if e.target else None) == target
+            and e.plover.type in types
+            and (modality is None or e.modality == modality)
+        ]
+
+    assert found("RUS", "USA", {"ACCUSE"})  # the "advertising" dig
+    assert found("RUS", "IND", {"SUPPORT", "AGREE"})  # Gaganyaan; friendly, equal, trusted and robust
+    assert found("RUS", "IND", {"AID", "AGREE"}, "intended")  # "will soon complete the supplies"
+    lavrov = found("RUS", "IND", {"CONSULT"})
+    assert any(e.date == "2023-03-01/2023-03-02" for e in lavrov)  # the G20 meeting in New Delhi
+    assert any(e.cameo.startswith("036") for e in found("RUS", None, {"AGREE"}, "intended"))  # open to talks
