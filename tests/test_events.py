@@ -49,11 +49,16 @@ def test_verbs_coded_with_source_and_target(sentence: str, expected: list[tuple[
 
 
 def test_event_fields_modality_negation_date_rule() -> None:
-    (event, _host) = events_of("China will not visit India on March 1.")
-    assert (event.modality, event.negated, event.date) == ("intended", True, "2023-03-01")
-    assert event.plover.type == "CONSULT" and event.plover.mode == "visit"
+    # a dated visit stated in the future: the intention, the scheduled visit, and the hosting
+    (event, _visit, _host) = events_of("China will visit India on March 1.")
+    assert (event.modality, event.negated, event.date) == ("intended", False, "2023-03-01")
+    assert event.plover.type == "AGREE" and event.cameo == "036"  # an intention to meet
     assert event.rule.startswith("VISIT") and event.trigger.text == "visit"
-    assert event.goldstein == goldstein_of("042") and event.quad_class == 1
+    assert event.goldstein == goldstein_of("036") and event.quad_class == 1
+    (attack,) = events_of("China will not attack India.")
+    assert (attack.cameo, attack.modality, attack.negated) == ("190", "intended", True)  # no threat: negated
+    (refusal,) = events_of("China will not visit India on March 1.")
+    assert (refusal.cameo, refusal.plover.type, refusal.negated) == ("125", "REJECT", False)
 
 
 def test_events_in_a_quote_are_claimed_by_the_speaker_and_we_is_their_country() -> None:
@@ -134,7 +139,8 @@ def test_a_light_verb_with_an_event_noun_and_the_pair_named_before() -> None:
 
 def test_a_negated_verb_negates_its_infinitive() -> None:
     events = events_of("Obama said he would not give permission to Russia to help Israel.")
-    assert events and all(e.negated for e in events if e.cameo[:2] != "01")
+    # not giving permission, and so not helping: refusals, not negated cooperation
+    assert events and all(e.plover.type == "REJECT" and not e.negated for e in events)
 
 
 def test_explain_says_why_each_verb_was_or_was_not_coded() -> None:
@@ -269,3 +275,26 @@ def test_seed_article_events() -> None:
     lavrov = found("RUS", "IND", {"CONSULT"})
     assert any(e.date == "2023-03-01/2023-03-02" for e in lavrov)  # the G20 meeting in New Delhi
     assert any(e.cameo.startswith("036") for e in found("RUS", None, {"AGREE"}, "intended"))  # open to talks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a cooperative act refused, failed or negated is a rejection (CAMEO 12), asserted
+        ("Pakistan has refused to deploy peacekeepers in Iraq.", ("PAK", "IRQ", "12")),
+        ("Syria says it will not accept any more refugees.", ("SYR", None, "12")),
+        # a clause with "must" after a verb of saying is a demand to its subject
+        ("The Bush administration declared on Tuesday that China must drop barriers to exports.", ("USA", "CHN", "10")),
+        ("Washington demanded that Hamas renounce its armed struggle.", ("USA", "PSE", "10")),
+    ],
+)
+def test_refusals_and_demands(sentence: str, expected: tuple[str, str | None, str]) -> None:
+    events = events_of(sentence)
+    coded = [(e.source.country, e.target.country if e.target else None, e.cameo[:2]) for e in events]
+    assert coded == [expected]
+    assert all(e.modality == "asserted" and not e.negated for e in events)
+
+
+def test_not_yet_agreed_and_if_not_are_no_refusals() -> None:
+    events = events_of("Albert Muchanga of the African Union said: we have not yet agreed on the rules of origin.")
+    assert not any(e.cameo.startswith("12") for e in events)

@@ -36,6 +36,7 @@ from .arguments import (
     phrase_actors,
     place_actor,
     subject_actors,
+    subject_token,
     verb_arguments,
 )
 from .knowledge import data_text, toml_data
@@ -118,6 +119,10 @@ class Rules:
     light_verbs: frozenset[str]
     defaults: dict[str, str]
     request_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
+    refusal_codes: dict[str, str]
+    demand_auxiliaries: frozenset[str]
+    demand_code: str
 
 
 @cache
@@ -134,7 +139,17 @@ def rules() -> Rules:
         light_verbs=frozenset(data["light_verbs"]["verbs"]),
         defaults=dict(data["defaults"]),
         request_verbs=frozenset(data["requests"]["verbs"]),
+        refusal_verbs=frozenset(data["refusal"]["verbs"]),
+        refusal_codes=dict(data["refusal"]["codes"]),
+        demand_auxiliaries=frozenset(data["demands"]["auxiliaries"]),
+        demand_code=data["demands"]["code"],
     )
+
+
+def refusal_code(code: str) -> str | None:
+    """The CAMEO 12 code of refusing to do ``code`` ("refused to deploy peacekeepers" 0334 → 120)."""
+    table = rules().refusal_codes
+    return next((table[p] for p in (code[:4], code[:3], code[:2]) if p in table), None)
 
 
 def intent_code(code: str) -> str | None:
@@ -210,11 +225,11 @@ def decide_all(
     decisions = [decide_noun(context, t) for t in doc if t.pos_ == "NOUN" and t.lower_ in nouns]
     decisions += [decide_verb(context, t) for t in doc if t.pos_ == "VERB"]
     decisions.sort(key=lambda d: d.token.i)
-    settle(decisions)
+    settle(decisions, context.verbs.packaged)
     return decisions
 
 
-def settle(decisions: list[Decision]) -> None:
+def settle(decisions: list[Decision], packaged: bool = True) -> None:
     """Drop what another decision codes better: a light verb's default when its object noun is
     coded (the noun's when the verb has a pattern for it), a statement whose content is coded, a
     verb of intention or wish whose infinitive or clause is coded."""
@@ -236,6 +251,10 @@ def settle(decisions: list[Decision]) -> None:
                     noun.events, noun.reason = [], "coded by its light verb's pattern, which names it"
         elif inner and (decision.code.startswith("01") or not (decision.matched or any_target(decision))):
             decision.events, decision.reason = [], "a statement or claim: what was said is coded itself"
+        elif lemma in r.refusal_verbs and any("→ refusal" in e.rule for i in inner for e in by_token[i].events):
+            decision.events, decision.reason = [], "a refusal: coded on the act refused"
+        elif packaged and demanded(token) is not None:
+            decision.events, decision.reason = [], "what someone demanded, not done"
         elif asked_for(token):
             decision.events, decision.reason = [], "what someone was asked or urged to do, not done"
         elif (lemma in r.intent_verbs or lemma in WISH_VERBS) and intended:
@@ -245,6 +264,18 @@ def settle(decisions: list[Decision]) -> None:
 def governed_by(noun: Token, verb: Token) -> bool:
     light = light_verb_of(noun)
     return light is not None and light.i == verb.i
+
+
+def demanded(token: Token) -> Token | None:
+    """The verb of saying or demanding whose clause this is, when the clause has "must" or
+    "should" ("said China must drop barriers"; "demanded that Hamas renounce …")."""
+    head = token.head
+    if token.dep_ != "ccomp" or head is token:
+        return None
+    auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if auxiliaries & rules().demand_auxiliaries or head.lemma_.lower() in rules().request_verbs:
+        return head
+    return None
 
 
 def asked_for(token: Token) -> bool:
@@ -291,7 +322,25 @@ def decide_verb(context: Context, verb: Token) -> Decision:
         decision.reason = "the dictionary codes no event here ([---])"
         return decision
     confidence = PATTERN_CONFIDENCE if pattern is not None else DEFAULT_CONFIDENCE
+    demand(context, decision, verb)
     return coded(context, decision, verb, confidence)
+
+
+def demand(context: Context, decision: Decision, verb: Token) -> None:
+    """ "said China must drop barriers", "demanded that Hamas renounce …": a demand (CAMEO 10)
+    to the clause's subject, in place of a statement."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and demanded(c) is not None), None)
+    if clause is None or not context.verbs.packaged or decision.arguments is None:
+        return
+    if not (decision.code.startswith("01") or verb.lemma_.lower() in rules().request_verbs):
+        return
+    subject = subject_token(clause)
+    targets = phrase_actors(context.scene, subject) if subject is not None else ()
+    found = decision.arguments
+    decision.arguments = Arguments(found.sources, targets or found.targets, found.passive)
+    if decision.code.startswith("01"):
+        decision.code = rules().demand_code
+        decision.rule = f"{decision.rule} → demand (must/should)"
 
 
 def decide_noun(context: Context, noun: Token) -> Decision:
@@ -360,8 +409,9 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     forward, _, backward = decision.code.partition(":")
     how = how or intention(anchor)
     events = []
+    refused = context.verbs.packaged and refusal(anchor)
     for code, flip in ((forward, False), (backward, True)):
-        if not code:
+        if not code or (flip and refused):  # a visit refused is no hosting either
             continue
         for source, target in pairs:
             actors: tuple[Actor, Actor | None] = (source, target)
@@ -371,7 +421,9 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
                 actors = (target, source)
             for final, rule in intended_codes(context, anchor, code, None if flip else how, decision.rule):
                 event = make_event(context, decision.token, anchor, actors, final, rule, confidence)
-                if how and event.modality == "asserted":
+                if rule.endswith("→ refusal"):  # the refusal itself happened
+                    event = replace(event, negated=False, modality="asserted")
+                elif how and event.modality == "asserted":
                     event = replace(event, modality="intended")  # "open to talks": the adjective says so
                 events.append(event)
     decision.events = events
@@ -391,7 +443,11 @@ def event_pairs(arguments: Arguments, code: str, compound: bool = False) -> list
 
 
 def intended_codes(context: Context, anchor: Token, code: str, how: str | None, rule: str) -> list[tuple[str, str]]:
-    """The code as stated, or as an intention (with the meeting itself when the sentence dates it)."""
+    """The code as stated, as a refusal, or as an intention (with the meeting itself when the
+    sentence dates it)."""
+    refused = refusal_code(code) if context.verbs.packaged and refusal(anchor) else None
+    if refused is not None:
+        return [(refused, f"{rule} → refusal")]
     intended = intent_code(code) if how and not negated(anchor) and context.verbs.packaged else None
     if intended is None:
         return [(code, rule)]
@@ -534,6 +590,17 @@ def intention(verb: Token) -> str | None:
         if token.dep_ == "xcomp" and (token.head.lower_ == "going" or token.head.lemma_ == "be"):
             return "future"  # "is going to join", "Benin was to join"
     return None
+
+
+def refusal(verb: Token) -> bool:
+    """ "refused to deploy", "failed to reach", "will not accept": a cooperative act not done.
+    Not a refusal: "have not yet agreed", "if we can't resolve it", "they must not send"."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules().refusal_verbs:
+        return True
+    if not negated(verb) or modality(verb) == "hypothetical":
+        return False
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "advmod")}
+    return not words & (rules().demand_auxiliaries | {"yet", "still"})
 
 
 def negated(verb: Token) -> bool:
