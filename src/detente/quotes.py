@@ -186,9 +186,31 @@ def attribute_direct(doc: Doc, quote: Found, text: str, others: list[tuple[int, 
     if not verbs:
         verbs = [t for t in intro if t.pos_ == "VERB" and t.idx < quote.start and subject_of(t) is not None][-1:]
     if not verbs:
+        inverted_attribution(doc, quote, text)
         return
     verb = min(verbs, key=lambda t: min(abs(t.idx - quote.end), abs(t.idx - quote.start)))
     quote.cue, quote.speaker = verb, subject_of(verb)
+
+
+# After a quote's end: its closing mark, a comma, a verb and a capitalised name ("”, dijo Burtón").
+INVERTED = re.compile(
+    r"^[”\"»’]?\s*[,.]?\s*(?P<verb>[^\W\d_]+)\s+"
+    r"(?P<name>[A-ZÁÉÍÓÚÑÇ][^\W\d_]+(?:\s+[A-ZÁÉÍÓÚÑÇ][^\W\d_]+)*)"
+)
+
+
+def inverted_attribution(doc: Doc, quote: Found, text: str) -> None:
+    """ "“Me encantan los gatos”, dijo Burtón.": a verb of saying (in another language too, from
+    ``data/speech_verbs_inverted.txt``) and a name right after the quote, when the parse gives
+    no speaker."""
+    m = INVERTED.match(text[quote.end : quote.end + 80])
+    if m is None or m.group("verb").lower() not in speech_forms() | word_list("speech_verbs_inverted.txt"):
+        return
+    start = quote.end + m.start("verb")
+    cue = doc.char_span(start, start + len(m.group("verb")), alignment_mode="expand")
+    name = doc.char_span(quote.end + m.start("name"), quote.end + m.end("name"), alignment_mode="expand")
+    if cue is not None and name is not None:
+        quote.cue, quote.speaker = cue[0], name
 
 
 def sentence_tokens(doc: Doc, char: int) -> list[Token]:
