@@ -219,3 +219,14 @@ def test_the_embassy_is_the_embassy_named_before() -> None:
     actors = actors_of("Police wrote to the US Embassy in London on Monday. The embassy declined the request.")
     embassy = actor_named(actors, "the US Embassy")
     assert embassy.country == "USA" and "The embassy" in [m.text for m in embassy.mentions]
+
+
+def test_a_name_coded_by_country_after_a_title_is_a_person_with_the_titles_agent() -> None:
+    from .conftest import shared_path
+
+    directory = shared_path("suites", "petrarch")
+    doc = load_pipeline()("Bree Prime Minister Romendacil will meet Eriadori leaders.")
+    actors = find_actors(doc, "1995-01-01", (), directory)
+    romendacil = actor_named(actors, "Romendacil")  # ROMENDACIL [BRE] + PRIME_MINISTER [~GOV]
+    assert (romendacil.kind, romendacil.code, romendacil.sector) == ("person", "BREGOV", "GOV")
+    assert actor_named(actors, "Bree").kind == "country"  # the country's own name is no person

@@ -211,6 +211,10 @@ def resolve_known(article: Article, span: Span, known: Known) -> Found | None:
         return None
     if known.kind == "capital" and is_place(span):
         return None
+    if known.kind == "country" and span.root.pos_ == "PROPN":
+        titled = titled_name(article, span, known, code)
+        if titled is not None:
+            return titled
     if known.kind in ("country", "capital"):
         return country_word(article, span, known.kind, code)
     name = spelled_as_in_text(article, span, known)
@@ -218,6 +222,23 @@ def resolve_known(article: Article, span: Span, known: Known) -> Found | None:
     country, sector = known.country or country, known.sector if known.sector is not None else sector
     key = (known.kind, known.name, sector)
     return Found(span.start, span.end, name, known.kind, country, sector, code=code, key=key)
+
+
+def titled_name(article: Article, span: Span, known: Known, code: str) -> Found | None:
+    """A name the dictionary codes by country alone, right after a title: a person of that country
+    with the title's agent, as PETRARCH composes codes ("Bree Prime Minister Romendacil": ROMENDACIL
+    [BRE] + PRIME_MINISTER [~GOV] = BREGOV). A country's own name is never read this way."""
+    if country_name(article.lexicon, code[:3]).lower() == span.text.lower():
+        return None
+    doc = article.doc
+    start = title_start(doc, span.start)
+    role, agent = agent_in(article.lexicon, doc[start : span.start])
+    if role is None or agent is None or not agent.startswith("~") or doc[span.start - 1].lower_ not in role.lower():
+        return None
+    extra = agent.strip("~")
+    sector = sector_table()["roles"].get(extra[:3], "")
+    name = span.text
+    return Found(span.start, span.end, name, "person", code[:3], sector, role, code + extra, ("person", name))
 
 
 def spelled_as_in_text(article: Article, span: Span, known: Known) -> str:
