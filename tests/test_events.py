@@ -298,3 +298,13 @@ def test_refusals_and_demands(sentence: str, expected: tuple[str, str | None, st
 def test_not_yet_agreed_and_if_not_are_no_refusals() -> None:
     events = events_of("Albert Muchanga of the African Union said: we have not yet agreed on the rules of origin.")
     assert not any(e.cameo.startswith("12") for e in events)
+
+
+def test_a_statement_criticising_another_countrys_actor_is_an_accusation() -> None:
+    events = events_of("Russia on Monday said that ties are under stress because of the US-led interference.")
+    assert [(e.source.country, e.target.country if e.target else None, e.cameo) for e in events] == [
+        ("RUS", "USA", "111")
+    ]
+    assert events[0].rule.endswith("→ criticism (interference)")
+    # a word of criticism with no other country's actor in its phrase leaves the statement a statement
+    assert [e.cameo for e in events_of("Russia said that the interference must end.")] != ["111"]

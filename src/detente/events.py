@@ -226,6 +226,9 @@ def decide_all(
     decisions += [decide_verb(context, t) for t in doc if t.pos_ == "VERB"]
     decisions.sort(key=lambda d: d.token.i)
     settle(decisions, context.verbs.packaged)
+    if context.verbs.packaged:
+        for decision in decisions:
+            evaluate(context, decision)
     return decisions
 
 
@@ -276,6 +279,47 @@ def demanded(token: Token) -> Token | None:
     if auxiliaries & rules().demand_auxiliaries or head.lemma_.lower() in rules().request_verbs:
         return head
     return None
+
+
+@cache
+def evaluative_words() -> dict[str, str]:
+    data = toml_data("events/evaluative.toml")
+    return dict.fromkeys(data["criticism"]["words"], "111") | dict.fromkeys(data["praise"]["words"], "051")
+
+
+def evaluate(context: Context, decision: Decision) -> None:
+    """A statement whose content codes nothing but criticises or praises another country's actor
+    in one phrase ("said ties are under stress because of the US-led interference") is that
+    criticism (111) or praise (051), from the speaker to that actor."""
+    if not decision.events or not decision.code.startswith("01") or decision.arguments is None:
+        return
+    sources = decision.arguments.sources
+    countries = {a.country for a in sources}
+    words = evaluative_words()
+    clauses = [c for c in decision.token.children if c.dep_ == "ccomp"]
+    for word in (t for clause in clauses for t in clause.subtree if t.lower_ in words):
+        phrase = word.head if word.dep_ in ("amod", "compound") else word
+        targets = tuple(
+            dict.fromkeys(
+                context.scene.actors_by_token[t.i]
+                for t in phrase.subtree
+                if t.i in context.scene.actors_by_token
+                and context.scene.actors_by_token[t.i].country not in countries | {None}
+            )
+        )
+        if targets:
+            code, rule = (
+                words[word.lower_],
+                f"{decision.rule} → {'criticism' if words[word.lower_] == '111' else 'praise'} ({word.text})",
+            )
+            decision.events = [
+                make_event(context, decision.token, decision.token, (s, t), code, rule, DEFAULT_CONFIDENCE)
+                for s in sources
+                if s.country
+                for t in targets
+            ]
+            decision.reason = f"coded {len(decision.events)} event(s): the statement {rule.rsplit('→ ', 1)[1]}"
+            return
 
 
 def asked_for(token: Token) -> bool:
