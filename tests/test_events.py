@@ -308,3 +308,17 @@ def test_a_statement_criticising_another_countrys_actor_is_an_accusation() -> No
     assert events[0].rule.endswith("→ criticism (interference)")
     # a word of criticism with no other country's actor in its phrase leaves the statement a statement
     assert [e.cameo for e in events_of("Russia said that the interference must end.")] != ["111"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a cooperative noun under a verb of stopping reduces relations (CAMEO 16)
+        ("The United Nations on Tuesday reduced food supplies to Thailand.", ("THA", "162")),
+        ("Syrian officers ended mediation efforts between rival militias in Lebanon.", ("LBN", "165")),
+        # an event noun under a light verb: "mounted its invasion of South Lebanon"
+        ("Israel today mounted its long-threatened invasion of South Lebanon.", ("LBN", "190")),
+    ],
+)
+def test_stopped_cooperation_and_mounted_invasions(sentence: str, expected: tuple[str, str]) -> None:
+    assert [(t, c) for _, t, c in triples(events_of(sentence))] == [expected]

@@ -119,6 +119,8 @@ class Rules:
     light_verbs: frozenset[str]
     defaults: dict[str, str]
     request_verbs: frozenset[str]
+    stopping_verbs: frozenset[str]
+    stopping_codes: dict[str, str]
     refusal_verbs: frozenset[str]
     refusal_codes: dict[str, str]
     demand_auxiliaries: frozenset[str]
@@ -139,6 +141,8 @@ def rules() -> Rules:
         light_verbs=frozenset(data["light_verbs"]["verbs"]),
         defaults=dict(data["defaults"]),
         request_verbs=frozenset(data["requests"]["verbs"]),
+        stopping_verbs=frozenset(data["stopping"]["verbs"]),
+        stopping_codes=dict(data["stopping"]["codes"]),
         refusal_verbs=frozenset(data["refusal"]["verbs"]),
         refusal_codes=dict(data["refusal"]["codes"]),
         demand_auxiliaries=frozenset(data["demands"]["auxiliaries"]),
@@ -410,7 +414,19 @@ def decide_noun(context: Context, noun: Token) -> Decision:
         decision.reason = "no target: no actor after the noun's prepositions" if sources else "no owner naming an actor"
         return decision
     anchor = verb if verb is not None else noun
+    stopping = anchor.lemma_.lower() if anchor.lemma_.lower() in rules().stopping_verbs else None
+    if stopping is not None:  # "suspended military aid", "ended mediation efforts"
+        stopped = stopped_code(code)
+        if stopped is None:
+            decision.reason = "a verb of stopping with a noun it does not reduce"
+            return decision
+        decision.code, decision.rule = stopped, f"{decision.rule} → stopped ({stopping})"
     return coded(context, decision, anchor, DEFAULT_CONFIDENCE, how="commit" if ready is not None else None)
+
+
+def stopped_code(code: str) -> str | None:
+    table = rules().stopping_codes
+    return next((table[p] for p in (code[:3], code[:2]) if p in table), None)
 
 
 def readiness_of(noun: Token) -> Token | None:
