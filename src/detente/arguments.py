@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from .actors import agent_in, sector_table
 from .knowledge import toml_data
 from .lexicon import Lexicon, phrase_key
 from .nlp import sentence_index
@@ -148,8 +149,6 @@ def only_country(scene: Scene, token: Token) -> str | None:
 
 def people_sector(scene: Scene, words: Span) -> str:
     """The sector of a role word among the subject's words ("protesters" CVL, "rebels" REB)."""
-    from .actors import agent_in, sector_table
-
     if scene.lexicon is None:
         return ""
     _role, code = agent_in(scene.lexicon, words)

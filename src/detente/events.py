@@ -198,19 +198,13 @@ def find_events(
     """Every event of the article, once per (source, target, code, sentence), sentence by
     sentence and within one the main clause's first."""
     decisions = decide_all(doc, actors, quotes, dates, published, dictionaries)
-    ordered = sorted(
-        (e for d in decisions for e in d.events), key=lambda e: (e.sentence.start, depth_at(doc, e.trigger.start))
-    )
+    triggered = [(e, sum(1 for _ in d.token.ancestors)) for d in decisions for e in d.events]
+    ordered = [e for e, _ in sorted(triggered, key=lambda pair: (pair[0].sentence.start, pair[1]))]
     events: dict[tuple[object, ...], Event] = {}
     for event in ordered:
         key = (event.source.actor, event.target.actor if event.target else None, event.cameo, event.sentence.start)
         events.setdefault(key, event)
     return tuple(events.values())
-
-
-def depth_at(doc: Doc, char: int) -> int:
-    token = doc.char_span(char, char + 1, alignment_mode="expand")
-    return sum(1 for _ in token[0].ancestors) if token is not None and len(token) else 0
 
 
 def decide_all(
@@ -243,13 +237,18 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
     r = rules()
     by_token = {d.token.i: d for d in decisions}
     coded = {d.token.i for d in decisions if d.events}
+    governed: dict[int, list[Decision]] = {}  # light verb -> the event nouns it governs
+    for noun in (d for d in decisions if d.events and d.token.pos_ == "NOUN"):
+        verb = light_verb_of(noun.token)
+        if verb is not None:
+            governed.setdefault(verb.i, []).append(noun)
     for decision in decisions:
         if not decision.events:
             continue
         token, lemma = decision.token, decision.token.lemma_.lower()
         inner = {t.i for c in token.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree} & coded
         intended = any("→ intent" in e.rule for i in inner for e in by_token[i].events)
-        nouns = [d for d in decisions if d.events and d.token.pos_ == "NOUN" and governed_by(d.token, token)]
+        nouns = [d for d in governed.get(token.i, []) if d.events]
         if lemma in r.light_verbs and nouns and not decision.matched:
             decision.events, decision.reason = [], "a light verb: its object noun gives the event"
         elif lemma in r.light_verbs and nouns:
@@ -266,11 +265,6 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
             decision.events, decision.reason = [], "what someone was asked or urged to do, not done"
         elif (lemma in r.intent_verbs or lemma in WISH_VERBS) and intended:
             decision.events, decision.reason = [], "an intention: coded on the verb it governs"
-
-
-def governed_by(noun: Token, verb: Token) -> bool:
-    light = light_verb_of(noun)
-    return light is not None and light.i == verb.i
 
 
 def demanded(token: Token) -> Token | None:
@@ -479,7 +473,7 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
                 if target is None:
                     continue
                 actors = (target, source)
-            for final, rule in intended_codes(context, anchor, code, None if flip else how, decision.rule):
+            for final, rule in intended_codes(context, anchor, code, None if flip else how, decision.rule, refused):
                 event = make_event(context, decision.token, anchor, actors, final, rule, confidence)
                 if rule.endswith("→ refusal"):  # the refusal itself happened
                     event = replace(event, negated=False, modality="asserted")
@@ -502,12 +496,14 @@ def event_pairs(arguments: Arguments, code: str, compound: bool = False) -> list
     return [(s, None) for s in sources]
 
 
-def intended_codes(context: Context, anchor: Token, code: str, how: str | None, rule: str) -> list[tuple[str, str]]:
-    """The code as stated, as a refusal, or as an intention (with the meeting itself when the
-    sentence dates it)."""
-    refused = refusal_code(code) if context.verbs.packaged and refusal(anchor) else None
-    if refused is not None:
-        return [(refused, f"{rule} → refusal")]
+def intended_codes(
+    context: Context, anchor: Token, code: str, how: str | None, rule: str, refused: bool
+) -> list[tuple[str, str]]:
+    """The code as stated, as a refusal (``refused``: the anchor's act was refused, read once by
+    the caller), or as an intention (with the meeting itself when the sentence dates it)."""
+    rejection = refusal_code(code) if refused else None
+    if rejection is not None:
+        return [(rejection, f"{rule} → refusal")]
     intended = intent_code(code) if how and not negated(anchor) and context.verbs.packaged else None
     if intended is None:
         return [(code, rule)]

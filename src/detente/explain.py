@@ -8,40 +8,32 @@ matched, the sources and targets, and what was coded or why nothing was.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .events import Decision, decide_all
-from .nlp import sentence_spans
+from .nlp import sentence_index, sentence_spans
 from .record import Record
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span
 
 # Verbs outside the dictionary are listed in one line, not one block each.
 QUIET = "not in the verb dictionary"
 
 
-def explain_record(record: Record, doc: Doc, dictionaries: object = None) -> Iterator[str]:
-    decisions = decide_all(
-        doc,
-        record.actors,
-        record.quotes,
-        record.dates,
-        record.article.published,
-        dictionaries,  # type: ignore[arg-type]
-    )
+def explain_record(record: Record, doc: Doc, dictionaries: Path | None = None) -> Iterator[str]:
+    decisions = decide_all(doc, record.actors, record.quotes, record.dates, record.article.published, dictionaries)
     by_sentence: dict[int, list[Decision]] = {}
     spans = sentence_spans(doc)
-    starts = [a for a, _ in spans]
     for decision in decisions:
-        index = max(i for i, s in enumerate(starts) if s <= decision.token.i)
-        by_sentence.setdefault(index, []).append(decision)
+        by_sentence.setdefault(sentence_index(doc, decision.token.i), []).append(decision)
     for number, (start, end) in enumerate(spans):
         yield from explain_sentence(record, doc[start:end], number, by_sentence.get(number, []))
 
 
-def explain_sentence(record: Record, sentence: object, number: int, decisions: list[Decision]) -> Iterator[str]:
-    tokens: list[Token] = list(sentence)  # type: ignore[call-overload]
+def explain_sentence(record: Record, sentence: Span, number: int, decisions: list[Decision]) -> Iterator[str]:
+    tokens = list(sentence)
     if not tokens or all(t.is_space for t in tokens):
         return
     text = " ".join(t.text for t in tokens if not t.is_space)
