@@ -322,3 +322,52 @@ def test_a_statement_criticising_another_countrys_actor_is_an_accusation() -> No
 )
 def test_stopped_cooperation_and_mounted_invasions(sentence: str, expected: tuple[str, str]) -> None:
     assert [(t, c) for _, t, c in triples(events_of(sentence))] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a statement to no one, or to the press, is the speaker's quote, not an event
+        ("Russia said on Monday that the weather was cold.", []),
+        ("Senator Lindsey Graham spoke on Fox News on Monday.", []),
+        # a statement with a recipient stays
+        ("The Russian ambassador told India on Monday that the weather was cold.", [("RUS", "IND", "010")]),
+        # "told AFP the army lifted the blockade" reports what was done; it demands nothing
+        ("The Israeli army lifted a blockade on Palestinian lorries, officials told AFP.", [("ISR", "PSE", "0872")]),
+        # a demand verb's subjunctive clause is still a demand, not the act
+        ("Greece demanded that Turkey withdraw its troops.", [("GRC", "TUR", "100")]),
+    ],
+)
+def test_statements_addressed_and_reported(sentence: str, expected: list[tuple[str, str | None, str]]) -> None:
+    assert [t for t in triples(events_of(sentence)) if t[2] != "---"] == expected
+
+
+def test_a_meeting_with_someone_is_coded_from_who_did_it() -> None:
+    # CAMEO 2.0 codes "met with" [046:046]; one meeting is one event, from the subject
+    assert triples(events_of("President Biden spoke today with President Putin of Russia.")) == [("USA", "RUS", "046")]
+    # a compound subject still meets each way
+    found = triples(events_of("The United States and Russia held talks in Geneva on Monday."))
+    assert ("USA", "RUS", "046") in found and ("RUS", "USA", "046") in found
+
+
+def test_plural_nationalities_are_the_country_but_ethnic_groups_act_where_they_are() -> None:
+    assert triples(events_of("Young Algerians blocked roads in the capital on Sunday.")) == [("DZA", None, "144")]
+    (event,) = events_of("Ethnic Albanians protested on Tuesday in Macedonia.")
+    assert event.source.country == "MKD"
+
+
+def test_the_two_leaders_are_the_two_people_named_last() -> None:
+    text = (
+        "President Biden spoke today with President Xi Jinping of China. "
+        "Biden raised concerns about Taiwan. The two leaders also exchanged views on climate change."
+    )
+    found = [t for t in triples(events_of(text)) if t[2] == "046"]
+    assert ("USA", "CHN", "046") in found and not any("TWN" in t for t in found)
+
+
+def test_a_light_verb_whose_pattern_does_not_name_the_noun_leaves_the_event_to_the_noun() -> None:
+    # TAKE * PART [030] does not name the meeting: the meeting (in New Delhi) gives the event
+    found = events_of("Russian Foreign Minister Sergei Lavrov will take part in the G20 meeting in New Delhi.")
+    assert [(e.source.country, e.target.country if e.target else None, e.cameo, e.modality) for e in found] == [
+        ("RUS", "IND", "036", "intended")
+    ]

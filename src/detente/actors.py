@@ -211,6 +211,8 @@ def resolve_known(article: Article, span: Span, known: Known) -> Found | None:
         return None
     if known.kind == "capital" and is_place(span):
         return None
+    if known.kind == "country" and span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic":
+        return None  # "ethnic Albanians in Serbia": an ethnic group, not the state (they act where they live)
     if known.kind == "country" and span.root.pos_ == "PROPN":
         titled = titled_name(article, span, known, code)
         if titled is not None:

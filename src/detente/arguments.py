@@ -162,16 +162,29 @@ def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
     plural = subject.lower_ in ("both", "they") or any(c.lower_ in ("the", "both", "two") for c in subject.children)
     if subject.lower_ not in heads or not plural:
         return ()
+    people = subject.lower_ in people_heads()  # "the two leaders": two people first, then countries
+    return (people and last_two(scene, subject, "person")) or last_two(scene, subject, None)
+
+
+def last_two(scene: Scene, subject: Token, kind: str | None) -> tuple[Actor, ...]:
+    """The last two actors of different countries (of ``kind`` if given) named before the subject
+    within the group window."""
     doc = scene.doc
-    first = sentence_index(doc, subject.i) - window
+    first = sentence_index(doc, subject.i) - group_words()[1]
     found: dict[str, Actor] = {}
     for index in sorted((i for i in scene.actors_by_token if i < subject.i), reverse=True):
         actor = scene.actors_by_token[index]
         if sentence_index(doc, index) < first or len(found) == 2:
             break
-        if actor.country and actor.country not in found and len(actor.country) == 3 and actor.country.isalpha():
-            found[actor.country] = actor
+        country = actor.country
+        if country and country not in found and len(country) == 3 and country.isalpha() and kind in (None, actor.kind):
+            found[country] = actor
     return tuple(found.values()) if len(found) == 2 else ()
+
+
+@cache
+def people_heads() -> frozenset[str]:
+    return frozenset(toml_data("events/coding.toml")["groups"]["people"])
 
 
 @cache
@@ -270,11 +283,29 @@ def phrase_words(token: Token, conjuncts: bool = False) -> list[Token]:
     """The words of a phrase, not past a clause (nor, unless asked, into a conjoined phrase)."""
     words: list[Token] = []
     stack = [token]
+    venues = venue_nouns()
     while stack:
         word = stack.pop()
         words.append(word)
-        stack.extend(c for c in word.children if c.dep_ not in CLAUSES and (conjuncts or c.dep_ != "conj"))
+        stack.extend(
+            c
+            for c in word.children
+            if c.dep_ not in CLAUSES
+            and (conjuncts or c.dep_ != "conj")
+            and not (word.lower_ in venues and c.dep_ == "prep" and c.lower_ in VENUE_PREPOSITIONS)
+        )
     return sorted(words, key=lambda w: w.i)
+
+
+# "talks in Geneva", "the summit at Camp David": where a meeting is held, not whom it is with.
+VENUE_PREPOSITIONS = frozenset({"in", "at"})
+
+
+@cache
+def venue_nouns() -> frozenset[str]:
+    """Meeting nouns (``hosted`` in data/events/nominal.toml): their place phrase is the venue."""
+    nouns = toml_data("events/nominal.toml")["nouns"]
+    return frozenset(noun for noun, entry in nouns.items() if entry.get("hosted"))
 
 
 def place_actor(scene: Scene, token: Token) -> Actor | None:

@@ -125,6 +125,8 @@ class Rules:
     refusal_codes: dict[str, str]
     demand_auxiliaries: frozenset[str]
     demand_code: str
+    untargeted_statements: frozenset[str]
+    audiences: frozenset[str]
 
 
 @cache
@@ -147,6 +149,8 @@ def rules() -> Rules:
         refusal_codes=dict(data["refusal"]["codes"]),
         demand_auxiliaries=frozenset(data["demands"]["auxiliaries"]),
         demand_code=data["demands"]["code"],
+        untargeted_statements=frozenset(data["statements"]["untargeted"]),
+        audiences=frozenset(data["statements"]["audiences"]),
     )
 
 
@@ -227,6 +231,7 @@ def decide_all(
     if context.verbs.packaged:
         for decision in decisions:
             evaluate(context, decision)
+            unaddressed(decision)
     return decisions
 
 
@@ -249,11 +254,12 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
         inner = {t.i for c in token.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree} & coded
         intended = any("→ intent" in e.rule for i in inner for e in by_token[i].events)
         nouns = [d for d in governed.get(token.i, []) if d.events]
-        if lemma in r.light_verbs and nouns and not decision.matched:
+        named = [n for n in nouns if n.token.text.upper() in decision.rule.upper().split()]
+        if lemma in r.light_verbs and nouns and not named:
             decision.events, decision.reason = [], "a light verb: its object noun gives the event"
         elif lemma in r.light_verbs and nouns:
-            for noun in nouns:  # "held talks" (HOLD * TALKS, 046): the pattern codes the talks
-                if noun.code[:2] == decision.code[:2] and noun.token.text.upper() in decision.rule.upper().split():
+            for noun in named:  # "held talks" (HOLD * TALKS, 046): the pattern codes the talks
+                if noun.code[:2] == decision.code[:2]:
                     noun.events, noun.reason = [], "coded by its light verb's pattern, which names it"
         elif inner and (decision.code.startswith("01") or not (decision.matched or any_target(decision))):
             decision.events, decision.reason = [], "a statement or claim: what was said is coded itself"
@@ -269,12 +275,15 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
 
 def demanded(token: Token) -> Token | None:
     """The verb of saying or demanding whose clause this is, when the clause has "must" or
-    "should" ("said China must drop barriers"; "demanded that Hamas renounce …")."""
+    "should" ("said China must drop barriers") or is a demand verb's subjunctive ("demanded that
+    Hamas renounce …"; not "told AFP the army lifted the blockade", which reports)."""
     head = token.head
     if token.dep_ != "ccomp" or head is token:
         return None
     auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-    if auxiliaries & rules().demand_auxiliaries or head.lemma_.lower() in rules().request_verbs:
+    if auxiliaries & rules().demand_auxiliaries:
+        return head
+    if head.lemma_.lower() in rules().request_verbs and token.tag_ in ("VB", "VBP") and not auxiliaries:
         return head
     return None
 
@@ -318,6 +327,15 @@ def evaluate(context: Context, decision: Decision) -> None:
             ]
             decision.reason = f"coded {len(decision.events)} event(s): the statement {rule.rsplit('→ ', 1)[1]}"
             return
+
+
+def unaddressed(decision: Decision) -> None:
+    """A plain statement to no one (or to the press) is the speaker's quote, not an event."""
+    r = rules()
+    addressed = [e for e in decision.events if e.target is not None and e.target.sector not in r.audiences]
+    plain = all(e.cameo == decision.code for e in decision.events)
+    if decision.events and decision.code in r.untargeted_statements and not addressed and plain:
+        decision.events, decision.reason = [], "a statement to no one: kept as the speaker's quote, not an event"
 
 
 def asked_for(token: Token) -> bool:
@@ -399,7 +417,7 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     targets = object_actors(scene, noun, sources, frozenset(preps))
     if not targets and verb is not None:
         targets = object_actors(scene, verb, sources, frozenset(preps))
-    if not targets and hosted:
+    if not targets and hosted and len(sources) < 2:  # "the US and Russia held talks in Geneva" meet each other
         targets = hosts(scene, noun)
     countries = {a.country for a in sources}
     decision.arguments = Arguments(sources, tuple(t for t in targets if t.country not in countries), False)
@@ -461,6 +479,8 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
         decision.reason = "no source: the subject names no actor with a country"
         return decision
     forward, _, backward = decision.code.partition(":")
+    if backward == forward and context.verbs.packaged and pairs[0][1] is not None:
+        backward = ""  # "A met with B" [046:046]: one meeting, coded from the actor who did it
     how = how or intention(anchor)
     events = []
     refused = context.verbs.packaged and refusal(anchor)

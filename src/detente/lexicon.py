@@ -49,6 +49,8 @@ class Lexicon:
     def add(self, known: Known, phrases: list[str]) -> int:
         index = len(self.entries)
         self.entries.append(known)
+        if known.kind == "country":
+            phrases = [*phrases, *people_of(phrases)]
         for phrase in phrases:
             key = phrase_key(phrase)
             if key and key not in self.phrases:
@@ -61,6 +63,12 @@ class Lexicon:
         if key and key not in self.agents:
             self.agents[key] = code
             self.agent_longest[key[0]] = max(self.agent_longest.get(key[0], 0), len(key))
+
+
+def people_of(phrases: list[str]) -> list[str]:
+    """The plural of a country's one-word nationality ("Algerian" → "Algerians", "Iraqi" →
+    "Iraqis"): the dictionaries list the adjective, the news names the people."""
+    return [p + "s" for p in phrases if " " not in p.strip() and p.lower().endswith(("an", "i"))]
 
 
 HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
