@@ -70,11 +70,16 @@ def object_actors(
     objects += [
         o
         for c in verb.children
-        if c.dep_ == "prep" and (not preps or c.lower_ in preps)
+        if c.dep_ == "prep" and (c.lower_ in preps if preps else c.lower_ not in CIRCUMSTANCES)
         for o in c.children
         if o.dep_ == "pobj"
     ]
     return first_actors(scene, objects, sources)
+
+
+# Prepositions of circumstance: "as part of Security Council contacts", "during the visit of …",
+# "after talks with …" say when or in what role, never to whom.
+CIRCUMSTANCES = frozenset({"as", "during", "after", "before", "since", "until", "despite", "amid", "like"})
 
 
 def first_actors(scene: Scene, phrases: list[Token], sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -95,7 +100,17 @@ def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor
         if reporter is not None:
             return (reporter,)
     found = phrase_actors(scene, subject) or pair_named_before(scene, subject)
+    found = found + second_subject(scene, subject)
     return found or (local_people(scene, verb, subject) if dep == "nsubj" else ())
+
+
+def second_subject(scene: Scene, subject: Token) -> tuple[Actor, ...]:
+    """ "Sullivan and the Secretary … Patrushev held consultations": the parser sometimes hangs the
+    second of two coordinated subjects on the verb as a subject of its own."""
+    if not any(c.dep_ == "cc" for c in subject.children):
+        return ()
+    later = [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i > subject.i]
+    return tuple(a for c in later[:1] for a in phrase_actors(scene, c))
 
 
 def local_people(scene: Scene, verb: Token, subject: Token) -> tuple[Actor, ...]:

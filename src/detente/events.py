@@ -255,12 +255,15 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
         intended = any("→ intent" in e.rule for i in inner for e in by_token[i].events)
         nouns = [d for d in governed.get(token.i, []) if d.events]
         named = [n for n in nouns if n.token.text.upper() in decision.rule.upper().split()]
+        said = [c.i for c in token.children if c.dep_ == "dobj" and c.i in coded and c.pos_ == "NOUN"]
         if lemma in r.light_verbs and nouns and not named:
             decision.events, decision.reason = [], "a light verb: its object noun gives the event"
         elif lemma in r.light_verbs and nouns:
             for noun in named:  # "held talks" (HOLD * TALKS, 046): the pattern codes the talks
                 if noun.code[:2] == decision.code[:2]:
                     noun.events, noun.reason = [], "coded by its light verb's pattern, which names it"
+        elif said and decision.code.startswith("01") and not named:
+            decision.events, decision.reason = [], "a statement of an event noun: the noun gives the event"
         elif inner and (decision.code.startswith("01") or not (decision.matched or any_target(decision))):
             decision.events, decision.reason = [], "a statement or claim: what was said is coded itself"
         elif lemma in r.refusal_verbs and any("→ refusal" in e.rule for i in inner for e in by_token[i].events):
@@ -412,6 +415,8 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     ready = readiness_of(noun)
     verb = light_verb_of(noun) or ready
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.i < noun.i]
+    if verb is None and noun.dep_ == "dobj" and any(c.tag_ == "PRP$" for c in owners):
+        verb = noun.head  # "Biden underscored his concerns about …": the owner is the subject
     sources = subject_actors(scene, verb) if verb is not None else ()
     sources = sources or next((found for c in owners if (found := phrase_actors(scene, c))), ())
     targets = object_actors(scene, noun, sources, frozenset(preps))
@@ -509,9 +514,11 @@ def event_pairs(arguments: Arguments, code: str, compound: bool = False) -> list
     sources = [a for a in arguments.sources if a.country]
     if compound and len(sources) > 1:
         return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
-    if arguments.targets:
+    mutual = not arguments.passive and 1 < len(sources) <= MUTUAL_MOST and code[:2] in rules().mutual_roots
+    countries = {s.country for s in sources}
+    if arguments.targets and not (mutual and {t.country for t in arguments.targets} <= countries):
         return [(s, t) for s in sources for t in arguments.targets]
-    if not arguments.passive and 1 < len(sources) <= MUTUAL_MOST and code[:2] in rules().mutual_roots:
+    if mutual:  # "A and B held talks (on A-B relations)": each with the other
         return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
     return [(s, None) for s in sources]
 
