@@ -371,3 +371,27 @@ def test_a_light_verb_whose_pattern_does_not_name_the_noun_leaves_the_event_to_t
     assert [(e.source.country, e.target.country if e.target else None, e.cameo, e.modality) for e in found] == [
         ("RUS", "IND", "036", "intended")
     ]
+
+
+def test_praise_said_of_the_subject_of_a_predicate() -> None:
+    text = (
+        "Russian envoy Denis Alipov said that the relations between India and Russia "
+        "have always been friendly and trusted."
+    )
+    assert ("RUS", "IND", "051") in triples(events_of(text))
+
+
+def test_demonstrate_with_an_object_or_a_clause_is_no_protest() -> None:
+    assert [t for t in triples(events_of("Thousands of Algerians demonstrated in Algiers on Friday.")) if t[2] == "141"]
+    assert not events_of("The United States and Russia have demonstrated that they can make progress.")
+    assert not events_of("The statement demonstrates a complete lack of understanding of Syria.")
+
+
+def test_the_two_leaders_are_found_further_back_than_countries() -> None:
+    text = (
+        "President Biden spoke today with Prime Minister Narendra Modi of India. "
+        "They discussed climate change. They discussed the pandemic. "
+        "They condemned the coup in Burma. The leaders agreed to stay in close touch."
+    )
+    agreed = [t for t in triples(events_of(text)) if t[2] == "030"]
+    assert sorted(agreed) == [("IND", "USA", "030"), ("USA", "IND", "030")]

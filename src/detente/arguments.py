@@ -183,9 +183,10 @@ def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
 
 def last_two(scene: Scene, subject: Token, kind: str | None) -> tuple[Actor, ...]:
     """The last two actors of different countries (of ``kind`` if given) named before the subject
-    within the group window."""
+    within the group window (the people window for people)."""
     doc = scene.doc
-    first = sentence_index(doc, subject.i) - group_words()[1]
+    groups = toml_data("events/coding.toml")["groups"]
+    first = sentence_index(doc, subject.i) - (groups["people_window"] if kind == "person" else groups["window"])
     found: dict[str, Actor] = {}
     for index in sorted((i for i in scene.actors_by_token if i < subject.i), reverse=True):
         actor = scene.actors_by_token[index]

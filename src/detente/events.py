@@ -33,6 +33,7 @@ from .arguments import (
     Arguments,
     Scene,
     object_actors,
+    pair_named_before,
     phrase_actors,
     place_actor,
     subject_actors,
@@ -126,6 +127,7 @@ class Rules:
     demand_auxiliaries: frozenset[str]
     demand_code: str
     untargeted_statements: frozenset[str]
+    intransitive: frozenset[str]
     audiences: frozenset[str]
 
 
@@ -150,6 +152,7 @@ def rules() -> Rules:
         demand_auxiliaries=frozenset(data["demands"]["auxiliaries"]),
         demand_code=data["demands"]["code"],
         untargeted_statements=frozenset(data["statements"]["untargeted"]),
+        intransitive=frozenset(data["intransitive"]["verbs"]),
         audiences=frozenset(data["statements"]["audiences"]),
     )
 
@@ -308,15 +311,8 @@ def evaluate(context: Context, decision: Decision) -> None:
     words = evaluative_words()
     clauses = [c for c in decision.token.children if c.dep_ == "ccomp"]
     for word in (t for clause in clauses for t in clause.subtree if t.lower_ in words):
-        phrase = word.head if word.dep_ in ("amod", "compound") else word
-        targets = tuple(
-            dict.fromkeys(
-                context.scene.actors_by_token[t.i]
-                for t in phrase.subtree
-                if t.i in context.scene.actors_by_token
-                and context.scene.actors_by_token[t.i].country not in countries | {None}
-            )
-        )
+        named = evaluated_actors(context.scene, word)
+        targets = tuple(dict.fromkeys(a for a in named if a.country not in countries | {None}))
         if targets:
             code, rule = (
                 words[word.lower_],
@@ -330,6 +326,25 @@ def evaluate(context: Context, decision: Decision) -> None:
             ]
             decision.reason = f"coded {len(decision.events)} event(s): the statement {rule.rsplit('→ ', 1)[1]}"
             return
+
+
+def evaluated_actors(scene: Scene, word: Token) -> list[Actor]:
+    """The actors an evaluative word is said of: in its own phrase ("the US-led interference"),
+    or the subject of the predicate it is ("the relations between the two countries have always
+    been friendly": "the two countries" are the two named before)."""
+    phrases = [word.head if word.dep_ in ("amod", "compound") else word]
+    predicate = word
+    while predicate.dep_ == "conj" and predicate.head is not predicate:
+        predicate = predicate.head
+    if predicate.dep_ in ("acomp", "attr"):
+        phrases += [c for c in predicate.head.children if c.dep_ == "nsubj"]
+    found: list[Actor] = []
+    for token in (t for phrase in phrases for t in phrase.subtree):
+        if token.i in scene.actors_by_token:
+            found.append(scene.actors_by_token[token.i])
+        elif token.pos_ == "NOUN":
+            found += pair_named_before(scene, token)
+    return found
 
 
 def unaddressed(decision: Decision) -> None:
@@ -364,6 +379,9 @@ def decide_verb(context: Context, verb: Token) -> Decision:
     block, own_code = found
     if passive_participle(verb):
         decision.rule, decision.reason = block.name, "a participle with no subject (its subject is its target)"
+        return decision
+    if verb.lemma_.lower() in rules().intransitive and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        decision.rule, decision.reason = block.name, "with an object or a clause this verb shows, it does not protest"
         return decision
     decision.arguments = verb_arguments(context.scene, verb)
     around = around_of(verb)
