@@ -230,3 +230,10 @@ def test_a_name_coded_by_country_after_a_title_is_a_person_with_the_titles_agent
     romendacil = actor_named(actors, "Romendacil")  # ROMENDACIL [BRE] + PRIME_MINISTER [~GOV]
     assert (romendacil.kind, romendacil.code, romendacil.sector) == ("person", "BREGOV", "GOV")
     assert actor_named(actors, "Bree").kind == "country"  # the country's own name is no person
+
+
+def test_a_dated_restriction_holds_before_the_entrys_default() -> None:
+    lines = ["SAM_GAMGEE [HOB]  # the default", "\t[HOBCIV <20080120]", "\t[HOBGOV 20121109-20130119]"]
+    (sam,) = read_actors(lines, "countries")
+    assert sam.code_on("1995-01-04") == "HOBCIV" and sam.code_on("2012-12-01") == "HOBGOV"
+    assert sam.code_on("2010-06-01") == "HOB"  # no restriction holds: the default

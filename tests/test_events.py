@@ -395,3 +395,28 @@ def test_the_two_leaders_are_found_further_back_than_countries() -> None:
     )
     agreed = [t for t in triples(events_of(text)) if t[2] == "030"]
     assert sorted(agreed) == [("IND", "USA", "030"), ("USA", "IND", "030")]
+
+
+def petrarch_1_events(sentence: str, published: str = "1995-01-01") -> set[tuple[str, str | None, str]]:
+    from detente.annotate import Options
+    from detente.pipeline import extract
+
+    from .conftest import shared_path
+
+    options = Options(dictionaries=shared_path("suites", "petrarch"))
+    record = extract(f"T\n\n{sentence}", published=published, options=options)
+    return {(e.source.code, e.target.code if e.target else None, e.cameo) for e in record.events}
+
+
+def test_petrarch_1_actors_coded_as_several_and_agents_of_a_users_own() -> None:
+    # THE_SHIRE [FRO/BIL/SAM] and LORIEN [ELR/GAL]: one event per pair of codes
+    shire = petrarch_1_events("The Shire is about to restore full diplomatic ties with Lorien.")
+    assert shire == {(s, t, "064") for s in ("FRO", "BIL", "SAM") for t in ("ELR", "GAL")}
+    # MAIN_OPPOSITION_GROUP [~MOP]: an agent code the packaged tables do not know still composes
+    assert petrarch_1_events("Arnor is about to restore full diplomatic ties with Gondor's main opposition group.") == {
+        ("ARN", "GONMOP", "064")
+    }
+    # adjectives joined by "and" are one actor's, not two actors
+    sentence = "Ithilen's awful and evil minister Calimehtar warned of the Prince of Dol Amroth."
+    warned = petrarch_1_events(sentence, "1999-08-09")
+    assert warned == {("ITHGOV", "DOL", "160")}

@@ -258,7 +258,7 @@ def country_word(article: Article, span: Span, kind: str, code: str) -> Found:
     country = code[:3]
     name = country_name(article.lexicon, country)
     sector, agent = ("GOV", "GOV") if kind == "capital" else country_role(article, span) or ("", "")
-    if not sector:
+    if not agent:
         return Found(span.start, span.end, name, "country", country, "", code=country, key=("country", name, ""))
     if sector == "GOV":
         kind, name = "government", f"{name} government"
@@ -301,6 +301,8 @@ def country_role(article: Article, span: Span) -> tuple[str, str] | None:
         return None
     sector = sector_table()["roles"].get(code.strip("~")[:3])
     agent = code.strip("~") if code.startswith("~") else sector  # "IGO~" prefixes the actor in PETRARCH-1
+    if sector is None and code.startswith("~"):  # a user's own agent ("main opposition group" ~MOP)
+        return "", agent or ""
     return (sector, agent or "") if sector else None
 
 

@@ -275,8 +275,8 @@ def coordinated_actors(scene: Scene, token: Token, avoid: frozenset[str]) -> tup
     """A phrase with "and" in it names one actor per country ("Presidents Buhari of Nigeria and
     Talon of Benin", "the US, Russia, and Switzerland"), however the parser attached the parts."""
     words = phrase_words(token, conjuncts=True)
-    if not any(w.dep_ == "cc" and w.lower_ in ("and", "&") for w in words):
-        return ()
+    if not any(w.dep_ == "cc" and w.lower_ in ("and", "&") and w.head.pos_ in ("NOUN", "PROPN") for w in words):
+        return ()  # "awful and evil minister Calimehtar": adjectives joined, one actor
     by_country: dict[str, Actor] = {}
     for word in words:
         actor = scene.actors_by_token.get(word.i)

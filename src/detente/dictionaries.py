@@ -43,8 +43,11 @@ class ActorEntry:
     file: str
 
     def code_on(self, day: str | None) -> str | None:
-        """P2's rule: the first code, in list order, whose dates hold on ``day``."""
-        for dated in self.codes:
+        """PETRARCH's rule: the first dated restriction, in list order, that holds on ``day``; else
+        the entry's undated code (the default "that should never hit" when a restriction does)."""
+        restrictions = [c for c in self.codes if c.start is not None or c.end is not None]
+        defaults = [c for c in self.codes if c.start is None and c.end is None]
+        for dated in (*restrictions, *defaults):
             if dated.holds_on(day):
                 return None if dated.code == "---" else dated.code
         return None

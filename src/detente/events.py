@@ -209,7 +209,8 @@ def find_events(
     ordered = [e for e, _ in sorted(triggered, key=lambda pair: (pair[0].sentence.start, pair[1]))]
     events: dict[tuple[object, ...], Event] = {}
     for event in ordered:
-        key = (event.source.actor, event.target.actor if event.target else None, event.cameo, event.sentence.start)
+        target = (event.target.actor, event.target.code) if event.target else None
+        key = (event.source.actor, event.source.code, target, event.cameo, event.sentence.start)
         events.setdefault(key, event)
     return tuple(events.values())
 
@@ -528,8 +529,17 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     return decision
 
 
+def members(actor: Actor) -> list[Actor]:
+    """A dictionary entry coded as several actors ("THE_SHIRE [FRO/BIL/SAM]"): one actor per code."""
+    if "/" not in actor.code:
+        return [actor]
+    return [replace(actor, code=code, country=code[:3]) for code in actor.code.split("/") if code]
+
+
 def event_pairs(arguments: Arguments, code: str, compound: bool = False) -> list[tuple[Actor, Actor | None]]:
-    sources = [a for a in arguments.sources if a.country]
+    sources = [m for a in arguments.sources if a.country for m in members(a)]
+    targets = tuple(m for a in arguments.targets for m in members(a))
+    arguments = Arguments(arguments.sources, targets, arguments.passive)
     if compound and len(sources) > 1:
         return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
     mutual = not arguments.passive and 1 < len(sources) <= MUTUAL_MOST and code[:2] in rules().mutual_roots
