@@ -40,11 +40,12 @@ from .arguments import (
     subject_token,
     verb_arguments,
 )
+from .flat import FlatMatch, flat_match, flat_of
 from .knowledge import data_text, toml_data
 from .lexicon import load_lexicon
 from .nlp import sentence_index, sentence_spans
 from .record import Actor, DateRef, Event, EventActor, Mention, Modality, Plover, Quote, Span
-from .verbs import Element, Pattern, VerbDictionary, load_verbs
+from .verbs import Block, Element, Pattern, VerbDictionary, load_verbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -385,17 +386,64 @@ def decide_verb(context: Context, verb: Token) -> Decision:
         decision.rule, decision.reason = block.name, "with an object or a clause this verb shows, it does not protest"
         return decision
     decision.arguments = verb_arguments(context.scene, verb)
+    if context.verbs.dialect == "P1":  # a PETRARCH-1 dictionary: flat word patterns
+        return decide_flat(context, decision, verb, block, own_code)
     around = around_of(verb)
     matching = [p for p in block.patterns if pattern_matches(around, p)]
-    if not matching and context.verbs.dialect == "P1":  # a PETRARCH-1 dictionary: flat word patterns
-        matching = [p for p in block.patterns if flat_matches(context.scene.doc, verb, p)]
-    if context.verbs.dialect == "P1":
-        decision.arguments = nearest_arguments(context.scene, verb, decision.arguments)
-        if not decision.arguments.targets:  # TABARI codes an event only with a source and a target
-            decision.reason = "no target (a PETRARCH-1 dictionary codes only source-target events)"
-            return decision
     decision.tried, decision.matched = len(block.patterns), tuple(p.text for p in matching)
     pattern = max(matching, key=lambda p: p.size) if matching else None
+    return decide_code(context, decision, verb, block, pattern, own_code)
+
+
+def decide_flat(context: Context, decision: Decision, verb: Token, block: Block, own_code: str) -> Decision:
+    """PETRARCH-1: the longest flat pattern found around the verb; its ``$``/``+`` marks, else the
+    nearest actors, give source and target; an event needs both."""
+    doc, synsets = context.scene.doc, context.verbs.synsets
+    # a code with no digit ("[+++]", "[xxy]") codes nothing: the pattern is passed over
+    coding = [p for p in block.patterns if any(c.isdigit() for c in p.code)]
+    flats = [(p, f) for p in coding if (f := flat_of(p, synsets)) is not None]
+    matching = [(p, f, m) for p, f in flats if (m := flat_match(doc, verb, f)) is not None]
+    decision.tried, decision.matched = len(block.patterns), tuple(p.text for p, _, _ in matching)
+    best = max(matching, key=lambda found: found[1].size) if matching else None
+    assert decision.arguments is not None
+    arguments = nearest_arguments(context.scene, verb, decision.arguments)
+    if best is not None:
+        arguments = marked_arguments(context.scene, best[2], arguments)
+    decision.arguments = arguments
+    if not arguments.targets:  # TABARI codes an event only with a source and a target
+        decision.reason = "no target (a PETRARCH-1 dictionary codes only source-target events)"
+        return decision
+    decide_code(context, decision, verb, block, best[0] if best else None, own_code)
+    if best is not None and best[2].negates(doc):  # "did n't clash" is the pattern's own event
+        decision.events = [replace(e, negated=False) for e in decision.events]
+    return decision
+
+
+def marked_arguments(scene: Scene, match: FlatMatch, found: Arguments) -> Arguments:
+    """ "+ WAS_ * IN $": the actor next to ``$`` is the source, next to ``+`` the target."""
+    source, target = (mark_actor(scene, match.marks.get(mark)) for mark in ("$", "+"))
+    sources = (source,) if source is not None else found.sources
+    if target is not None:
+        return Arguments(sources, (target,), found.passive)
+    countries = {a.country for a in sources}
+    return Arguments(sources, tuple(t for t in found.targets if t.country not in countries), found.passive)
+
+
+def mark_actor(scene: Scene, mark: tuple[int, int] | None) -> Actor | None:
+    """The first actor from a mark's position, forwards (after the verb) or backwards (before it)."""
+    if mark is None:
+        return None
+    position, direction = mark
+    doc = scene.doc
+    start, end = sentence_spans(doc)[sentence_index(doc, min(position, len(doc) - 1))]
+    steps = range(position, end) if direction > 0 else range(position - 1, start - 1, -1)
+    return next((scene.actors_by_token[i] for i in steps if i in scene.actors_by_token), None)
+
+
+def decide_code(
+    context: Context, decision: Decision, verb: Token, block: Block, pattern: Pattern | None, own_code: str
+) -> Decision:
+    """The matched pattern's code, else the verb's default; then the events."""
     override = rules().defaults.get(verb.lemma_.lower()) if context.verbs.packaged else None
     default = override or own_code or block.code
     decision.code = pattern.code if pattern is not None else default
@@ -612,42 +660,6 @@ def nearest_arguments(scene: Scene, verb: Token, found: Arguments) -> Arguments:
         if i in scene.actors_by_token and scene.actors_by_token[i].country not in countries | {None}
     ]
     return Arguments(sources, targets or tuple(after[:1]), found.passive)
-
-
-def flat_matches(doc: Doc, verb: Token, pattern: Pattern) -> bool:
-    """PETRARCH-1/TABARI semantics (FORMATS.md §1.7): the words after ``*`` follow the verb in
-    order in its sentence (gaps allowed), the words before it precede the verb (matched backwards)."""
-    if not (pattern.before or pattern.after):
-        return False
-    start, end = sentence_spans(doc)[sentence_index(doc, verb.i)]
-    after = [t for t in doc[verb.i + 1 : end]]
-    before = list(reversed(doc[start : verb.i]))
-    return in_order(after, flat_words(pattern.after)) and in_order(before, list(reversed(flat_words(pattern.before))))
-
-
-def flat_words(elements: tuple[Element, ...]) -> list[frozenset[str]]:
-    words: list[frozenset[str]] = []
-    for element in elements:
-        if element.kind == "prep":
-            words.append(frozenset({element.prep}))
-            if element.object is not None and element.object.kind == "noun":
-                words += list(element.object.words)
-        elif element.kind == "noun":
-            words += [frozenset(w for phrase in word for w in [phrase]) for word in element.words]
-    return words
-
-
-def in_order(tokens: list[Token], words: list[frozenset[str]]) -> bool:
-    position = 0
-    for word in words:
-        while position < len(tokens) and not (
-            tokens[position].text.upper() in word or tokens[position].lemma_.upper() in word
-        ):
-            position += 1
-        if position == len(tokens):
-            return False
-        position += 1
-    return True
 
 
 def noun_matches(token: Token, element: Element) -> bool:

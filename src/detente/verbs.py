@@ -64,6 +64,7 @@ class VerbDictionary:
     # "P2" (PETRARCH2, CAMEO.2.0.txt) or "P1" (PETRARCH-1/TABARI: flat word patterns, the source
     # the nearest actor before the verb and the target the first after it; FORMATS.md §1.7).
     dialect: str = "P2"
+    synsets: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def block_of(self, form: str) -> tuple[Block, str] | None:
         found = self.forms.get(form.upper())
@@ -104,7 +105,7 @@ def read_verbs(text_lines: Iterable[str]) -> VerbDictionary:
     TRANSFORMATIONS markers, which are themselves comment lines)."""
     raw = list(text_lines)
     synsets = read_synsets(raw)
-    verbs = VerbDictionary()
+    verbs = VerbDictionary(synsets=synsets)
     section: list[str] = []
     # PETRARCH-1 files (PETR.Validate.verbs.txt) have no markers: blocks and synsets interleave.
     started = not any("VERB PATTERNS" in line for line in raw)
