@@ -237,3 +237,10 @@ def test_a_dated_restriction_holds_before_the_entrys_default() -> None:
     (sam,) = read_actors(lines, "countries")
     assert sam.code_on("1995-01-04") == "HOBCIV" and sam.code_on("2012-12-01") == "HOBGOV"
     assert sam.code_on("2010-06-01") == "HOB"  # no restriction holds: the default
+
+
+def test_people_named_by_role_and_place_are_a_group_of_that_country() -> None:
+    text = "Officials in Beijing criticized the plan. Russian troops fired on soldiers from Ukraine."
+    actors = {a.name: (a.code, a.sector) for a in find_actors(load_pipeline()(text), "2023-02-27")}
+    assert actors["Officials in Beijing"] == ("CHNGOV", "GOV")
+    assert actors["soldiers from Ukraine"] == ("UKRMIL", "MIL")

@@ -97,6 +97,7 @@ def find_actors(
         titles_before_names,
         surnames,
         role_descriptions,
+        groups_of_places,
         speaking_pronouns,
     ):
         stage(article)
@@ -699,6 +700,41 @@ def role_descriptions(article: Article) -> None:
         if earlier is not None:
             article.found.append(alias(earlier, chunk))
             article.taken.update(range(chunk.start, chunk.end))
+
+
+def groups_of_places(article: Article) -> None:
+    """ "Soldiers from Gondor", "officials in Beijing", "human rights activists in Arnor": people
+    named by a role word and the country (or capital) they are in or from are a group of it."""
+    for chunk in article.doc.noun_chunks:
+        root = chunk.root
+        if root.tag_ not in ("NNS", "NNPS") or any(i in article.taken for i in range(chunk.start, chunk.end)):
+            continue
+        role, code = agent_in(article.lexicon, chunk)
+        places = [o for p in root.children if p.dep_ == "prep" and p.lower_ in PLACE_OF for o in p.children]
+        country = next((c for o in places if o.dep_ == "pobj" and (c := place_country(article, o))), None)
+        if role is None or code is None or country is None:
+            continue
+        agent = code.strip("~")
+        sector = sector_table()["roles"].get(agent[:3], "")
+        key = ("group", country, sector or agent)
+        name = article.doc[chunk.start : places[0].i + 1].text
+        article.found.append(Found(chunk.start, chunk.end, name, "group", country, sector, role, country + agent, key))
+        article.taken.update(range(chunk.start, chunk.end))
+
+
+# "officials in Beijing", "soldiers from Gondor"
+PLACE_OF = frozenset({"in", "from"})
+
+
+def place_country(article: Article, token: Token) -> str | None:
+    """The country a place phrase names: a country or capital the lexicon knows."""
+    words = [t for t in token.subtree if t.dep_ == "compound" or t is token]
+    index = article.lexicon.phrases.get(phrase_key(" ".join(t.text for t in words)))
+    known = article.lexicon.entries[index] if index is not None else None
+    if known is None or known.kind not in ("capital", "country"):
+        return None
+    code = known.code_on(article.day) or ""
+    return code[:3] if len(code) >= 3 and "/" not in code else None
 
 
 @cache
