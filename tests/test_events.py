@@ -420,3 +420,15 @@ def test_petrarch_1_actors_coded_as_several_and_agents_of_a_users_own() -> None:
     sentence = "Ithilen's awful and evil minister Calimehtar warned of the Prince of Dol Amroth."
     warned = petrarch_1_events(sentence, "1999-08-09")
     assert warned == {("ITHGOV", "DOL", "160")}
+
+
+def test_threatening_to_stop_talks_is_a_threat_to_halt_negotiations() -> None:
+    text = "Russia has threatened to stop negotiations on missiles if the United States goes ahead with the deployment."
+    found = events_of(text)
+    assert ("RUS", None, "134") in triples(found)
+    # the condition is no part of the threat, and the threat is not dropped for it
+    assert all(e.cameo != "040" or e.modality == "hypothetical" for e in found)
+
+
+def test_an_event_noun_done_by_the_subject_needs_no_target() -> None:
+    assert ("RUS", None, "164") in triples(events_of("Russia suspended the negotiations on Monday."))

@@ -256,12 +256,15 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
         if not decision.events:
             continue
         token, lemma = decision.token, decision.token.lemma_.lower()
-        inner = {t.i for c in token.children if c.dep_ in ("ccomp", "xcomp") for t in c.subtree} & coded
+        inner = {t.i for c in token.children if c.dep_ in ("ccomp", "xcomp") for t in clause_of(c)} & coded
         intended = any("→ intent" in e.rule for i in inner for e in by_token[i].events)
         nouns = [d for d in governed.get(token.i, []) if d.events]
         named = [n for n in nouns if n.token.text.upper() in decision.rule.upper().split()]
         said = [c.i for c in token.children if c.dep_ == "dobj" and c.i in coded and c.pos_ == "NOUN"]
-        if lemma in r.light_verbs and nouns and not named:
+        if lemma in r.light_verbs and nouns and any_target(decision) and not any(any_target(n) for n in nouns):
+            for noun in nouns:  # "conducting military exercises in Alaska": the verb's pattern has the target
+                noun.events, noun.reason = [], "its light verb codes the event, with a target"
+        elif lemma in r.light_verbs and nouns and not named:
             decision.events, decision.reason = [], "a light verb: its object noun gives the event"
         elif lemma in r.light_verbs and nouns:
             for noun in named:  # "held talks" (HOLD * TALKS, 046): the pattern codes the talks
@@ -279,6 +282,17 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
             decision.events, decision.reason = [], "what someone was asked or urged to do, not done"
         elif (lemma in r.intent_verbs or lemma in WISH_VERBS) and intended:
             decision.events, decision.reason = [], "an intention: coded on the verb it governs"
+
+
+def clause_of(verb: Token) -> list[Token]:
+    """The words of a verb's clause, without the clauses that only modify it ("to stop talks if
+    the United States goes ahead": the condition is no part of what was threatened)."""
+    words, stack = [], [verb]
+    while stack:
+        word = stack.pop()
+        words.append(word)
+        stack.extend(c for c in word.children if c.dep_ not in ("advcl", "relcl", "acl"))
+    return words
 
 
 def demanded(token: Token) -> Token | None:
@@ -484,8 +498,8 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.i < noun.i]
     if verb is None and noun.dep_ == "dobj" and any(c.tag_ == "PRP$" for c in owners):
         verb = noun.head  # "Biden underscored his concerns about …": the owner is the subject
-    sources = subject_actors(scene, verb) if verb is not None else ()
-    sources = sources or next((found for c in owners if (found := phrase_actors(scene, c))), ())
+    doers = subject_actors(scene, verb) if verb is not None else ()
+    sources = doers or next((found for c in owners if (found := phrase_actors(scene, c))), ())
     targets = object_actors(scene, noun, sources, frozenset(preps))
     if not targets and verb is not None:
         targets = object_actors(scene, verb, sources, frozenset(preps))
@@ -494,7 +508,8 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     countries = {a.country for a in sources}
     decision.arguments = Arguments(sources, tuple(t for t in targets if t.country not in countries), False)
     mutual = len(sources) > 1 and code[:2] in rules().mutual_roots
-    if not decision.arguments.targets and not mutual and ready is None:
+    done = bool(doers) and verb is not ready  # "Russia stopped the talks", "held talks": done by someone
+    if not decision.arguments.targets and not mutual and ready is None and not done:
         decision.reason = "no target: no actor after the noun's prepositions" if sources else "no owner naming an actor"
         return decision
     anchor = verb if verb is not None else noun
