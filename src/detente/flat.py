@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
-
-from spacy.tokens import Doc, Token
+from typing import TYPE_CHECKING
 
 from .dictionaries import plural
 from .nlp import sentence_index, sentence_spans
 from .verbs import Pattern
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 MARKERS = frozenset({"$", "+", "%"})
 NEGATIONS = frozenset({"not", "n't", "never"})
