@@ -432,3 +432,20 @@ def test_threatening_to_stop_talks_is_a_threat_to_halt_negotiations() -> None:
 
 def test_an_event_noun_done_by_the_subject_needs_no_target() -> None:
     assert ("RUS", None, "164") in triples(events_of("Russia suspended the negotiations on Monday."))
+
+
+def test_a_demand_in_a_quotation_is_the_speakers() -> None:
+    found = triples(events_of("“Turkey must guard the captured fighters,” President Trump said on Sunday."))
+    assert ("USA", "TUR", "100") in found
+
+
+def test_things_are_not_people_acting_for_a_country() -> None:
+    assert not events_of("Seventeen rockets struck the base in Iraq on Sunday.")
+    (event,) = events_of("Islamic fundamentalists began a hunger strike in Cairo.")
+    assert event.source.country == "EGY"
+
+
+def test_nationality_words_of_countries_with_earlier_codes_are_the_country() -> None:
+    # the dictionary codes "Georgian" USRGEO before 1991, GEOUNR, then GEO: a country, not a person
+    found = triples(events_of("Georgian demonstrators threw stones at the Georgian government."))
+    assert found and all(s == "GEO" and t == "GEO" for s, t, _ in found)

@@ -118,7 +118,7 @@ def local_people(scene: Scene, verb: Token, subject: Token) -> tuple[Actor, ...]
     their hunger strike": people no dictionary places are of the country where they act (a
     place in the clause), else of the only country the sentence names. The actor is not one of
     the article's (no id): its name is the subject's words, its sector the role word's."""
-    if subject.tag_ not in ("NNS", "NNPS") or subject.i in scene.actors_by_token:
+    if subject.tag_ not in ("NNS", "NNPS") or subject.i in scene.actors_by_token or not people_noun(scene, subject):
         return ()
     country = place_of(scene, verb) or only_country(scene, subject)
     if country is None:
@@ -141,8 +141,10 @@ def local_people(scene: Scene, verb: Token, subject: Token) -> tuple[Actor, ...]
 
 
 def place_of(scene: Scene, verb: Token) -> str | None:
-    """The country of an "in …" phrase of the verb (or of the verb it depends on)."""
-    for token in (verb, verb.head):
+    """The country of an "in …" phrase of the verb, of its object ("began a hunger strike in
+    Cairo"), or of the verb it depends on."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for token in (verb, *objects, verb.head):
         for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "in"):
             for place in (o for o in prep.children if o.dep_ == "pobj"):
                 actor = scene.actors_by_token.get(place.i) or place_actor(scene, place)
@@ -160,6 +162,23 @@ def only_country(scene: Scene, token: Token) -> str | None:
         if a.country and len(a.country) == 3 and a.country.isalpha() and sentence_index(doc, i) == sentence
     }
     return countries.pop() if len(countries) == 1 else None
+
+
+def people_noun(scene: Scene, noun: Token) -> bool:
+    """A noun for people: a role the agents dictionary knows ("protesters"), a nationality
+    ("Albanians"), or one of the people words of data/events/coding.toml ("fundamentalists")."""
+    if noun.lower_ in people_words():
+        return True
+    if scene.lexicon is None:
+        return False
+    key = (noun.lower_,)
+    known = scene.lexicon.entries[scene.lexicon.phrases[key]] if key in scene.lexicon.phrases else None
+    return key in scene.lexicon.agents or (known is not None and known.kind == "country")
+
+
+@cache
+def people_words() -> frozenset[str]:
+    return frozenset(toml_data("events/coding.toml")["people"]["words"])
 
 
 def people_sector(scene: Scene, words: Span) -> str:
@@ -193,9 +212,14 @@ def last_two(scene: Scene, subject: Token, kind: str | None) -> tuple[Actor, ...
         if sentence_index(doc, index) < first or len(found) == 2:
             break
         country = actor.country
-        if country and country not in found and len(country) == 3 and country.isalpha() and kind in (None, actor.kind):
+        wanted = actor.kind == kind if kind else actor.kind in STATES  # not "Twitter", not "the Economy of Turkey"
+        if country and country not in found and len(country) == 3 and country.isalpha() and wanted:
             found[country] = actor
     return tuple(found.values()) if len(found) == 2 else ()
+
+
+# What "they", "both sides" and "the two countries" can stand for: states and those who act for them.
+STATES = frozenset({"country", "government", "capital", "person", "group"})
 
 
 @cache

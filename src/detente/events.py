@@ -467,7 +467,31 @@ def decide_code(
         return decision
     confidence = PATTERN_CONFIDENCE if pattern is not None else DEFAULT_CONFIDENCE
     demand(context, decision, verb)
+    if context.verbs.packaged:
+        quoted_demand(context, decision, verb)
     return coded(context, decision, verb, confidence)
+
+
+def quoted_demand(context: Context, decision: Decision, verb: Token) -> None:
+    """ "“They must watch over the captured fighters,” Trump said": a main clause with "must" or
+    "should" in someone's quotation is the speaker's demand (CAMEO 10) to its subject."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not auxiliaries & rules().demand_auxiliaries or verb.dep_ not in ("ROOT", "conj") or decision.arguments is None:
+        return
+    speaker = speaker_actor(context.scene, verb)
+    if speaker is None or not speaker.country:
+        return
+    targets = tuple(a for a in decision.arguments.sources if a.country != speaker.country)
+    if targets:
+        decision.arguments = Arguments((speaker,), targets, False)
+        decision.code, decision.rule = rules().demand_code, f"{decision.rule} → demand in a quotation (must/should)"
+
+
+def speaker_actor(scene: Scene, token: Token) -> Actor | None:
+    quote = next((q for q in scene.quotes if q.start <= token.idx < q.end), None)
+    if quote is None or quote.speaker is None or quote.speaker.actor is None:
+        return None
+    return next((a for a in scene.actors_by_token.values() if a.id == quote.speaker.actor), None)
 
 
 def demand(context: Context, decision: Decision, verb: Token) -> None:
@@ -608,7 +632,8 @@ def event_pairs(arguments: Arguments, code: str, compound: bool = False) -> list
     mutual = not arguments.passive and 1 < len(sources) <= MUTUAL_MOST and code[:2] in rules().mutual_roots
     countries = {s.country for s in sources}
     if arguments.targets and not (mutual and {t.country for t in arguments.targets} <= countries):
-        return [(s, t) for s in sources for t in arguments.targets]
+        # a person does nothing to himself ("Mahan's director has alleged ties": no accusation of himself)
+        return [(s, t) for s in sources for t in arguments.targets if not (s.kind == "person" and s.id == t.id)]
     if mutual:  # "A and B held talks (on A-B relations)": each with the other
         return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
     return [(s, None) for s in sources]

@@ -122,15 +122,23 @@ def dictionary_entries(lexicon: Lexicon, actors: list[ActorEntry], agents: list[
 
 
 def kind_of(entry: ActorEntry) -> str:
-    """A bare country code is a country (or one of its places); a role code an institution or person."""
+    """A bare country code is a country (or one of its places), also when earlier codes were of a
+    state it belonged to ("Georgian": USRGEO, then GEOUNR, now GEO); a role code an institution or person."""
     codes = {c.code for c in entry.codes}
-    if entry.file in ("countries", "user") and all(len(c) == 3 for c in codes):
-        return "country"
+    roles = role_codes()
+    with_role = any(c[i : i + 3] in roles for c in codes for i in range(3, len(c), 3))
+    if entry.file in ("countries", "user") and len(entry.code_on(None) or "") == 3 and not with_role:
+        return "country"  # what it is now is a bare country code, and no code of it is a role
     if any(c.startswith(("IGO", "NGO", "MNC", "IMG")) for c in codes):
         return "organization"
     if entry.file in ("countries", "user") and not institution_name(entry.name):
         return "person"
     return KIND_BY_FILE.get(entry.file, "organization")
+
+
+@cache
+def role_codes() -> frozenset[str]:
+    return frozenset(toml_data("actors/sectors.toml")["roles"])
 
 
 @cache
