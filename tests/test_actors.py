@@ -244,3 +244,9 @@ def test_people_named_by_role_and_place_are_a_group_of_that_country() -> None:
     actors = {a.name: (a.code, a.sector) for a in find_actors(load_pipeline()(text), "2023-02-27")}
     assert actors["Officials in Beijing"] == ("CHNGOV", "GOV")
     assert actors["soldiers from Ukraine"] == ("UKRMIL", "MIL")
+
+
+def test_a_role_of_a_country_named_after_it_is_that_countrys() -> None:
+    text = "The Nigerian foreign minister, Dubem Onyia, summoned the ambassador of Niger."
+    actors = {a.name: a.code for a in find_actors(load_pipeline()(text), "2023-02-27")}
+    assert actors["the ambassador of Niger"] == "NERGOV" and actors["Dubem Onyia"] == "NGAGOV"

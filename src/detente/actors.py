@@ -478,7 +478,12 @@ def country_after(article: Article, ent: Span) -> str | None:
     doc = article.doc
     if ent.end + 1 >= len(doc) or doc[ent.end].lower_ != "of":
         return None
-    return next((f.country for f in article.found if f.start == ent.end + 1 and f.kind == "country"), None)
+    start = ent.end + 2 if doc[ent.end + 1].lower_ == "the" else ent.end + 1
+    found = next((f for f in article.found if f.start in (ent.end + 1, start)), None)
+    if found is None or not found.country:
+        return None
+    # a country, or a body above states ("Chadli Klibi of the Arab League"); not a company or party
+    return found.country if found.kind == "country" or found.country in INTERNATIONAL else None
 
 
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -695,11 +700,30 @@ def role_descriptions(article: Article) -> None:
         if role is None or code is None or role.split()[-1].lower() in institution_words():
             continue  # "the embassy" is an institution, not a person named before
         country = next((f.country for f in article.found if chunk.start <= f.start < chunk.end), None)
+        of_country = country_of_phrase(article, chunk.root)  # "the ambassador of Niger"
         sector = sector_table()["roles"].get(code.strip("~")[:3], "")
-        earlier = latest_person(article, chunk, sector, country, role)
+        earlier = latest_person(article, chunk, sector, country or of_country, role)
         if earlier is not None:
             article.found.append(alias(earlier, chunk))
             article.taken.update(range(chunk.start, chunk.end))
+        elif of_country is not None:
+            agent = code.strip("~")
+            name = article.doc[chunk.start : chunk.root.right_edge.i + 1].text
+            key = ("person", name)
+            article.found.append(
+                Found(chunk.start, chunk.end, name, "person", of_country, sector, role, of_country + agent, key)
+            )
+            article.taken.update(range(chunk.start, chunk.end))
+
+
+def country_of_phrase(article: Article, root: Token) -> str | None:
+    """The country named by an "of …" phrase of a role noun ("the ambassador of Niger")."""
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for place in (o for o in prep.children if o.dep_ == "pobj"):
+            found = next((f for f in article.found if f.start <= place.i < f.end and f.kind == "country"), None)
+            if found is not None and found.country:
+                return found.country
+    return None
 
 
 def groups_of_places(article: Article) -> None:

@@ -31,7 +31,9 @@ OBJECTS = frozenset({"dobj", "dative", "attr"})
 FIRST_PERSON = frozenset({"we", "our", "us", "i", "my"})
 THIRD_PERSON = frozenset({"he", "she", "it", "they"})
 # How far up a chain of heads the subject is looked for.
-SUBJECT_DEPTH = 3
+SUBJECT_DEPTH = (
+    5  # "Norway is willing to send material to help defend Saudi Arabia": defend ← help ← send ← willing ← is
+)
 
 
 @dataclass(frozen=True)

@@ -249,7 +249,7 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
     coded = {d.token.i for d in decisions if d.events}
     governed: dict[int, list[Decision]] = {}  # light verb -> the event nouns it governs
     for noun in (d for d in decisions if d.events and d.token.pos_ == "NOUN"):
-        verb = light_verb_of(noun.token)
+        verb = light_verb_of(event_phrase(noun.token))
         if verb is not None:
             governed.setdefault(verb.i, []).append(noun)
     for decision in decisions:
@@ -517,6 +517,10 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     code, preps, hosted = nominal_events()[noun.lower_]
     decision = Decision(noun, rule=f"NOMINAL: {noun.lower_} ({'/'.join(preps)})", code=code)
     scene = context.scene
+    if noun.dep_ == "compound" and noun.head.lower_ in nominal_events():
+        decision.reason = "part of an event noun that is coded itself"
+        return decision
+    noun = event_phrase(noun)
     ready = readiness_of(noun)
     verb = light_verb_of(noun) or ready
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.i < noun.i]
@@ -545,6 +549,12 @@ def decide_noun(context: Context, noun: Token) -> Decision:
             return decision
         decision.code, decision.rule = stopped, f"{decision.rule} → stopped ({stopping})"
     return coded(context, decision, anchor, DEFAULT_CONFIDENCE, how="commit" if ready is not None else None)
+
+
+def event_phrase(noun: Token) -> Token:
+    """The head of the phrase an event noun names: "a mediation mission between …", "a military
+    aid program for …" (its light verb and prepositions are the head's)."""
+    return noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
 
 
 def stopped_code(code: str) -> str | None:
