@@ -452,7 +452,8 @@ def test_nationality_words_of_countries_with_earlier_codes_are_the_country() -> 
 
 
 def test_an_event_noun_compounded_into_a_phrase_takes_the_phrases_verb_and_prepositions() -> None:
-    mission = triples(events_of("Chadli Klibi of the Arab League undertook a mediation mission between Syria and Jordan."))
+    text = "Chadli Klibi of the Arab League undertook a mediation mission between Syria and Jordan."
+    mission = triples(events_of(text))
     assert ("IGO", "SYR", "045") in mission and ("IGO", "JOR", "045") in mission
     cut = triples(events_of("The United States suspended part of a military aid program for Bosnia."))
     assert cut == [("USA", "BIH", "162")]
