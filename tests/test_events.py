@@ -457,3 +457,14 @@ def test_an_event_noun_compounded_into_a_phrase_takes_the_phrases_verb_and_prepo
     assert ("IGO", "SYR", "045") in mission and ("IGO", "JOR", "045") in mission
     cut = triples(events_of("The United States suspended part of a military aid program for Bosnia."))
     assert cut == [("USA", "BIH", "162")]
+
+
+def test_a_verb_of_request_with_an_object_and_an_infinitive_is_an_appeal() -> None:
+    # ENCOURAGE alone is praise (051) in CAMEO 2.0; asking someone to act is a request
+    found = triples(events_of("The United States has been encouraging Germany to restrict the airline's flights."))
+    assert found == [("USA", "DEU", "020")]
+
+
+def test_resolving_that_something_must_be_done_somewhere_is_a_demand_to_that_country() -> None:
+    found = triples(events_of("India and Japan resolved that the rule of law must be upheld in Burma."))
+    assert ("IND", "MMR", "100") in found and ("JPN", "MMR", "100") in found

@@ -127,6 +127,7 @@ class Rules:
     refusal_codes: dict[str, str]
     demand_auxiliaries: frozenset[str]
     demand_code: str
+    request_code: str
     untargeted_statements: frozenset[str]
     intransitive: frozenset[str]
     audiences: frozenset[str]
@@ -152,6 +153,7 @@ def rules() -> Rules:
         refusal_codes=dict(data["refusal"]["codes"]),
         demand_auxiliaries=frozenset(data["demands"]["auxiliaries"]),
         demand_code=data["demands"]["code"],
+        request_code=data["requests"]["code"],
         untargeted_statements=frozenset(data["statements"]["untargeted"]),
         intransitive=frozenset(data["intransitive"]["verbs"]),
         audiences=frozenset(data["statements"]["audiences"]),
@@ -466,10 +468,21 @@ def decide_code(
         decision.reason = "the dictionary codes no event here ([---])"
         return decision
     confidence = PATTERN_CONFIDENCE if pattern is not None else DEFAULT_CONFIDENCE
+    request(context, decision, verb)
     demand(context, decision, verb)
     if context.verbs.packaged:
         quoted_demand(context, decision, verb)
     return coded(context, decision, verb, confidence)
+
+
+def request(context: Context, decision: Decision, verb: Token) -> None:
+    """ "has been encouraging allies such as Germany to restrict …": a verb of request with an
+    object and an infinitive is an appeal (CAMEO 020) to the object, whatever its own code."""
+    if not context.verbs.packaged or verb.lemma_.lower() not in rules().request_verbs:
+        return
+    asks = any(c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children)
+    if asks and not decision.code.startswith(("02", "10")):
+        decision.code, decision.rule = rules().request_code, f"{decision.rule} → request (object + infinitive)"
 
 
 def quoted_demand(context: Context, decision: Decision, verb: Token) -> None:
@@ -495,20 +508,29 @@ def speaker_actor(scene: Scene, token: Token) -> Actor | None:
 
 
 def demand(context: Context, decision: Decision, verb: Token) -> None:
-    """ "said China must drop barriers", "demanded that Hamas renounce …": a demand (CAMEO 10)
-    to the clause's subject, in place of a statement."""
+    """ "said China must drop barriers", "demanded that Hamas renounce …", "resolved that the rule
+    of law must be upheld in Burma": a demand (CAMEO 10) to the clause's subject (or the country
+    where it must be done), in place of a statement or a resolution."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and demanded(c) is not None), None)
     if clause is None or not context.verbs.packaged or decision.arguments is None:
         return
-    if not (decision.code.startswith("01") or verb.lemma_.lower() in rules().request_verbs):
+    lemma, r = verb.lemma_.lower(), rules()
+    if not (decision.code.startswith("01") or lemma in r.request_verbs or lemma in r.intent_verbs):
         return
     subject = subject_token(clause)
     targets = phrase_actors(context.scene, subject) if subject is not None else ()
+    place = place_actor_of(context.scene, clause) if not targets else None
     found = decision.arguments
-    decision.arguments = Arguments(found.sources, targets or found.targets, found.passive)
-    if decision.code.startswith("01"):
-        decision.code = rules().demand_code
+    decision.arguments = Arguments(found.sources, targets or ((place,) if place else found.targets), found.passive)
+    if lemma not in r.request_verbs:
+        decision.code = r.demand_code
         decision.rule = f"{decision.rule} → demand (must/should)"
+
+
+def place_actor_of(scene: Scene, verb: Token) -> Actor | None:
+    """The country of an "in …" phrase of a verb ("must be upheld in Burma")."""
+    places = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    return next((a for o in places if (a := scene.actors_by_token.get(o.i) or place_actor(scene, o))), None)
 
 
 def decide_noun(context: Context, noun: Token) -> Decision:
