@@ -468,3 +468,15 @@ def test_a_verb_of_request_with_an_object_and_an_infinitive_is_an_appeal() -> No
 def test_resolving_that_something_must_be_done_somewhere_is_a_demand_to_that_country() -> None:
     found = triples(events_of("India and Japan resolved that the rule of law must be upheld in Burma."))
     assert ("IND", "MMR", "100") in found and ("JPN", "MMR", "100") in found
+
+
+def test_a_participle_right_after_a_noun_borrows_no_subject() -> None:
+    found = events_of("Nigeria announced it planned to join the trade bloc in the week leading up to the summit.")
+    assert all(e.trigger.text != "leading" for e in found)
+
+
+def test_a_generic_default_dated_in_the_future_is_no_scheduled_meeting() -> None:
+    found = events_of("On Sunday, President Trump announced US troops would be leaving Syria.")
+    assert [(e.source.country, e.target.country if e.target else None, e.cameo) for e in found] == [
+        ("USA", "SYR", "036")
+    ]

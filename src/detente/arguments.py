@@ -252,10 +252,16 @@ def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ":
             token, dep = token.head.head, "nsubj"  # "was forceful in blaming": the adjective's
             continue
-        if token.dep_ not in BORROWS_SUBJECT or token.head is token:
+        if token.dep_ not in BORROWS_SUBJECT or token.head is token or reduced_relative(token):
             return None
         token, dep = token.head, "nsubj"
     return None
+
+
+def reduced_relative(verb: Token) -> bool:
+    """ "in the week leading up to the summit": a participle right after a noun, with no comma,
+    says what the noun does; the parser often hangs it on the verb as an adverbial clause."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN")
 
 
 def own_and_auxiliary_children(token: Token) -> list[Token]:

@@ -683,7 +683,10 @@ def intended_codes(
     if intended is None:
         return [(code, rule)]
     codes = [(intended, f"{rule} → intent ({how})")]
-    if code[:2] in rules().scheduled_roots and dated_sentence(context, anchor):
+    # a dated meeting is also the meeting itself, unless only a block's generic default says it is
+    # one ("US troops would be leaving Syria on Sunday": GO_SOMEWHERE 040 is no meeting; VISIT 042 is)
+    generic = "(default)" in rule and code[2:] in ("", "0")
+    if code[:2] in rules().scheduled_roots and not generic and dated_sentence(context, anchor):
         codes.append((code, f"{rule} (scheduled)"))
     return codes
 
