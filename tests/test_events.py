@@ -477,6 +477,4 @@ def test_a_participle_right_after_a_noun_borrows_no_subject() -> None:
 
 def test_a_generic_default_dated_in_the_future_is_no_scheduled_meeting() -> None:
     found = events_of("On Sunday, President Trump announced US troops would be leaving Syria.")
-    assert [(e.source.country, e.target.country if e.target else None, e.cameo) for e in found] == [
-        ("USA", "SYR", "036")
-    ]
+    assert found and not [e for e in found if e.plover.type == "CONSULT"]
