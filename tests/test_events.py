@@ -478,3 +478,18 @@ def test_a_participle_right_after_a_noun_borrows_no_subject() -> None:
 def test_a_generic_default_dated_in_the_future_is_no_scheduled_meeting() -> None:
     found = events_of("On Sunday, President Trump announced US troops would be leaving Syria.")
     assert found and not [e for e in found if e.plover.type == "CONSULT"]
+
+
+def test_a_pattern_written_for_one_verb_of_a_block_is_that_verbs() -> None:
+    block = load_verbs().blocks["APPREHEND"]
+    part = next(p for p in block.patterns if p.text == "* PART")
+    assert part.verb == "TAKE" and part.code == "030"  # "- * PART [030] # TAKE"
+    assert not [e for e in events_of("Burmese troops have captured part of a rebel stronghold.") if e.cameo == "030"]
+    # another verb's pattern naming a phrase of several words still applies: START * {HUNGER STRIKE}
+    (strike,) = events_of("Islamic fundamentalists began a hunger strike in Cairo.")
+    assert strike.cameo == "142"
+
+
+def test_agreeing_that_they_themselves_should_act_is_no_demand() -> None:
+    found = triples(events_of("Hungarian and Romanian officials agreed that their countries should cooperate."))
+    assert found and not [t for t in found if t[2].startswith("10")]

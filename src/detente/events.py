@@ -405,10 +405,25 @@ def decide_verb(context: Context, verb: Token) -> Decision:
     if context.verbs.dialect == "P1":  # a PETRARCH-1 dictionary: flat word patterns
         return decide_flat(context, decision, verb, block, own_code)
     around = around_of(verb)
-    matching = [p for p in block.patterns if pattern_matches(around, p)]
-    decision.tried, decision.matched = len(block.patterns), tuple(p.text for p in matching)
+    base = context.verbs.bases.get(verb.text.upper(), "")
+    # a pattern written for one verb of the block applies to that verb ("took part", not "captured
+    # part"); another verb's applies only when it names a phrase of several words ("began a hunger
+    # strike": START * {HUNGER STRIKE}) and none of the verb's own does
+    own = [p for p in block.patterns if not p.verb or p.verb == base]
+    matching = [p for p in own if pattern_matches(around, p)]
+    if not matching:
+        others = [p for p in block.patterns if p.verb and p.verb != base and several_words(p)]
+        own += others
+        matching = [p for p in others if pattern_matches(around, p)]
+    decision.tried, decision.matched = len(own), tuple(p.text for p in matching)
     pattern = max(matching, key=lambda p: p.size) if matching else None
     return decide_code(context, decision, verb, block, pattern, own_code)
+
+
+def several_words(pattern: Pattern) -> bool:
+    elements = [*pattern.before, *pattern.after]
+    words = sum(len(e.words) + (len(e.object.words) if e.object else 0) + (1 if e.prep else 0) for e in elements)
+    return words >= 2
 
 
 def decide_flat(context: Context, decision: Decision, verb: Token, block: Block, own_code: str) -> Decision:
@@ -521,6 +536,9 @@ def demand(context: Context, decision: Decision, verb: Token) -> None:
     targets = phrase_actors(context.scene, subject) if subject is not None else ()
     place = place_actor_of(context.scene, clause) if not targets else None
     found = decision.arguments
+    own = {a.country for a in found.sources}
+    if lemma in r.intent_verbs and not ({a.country for a in targets} - own or place):
+        return  # "agreed that their countries should cooperate": an agreement, no demand to anyone
     decision.arguments = Arguments(found.sources, targets or ((place,) if place else found.targets), found.passive)
     if lemma not in r.request_verbs:
         decision.code = r.demand_code

@@ -12,7 +12,7 @@ import gzip
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -20,6 +20,8 @@ from pathlib import Path
 from .dictionaries import plural, uncommented
 
 HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
+# "- * PART  [030]  # TAKE": CAMEO 2.0 names the verb a pattern was written for in its comment.
+VERB_TAG = re.compile(r"^(\s*-.*\])\s*#\s*([A-Z][A-Z_]*)\s*$")
 PATTERN_CODE = re.compile(r"\[([^\]]+)\]\s*$")
 ELEMENT = re.compile(r"\([^)]*\)|\{[^}]*\}|\S+")
 
@@ -40,6 +42,7 @@ class Pattern:
     after: tuple[Element, ...]
     code: str
     text: str
+    verb: str = ""  # the block's verb it was written for ("TAKE" for "* PART"), else any of them
 
     @property
     def size(self) -> int:
@@ -51,12 +54,14 @@ class Block:
     name: str
     code: str
     patterns: list[Pattern] = field(default_factory=list)
+    verbs: set[str] = field(default_factory=set)
 
 
 @dataclass
 class VerbDictionary:
     blocks: dict[str, Block] = field(default_factory=dict)
     forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # FORM -> (block, verb's own code)
+    bases: dict[str, str] = field(default_factory=dict)  # FORM -> the verb it is a form of ("TOOK" -> "TAKE")
     phrasal: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
     # The packaged CAMEO 2.0 dictionary (with Détente's additions): its codes are CAMEO's, so the
     # combination rules of data/events/coding.toml apply. A user's dictionary is coded as it is.
@@ -118,7 +123,8 @@ def read_verbs(text_lines: Iterable[str]) -> VerbDictionary:
         elif started:
             section.append(line)
     block = None
-    for line in uncommented(section):
+    tagged = [VERB_TAG.sub(r"\1 @\2", line) for line in section]
+    for line in uncommented(tagged):
         block = read_line(line.strip(), block, verbs, synsets)
     return verbs
 
@@ -136,9 +142,10 @@ def read_line(
     if block is None or line.startswith("~") or not line:
         return block
     if line.startswith("-"):
-        pattern = read_pattern(line[1:], synsets)
+        body, _, verb = line[1:].partition(" @")
+        pattern = read_pattern(body, synsets)
         if pattern is not None:
-            block.patterns.append(pattern)
+            block.patterns.append(replace(pattern, verb=verb.strip() if verb.strip() in block.verbs else ""))
     elif line[0].isalpha() or line.startswith("+"):
         add_verb(line, block, verbs)
     return block
@@ -160,8 +167,10 @@ def add_verb(line: str, block: Block, verbs: VerbDictionary) -> None:
             verbs.phrasal.setdefault(form.lstrip("+").split("_")[0], []).append((rest, block.name, code))
         return
     forms = [word, *(listed.group(1).split() if listed else verb_forms(word)[1:])]
+    block.verbs.add(word)
     for form in forms:
         verbs.forms.setdefault(form, (block.name, code))
+        verbs.bases.setdefault(form, word)
 
 
 def read_pattern(text: str, synsets: dict[str, frozenset[str]]) -> Pattern | None:
@@ -228,6 +237,8 @@ def merged(verbs: VerbDictionary, extra: VerbDictionary) -> VerbDictionary:
         verbs.blocks.setdefault(name, block)
     for form, found in extra.forms.items():
         verbs.forms.setdefault(form, found)
+    for form, base in extra.bases.items():
+        verbs.bases.setdefault(form, base)
     for form, entries in extra.phrasal.items():
         verbs.phrasal.setdefault(form, []).extend(entries)
     return verbs
