@@ -201,7 +201,8 @@ def test_leaders_who_spoke_on_the_phone_consulted_each_other() -> None:
 
 def test_was_to_join_is_an_intention() -> None:
     (event,) = events_of("AU commissioner Albert Muchanga announced Benin was to join.")
-    assert (event.source.country, event.cameo, event.modality) == ("BEN", "036", "intended")
+    # joining is cooperation (join = 060 in coding.toml): an intention to join is 030
+    assert (event.source.country, event.cameo, event.modality) == ("BEN", "030", "intended")
 
 
 def test_a_petrarch_1_verb_dictionary_is_read_and_coded_as_it_is() -> None:
@@ -493,3 +494,20 @@ def test_a_pattern_written_for_one_verb_of_a_block_is_that_verbs() -> None:
 def test_agreeing_that_they_themselves_should_act_is_no_demand() -> None:
     found = triples(events_of("Hungarian and Romanian officials agreed that their countries should cooperate."))
     assert found and not [t for t in found if t[2].startswith("10")]
+
+
+def test_a_finite_verb_after_an_infinitive_shares_the_main_verbs_subject() -> None:
+    text = "Foreign Secretary Dominic Raab urged the US embassy to reconsider and spoke with Mike Pompeo."
+    spoke = [e for e in events_of(text) if e.trigger.text == "spoke"]
+    assert [(e.source.country, e.target.country if e.target else None) for e in spoke] == [("GBR", "USA")]
+
+
+def test_they_in_a_speakers_own_words_are_others_and_need_to_is_a_demand() -> None:
+    text = "NATO met on Monday. Erdogan of Turkey said, “They need to stand by us.”"
+    assert ("TUR", "IGO", "100") in triples(events_of(text))
+
+
+def test_joining_a_coalition_is_cooperation() -> None:
+    # CAMEO 2.0's ASSEMBLE default is a consultation (040); with no pattern, joining is cooperation
+    assert triples(events_of("The naval coalition was joined by Australia.")) == [("AUS", None, "060")]
+    assert triples(events_of("Australia joined the patrols in the Gulf.")) == [("AUS", None, "060")]

@@ -198,8 +198,33 @@ def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
     plural = subject.lower_ in ("both", "they") or any(c.lower_ in ("the", "both", "two") for c in subject.children)
     if subject.lower_ not in heads or not plural:
         return ()
+    speaker = quote_speaker(scene, subject)
+    if subject.lower_ == "they" and speaker is not None:  # "“They need to stand by us,” Erdoğan said"
+        other = last_state(scene, subject, speaker.country)
+        return (other,) if other is not None else ()
     people = subject.lower_ in people_heads()  # "the two leaders": two people first, then countries
     return (people and last_two(scene, subject, "person")) or last_two(scene, subject, None)
+
+
+def quote_speaker(scene: Scene, token: Token) -> Actor | None:
+    """The speaker of the direct quotation a token is in, as an actor."""
+    quote = next((q for q in scene.quotes if q.start <= token.idx < q.end and q.kind == "direct"), None)
+    if quote is None or quote.speaker is None or quote.speaker.actor is None:
+        return None
+    return next((a for a in scene.actors_by_token.values() if a.id == quote.speaker.actor), None)
+
+
+def last_state(scene: Scene, subject: Token, besides: str | None) -> Actor | None:
+    """The last state actor named before the subject, within the group window, not of ``besides``."""
+    doc = scene.doc
+    first = sentence_index(doc, subject.i) - group_words()[1]
+    for index in sorted((i for i in scene.actors_by_token if i < subject.i), reverse=True):
+        actor = scene.actors_by_token[index]
+        if sentence_index(doc, index) < first:
+            return None
+        if actor.kind in STATES and actor.country and actor.country != besides:
+            return actor
+    return None
 
 
 def last_two(scene: Scene, subject: Token, kind: str | None) -> tuple[Actor, ...]:
@@ -254,8 +279,19 @@ def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
             continue
         if token.dep_ not in BORROWS_SUBJECT or token.head is token or reduced_relative(token):
             return None
-        token, dep = token.head, "nsubj"
+        token, dep = finite_conjunct_head(token), "nsubj"
     return None
+
+
+def finite_conjunct_head(verb: Token) -> Token:
+    """The verb whose subject a conjunct shares: "Raab urged the embassy to reconsider and spoke
+    with Pompeo": a finite verb is not coordinated with the infinitive the parser hangs it on, but
+    with the finite verb above it (Raab spoke, not the embassy)."""
+    head = verb.head
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP")
+    if verb.dep_ == "conj" and finite and head.tag_ == "VB" and head.dep_ == "xcomp" and head.head is not head:
+        return head.head
+    return head
 
 
 def reduced_relative(verb: Token) -> bool:
@@ -271,10 +307,13 @@ def own_and_auxiliary_children(token: Token) -> list[Token]:
 
 def pronoun_actor(scene: Scene, pronoun: Token) -> Actor | None:
     """ "we" in a quote is its speaker; "it"/"they"/"we" in a reported clause is the reporter."""
+    in_quote = any(q.start <= pronoun.idx < q.end and q.kind == "direct" for q in scene.quotes)
     if pronoun.lower_ in FIRST_PERSON:
-        quote = next((q for q in scene.quotes if q.start <= pronoun.idx < q.end), None)
-        if quote is not None and quote.speaker is not None and quote.speaker.actor is not None:
-            return next((a for a in scene.actors_by_token.values() if a.id == quote.speaker.actor), None)
+        speaker = quote_speaker(scene, pronoun)
+        if speaker is not None:
+            return speaker
+    elif in_quote:
+        return None  # "“They need to stand by us,” Erdoğan said": in one's own words "they" are others
     clause = pronoun.head
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head

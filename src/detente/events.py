@@ -36,6 +36,7 @@ from .arguments import (
     pair_named_before,
     phrase_actors,
     place_actor,
+    quote_speaker,
     subject_actors,
     subject_token,
     verb_arguments,
@@ -504,22 +505,18 @@ def quoted_demand(context: Context, decision: Decision, verb: Token) -> None:
     """ "“They must watch over the captured fighters,” Trump said": a main clause with "must" or
     "should" in someone's quotation is the speaker's demand (CAMEO 10) to its subject."""
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ == "aux"}
-    if not auxiliaries & rules().demand_auxiliaries or verb.dep_ not in ("ROOT", "conj") or decision.arguments is None:
+    clauses = ("ROOT", "conj", "ccomp")  # the quotation's own clause ("said, “They need to …”")
+    needs = verb.dep_ == "xcomp" and verb.head.lemma_ == "need" and verb.head.dep_ in clauses
+    main = verb.dep_ in clauses and bool(auxiliaries & rules().demand_auxiliaries)
+    if not (main or needs) or decision.arguments is None:  # "they must …", "they need to …"
         return
-    speaker = speaker_actor(context.scene, verb)
+    speaker = quote_speaker(context.scene, verb)
     if speaker is None or not speaker.country:
         return
     targets = tuple(a for a in decision.arguments.sources if a.country != speaker.country)
     if targets:
         decision.arguments = Arguments((speaker,), targets, False)
         decision.code, decision.rule = rules().demand_code, f"{decision.rule} → demand in a quotation (must/should)"
-
-
-def speaker_actor(scene: Scene, token: Token) -> Actor | None:
-    quote = next((q for q in scene.quotes if q.start <= token.idx < q.end), None)
-    if quote is None or quote.speaker is None or quote.speaker.actor is None:
-        return None
-    return next((a for a in scene.actors_by_token.values() if a.id == quote.speaker.actor), None)
 
 
 def demand(context: Context, decision: Decision, verb: Token) -> None:
