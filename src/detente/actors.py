@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .knowledge import toml_data, word_list
 from .lexicon import Known, Lexicon, load_lexicon, phrase_key
-from .nlp import sentence_index, sentence_start
+from .nlp import noun_chunks, sentence_index, sentence_start
 from .record import Actor, Credit, Mention
 
 if TYPE_CHECKING:
@@ -685,7 +685,7 @@ def regional_words() -> frozenset[str]:
 def role_descriptions(article: Article) -> None:
     """ "the Russian Ambassador", "the envoy", "Niger's president": the latest person with that
     role (and country)."""
-    for chunk in article.doc.noun_chunks:
+    for chunk in noun_chunks(article.doc):
         definite = chunk[0].lower_ == "the" or (len(chunk) > 2 and chunk[1].lower_ in ("'s", "’s"))
         if not definite or chunk.root.tag_ in ("NNS", "NNPS") or chunk.root.i in article.taken:
             continue
@@ -729,7 +729,7 @@ def country_of_phrase(article: Article, root: Token) -> str | None:
 def groups_of_places(article: Article) -> None:
     """ "Soldiers from Gondor", "officials in Beijing", "human rights activists in Arnor": people
     named by a role word and the country (or capital) they are in or from are a group of it."""
-    for chunk in article.doc.noun_chunks:
+    for chunk in noun_chunks(article.doc):
         root = chunk.root
         if root.tag_ not in ("NNS", "NNPS") or any(i in article.taken for i in range(chunk.start, chunk.end)):
             continue

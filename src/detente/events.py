@@ -410,15 +410,21 @@ def decide_verb(context: Context, verb: Token) -> Decision:
     # a pattern written for one verb of the block applies to that verb ("took part", not "captured
     # part"); another verb's applies only when it names a phrase of several words ("began a hunger
     # strike": START * {HUNGER STRIKE}) and none of the verb's own does
-    own = [p for p in block.patterns if not p.verb or p.verb == base]
-    matching = [p for p in own if pattern_matches(around, p)]
-    if not matching:
-        others = [p for p in block.patterns if p.verb and p.verb != base and several_words(p)]
-        own += others
-        matching = [p for p in others if pattern_matches(around, p)]
-    decision.tried, decision.matched = len(own), tuple(p.text for p in matching)
+    own, others = verb_patterns(block, base)
+    matching = [p for p in own if pattern_matches(around, p)] or [p for p in others if pattern_matches(around, p)]
+    decision.tried, decision.matched = len(own) + len(others), tuple(p.text for p in matching)
     pattern = max(matching, key=lambda p: p.size) if matching else None
     return decide_code(context, decision, verb, block, pattern, own_code)
+
+
+def verb_patterns(block: Block, base: str) -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
+    """The block's patterns written for ``base`` (or for any verb), and the other verbs' patterns
+    of several words; worked out once per block and verb."""
+    if base not in block.splits:
+        own = tuple(p for p in block.patterns if not p.verb or p.verb == base)
+        others = tuple(p for p in block.patterns if p.verb and p.verb != base and several_words(p))
+        block.splits[base] = (own, others)
+    return block.splits[base]
 
 
 def several_words(pattern: Pattern) -> bool:
@@ -717,8 +723,9 @@ Around = tuple[list["Token"], list["Token"], list["Token"]]
 
 def passive_participle(verb: Token) -> bool:
     """ "Asked whether …, Alipov said": the participle's implied subject is its target, not its source."""
-    own_subject = any(c.dep_.startswith("nsubj") for c in verb.children)
-    return verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not own_subject
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl"):
+        return False
+    return not any(c.dep_.startswith("nsubj") for c in verb.children)
 
 
 def pattern_matches(around: Around, pattern: Pattern) -> bool:

@@ -16,7 +16,7 @@ from .errors import ModelNotInstalled
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 log = logging.getLogger(__name__)
 
@@ -65,26 +65,42 @@ def parse(texts: list[str]) -> Iterator[Doc]:
 def sentence_starts(doc: Doc) -> list[int]:
     """Token offsets where the doc's sentences start, computed once per doc (``doc.sents`` and
     ``token.sent`` walk the whole doc on every call)."""
+    return list(cached_starts(doc))
+
+
+def cached_starts(doc: Doc) -> list[int]:
+    """The doc's own list of sentence starts: read it, never change it."""
     starts = doc.user_data.get("detente_sentence_starts")
     if starts is None:
         starts = doc.user_data["detente_sentence_starts"] = [s.start for s in doc.sents]
-    return list(starts)
+    return starts
 
 
 def sentence_index(doc: Doc, token: int) -> int:
     """The number of the sentence holding token ``token``."""
-    return bisect_right(sentence_starts(doc), token) - 1
+    return bisect_right(cached_starts(doc), token) - 1
 
 
 def sentence_start(doc: Doc, token: int) -> int:
     """The first token of the sentence holding token ``token``."""
-    return sentence_starts(doc)[sentence_index(doc, token)]
+    return cached_starts(doc)[sentence_index(doc, token)]
 
 
 def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """(start, end) token offsets of each sentence."""
-    starts = sentence_starts(doc)
-    return list(zip(starts, [*starts[1:], len(doc)], strict=True))
+    """(start, end) token offsets of each sentence, computed once per doc."""
+    spans = doc.user_data.get("detente_sentence_spans")
+    if spans is None:
+        starts = cached_starts(doc)
+        spans = doc.user_data["detente_sentence_spans"] = list(zip(starts, [*starts[1:], len(doc)], strict=True))
+    return spans
+
+
+def noun_chunks(doc: Doc) -> list[Span]:
+    """The doc's noun chunks, found once per doc (spaCy works them out on every ``doc.noun_chunks``)."""
+    chunks = doc.user_data.get("detente_noun_chunks")
+    if chunks is None:
+        chunks = doc.user_data["detente_noun_chunks"] = [(c.start, c.end) for c in doc.noun_chunks]
+    return [doc[start:end] for start, end in chunks]
 
 
 def doc_text(doc: Doc) -> str:

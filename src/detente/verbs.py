@@ -55,6 +55,8 @@ class Block:
     code: str
     patterns: list[Pattern] = field(default_factory=list)
     verbs: set[str] = field(default_factory=set)
+    # per verb of the block: (its own patterns, the other verbs' patterns it may borrow), worked out once
+    splits: dict[str, tuple[tuple[Pattern, ...], tuple[Pattern, ...]]] = field(default_factory=dict)
 
 
 @dataclass
