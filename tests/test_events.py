@@ -511,3 +511,14 @@ def test_joining_a_coalition_is_cooperation() -> None:
     # CAMEO 2.0's ASSEMBLE default is a consultation (040); with no pattern, joining is cooperation
     assert triples(events_of("The naval coalition was joined by Australia.")) == [("AUS", None, "060")]
     assert triples(events_of("Australia joined the patrols in the Gulf.")) == [("AUS", None, "060")]
+
+
+def test_a_demand_not_to_act_is_a_demand_and_a_coalition_joined_is_its_makers() -> None:
+    (demand,) = [e for e in events_of("“Russia must not send weapons,” President Biden said.") if e.cameo == "100"]
+    assert (demand.source.country, demand.target.country if demand.target else None, demand.negated) == (
+        "USA",
+        "RUS",
+        False,
+    )
+    found = triples(events_of("The United States formed a naval coalition, which was joined by Australia."))
+    assert ("AUS", "USA", "060") in found

@@ -103,7 +103,34 @@ def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor
             return (reporter,)
     found = phrase_actors(scene, subject) or pair_named_before(scene, subject)
     found = found + second_subject(scene, subject)
+    if not found and dep == "nsubjpass" and verb.lemma_.lower() in owned_verbs():
+        found = owner_actors(scene, antecedent(subject))  # "a naval coalition … which was joined by Australia"
     return found or (local_people(scene, verb, subject) if dep == "nsubj" else ())
+
+
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
+
+def antecedent(subject: Token) -> Token:
+    """ "the coalition, which was joined by …": a relative pronoun stands for the noun its clause
+    qualifies."""
+    clause = subject.head
+    if subject.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head is not clause:
+        return clause.head
+    return subject
+
+
+def owner_actors(scene: Scene, noun: Token) -> tuple[Actor, ...]:
+    """Whose a thing is when the phrase names no actor: the subject of the verb it is the object
+    of ("the United States announced a naval coalition")."""
+    if noun.dep_ != "dobj" or noun.head is noun:
+        return ()
+    return subject_actors(scene, noun.head)
+
+
+@cache
+def owned_verbs() -> frozenset[str]:
+    return frozenset(toml_data("events/coding.toml")["owned"]["verbs"])
 
 
 def second_subject(scene: Scene, subject: Token) -> tuple[Actor, ...]:
@@ -199,8 +226,8 @@ def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
     if subject.lower_ not in heads or not plural:
         return ()
     speaker = quote_speaker(scene, subject)
-    if subject.lower_ == "they" and speaker is not None:  # "“They need to stand by us,” Erdoğan said"
-        other = last_state(scene, subject, speaker.country)
+    if subject.lower_ == "they" and speaker is not None:  # "cited the NATO treaty and said, “They need to …”"
+        other = last_state(scene, subject, speaker.country, window=window)
         return (other,) if other is not None else ()
     people = subject.lower_ in people_heads()  # "the two leaders": two people first, then countries
     return (people and last_two(scene, subject, "person")) or last_two(scene, subject, None)
@@ -214,10 +241,11 @@ def quote_speaker(scene: Scene, token: Token) -> Actor | None:
     return next((a for a in scene.actors_by_token.values() if a.id == quote.speaker.actor), None)
 
 
-def last_state(scene: Scene, subject: Token, besides: str | None) -> Actor | None:
-    """The last state actor named before the subject, within the group window, not of ``besides``."""
+def last_state(scene: Scene, subject: Token, besides: str | None, window: int) -> Actor | None:
+    """The last state actor named before the subject, within ``window`` sentences before its own,
+    not of ``besides``."""
     doc = scene.doc
-    first = sentence_index(doc, subject.i) - group_words()[1]
+    first = sentence_index(doc, subject.i) - window
     for index in sorted((i for i in scene.actors_by_token if i < subject.i), reverse=True):
         actor = scene.actors_by_token[index]
         if sentence_index(doc, index) < first:

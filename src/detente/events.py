@@ -661,6 +661,8 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
                 event = make_event(context, decision.token, anchor, actors, final, rule, confidence)
                 if rule.endswith("→ refusal"):  # the refusal itself happened
                     event = replace(event, negated=False, modality="asserted")
+                elif "→ demand" in rule:  # "they must not send weapons": demanding not to is a demand
+                    event = replace(event, negated=False)
                 elif how and event.modality == "asserted":
                     event = replace(event, modality="intended")  # "open to talks": the adjective says so
                 events.append(event)
