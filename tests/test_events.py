@@ -522,3 +522,11 @@ def test_a_demand_not_to_act_is_a_demand_and_a_coalition_joined_is_its_makers() 
     )
     found = triples(events_of("The United States formed a naval coalition, which was joined by Australia."))
     assert ("AUS", "USA", "060") in found
+
+
+def test_a_users_dictionary_names_win_and_compound_marks_code_each_other() -> None:
+    # PETR.Validate.actors.txt codes Kuwait KUW (the packaged tables say KWT): the user's dictionary wins
+    assert ("KUWGOV", "LBY", "064") in petrarch_1_events("The Kuwait government is about to restore full ties with Libya.")
+    # "- % * [030:030]": the actors named before the verb agree with each other
+    agree = petrarch_1_events("The Philippines and France agree that disputes should be settled by arbitration.")
+    assert {("PHL", "FRA", "030"), ("FRA", "PHL", "030")} <= agree

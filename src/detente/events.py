@@ -448,7 +448,8 @@ def decide_flat(context: Context, decision: Decision, verb: Token, block: Block,
     if best is not None:
         arguments = marked_arguments(context.scene, best[2], arguments)
     decision.arguments = arguments
-    if not arguments.targets:  # TABARI codes an event only with a source and a target
+    compound = best is not None and len(arguments.sources) > 1 and best[2].marks.get("%", (0, 0))[1] < 0
+    if not arguments.targets and not compound:  # TABARI codes an event only with a source and a target
         decision.reason = "no target (a PETRARCH-1 dictionary codes only source-target events)"
         return decision
     decide_code(context, decision, verb, block, best[0] if best else None, own_code)
@@ -461,10 +462,35 @@ def marked_arguments(scene: Scene, match: FlatMatch, found: Arguments) -> Argume
     """ "+ WAS_ * IN $": the actor next to ``$`` is the source, next to ``+`` the target."""
     source, target = (mark_actor(scene, match.marks.get(mark)) for mark in ("$", "+"))
     sources = (source,) if source is not None else found.sources
+    # "% HAVE *": the actors named before the verb code each other; "* WITH %": the actors named
+    # after it are all targets
+    mark = match.marks.get("%")
+    compound = marked_actors(scene, mark)
+    if len({a.country for a in compound}) > 1 and mark is not None:
+        if mark[1] < 0:
+            return Arguments(compound, (), found.passive)
+        return Arguments(sources, tuple(a for a in compound if a not in sources), found.passive)
     if target is not None:
         return Arguments(sources, (target,), found.passive)
     countries = {a.country for a in sources}
     return Arguments(sources, tuple(t for t in found.targets if t.country not in countries), found.passive)
+
+
+def marked_actors(scene: Scene, mark: tuple[int, int] | None) -> tuple[Actor, ...]:
+    """Every actor, one per country, from a mark's position to the start (before the verb) or the
+    end (after it) of the sentence."""
+    if mark is None:
+        return ()
+    position, direction = mark
+    doc = scene.doc
+    start, end = sentence_spans(doc)[sentence_index(doc, min(position, len(doc) - 1))]
+    steps = range(position, end) if direction > 0 else range(start, position)
+    by_country: dict[str, Actor] = {}
+    for i in steps:
+        actor = scene.actors_by_token.get(i)
+        if actor is not None and actor.country:
+            by_country.setdefault(actor.country, actor)
+    return tuple(by_country.values())
 
 
 def mark_actor(scene: Scene, mark: tuple[int, int] | None) -> Actor | None:

@@ -169,11 +169,13 @@ def gz_lines(data: bytes) -> list[str]:
 def load_lexicon(dictionaries: Path | None = None) -> Lexicon:
     """The lexicon with the packaged Phoenix dictionaries, or with a user's PETRARCH directory."""
     lexicon = Lexicon()
+    if dictionaries is not None:  # a user's own dictionary is the authority on its names and codes
+        dictionary_entries(lexicon, *read_dictionary_dir(dictionaries))
     own_entries(lexicon)
     for phrase, code in own_agents().items():  # the project's role words first: their sectors are PLOVER's
         lexicon.add_agent(phrase, code)
-    actors, agents = read_dictionary_dir(dictionaries) if dictionaries else packaged_dictionaries()
-    dictionary_entries(lexicon, actors, agents)
+    if dictionaries is None:
+        dictionary_entries(lexicon, *packaged_dictionaries())
     return lexicon
 
 
