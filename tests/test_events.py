@@ -526,7 +526,8 @@ def test_a_demand_not_to_act_is_a_demand_and_a_coalition_joined_is_its_makers() 
 
 def test_a_users_dictionary_names_win_and_compound_marks_code_each_other() -> None:
     # PETR.Validate.actors.txt codes Kuwait KUW (the packaged tables say KWT): the user's dictionary wins
-    assert ("KUWGOV", "LBY", "064") in petrarch_1_events("The Kuwait government is about to restore full ties with Libya.")
+    kuwait = petrarch_1_events("The Kuwait government is about to restore full ties with Libya.")
+    assert ("KUWGOV", "LBY", "064") in kuwait
     # "- % * [030:030]": the actors named before the verb agree with each other
     agree = petrarch_1_events("The Philippines and France agree that disputes should be settled by arbitration.")
     assert {("PHL", "FRA", "030"), ("FRA", "PHL", "030")} <= agree
