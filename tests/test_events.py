@@ -531,3 +531,9 @@ def test_a_users_dictionary_names_win_and_compound_marks_code_each_other() -> No
     # "- % * [030:030]": the actors named before the verb agree with each other
     agree = petrarch_1_events("The Philippines and France agree that disputes should be settled by arbitration.")
     assert {("PHL", "FRA", "030"), ("FRA", "PHL", "030")} <= agree
+
+
+def test_a_passive_with_no_agent_is_done_where_it_happened_and_says_so() -> None:
+    (arrest,) = events_of("A Christian missionary from Calgary was arrested in Lebanon on Monday.")
+    assert (arrest.source.country, arrest.target.country if arrest.target else None) == ("LBN", "CAN")
+    assert arrest.rule.endswith("(no agent named)") and arrest.confidence < 0.5

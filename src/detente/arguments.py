@@ -52,6 +52,7 @@ class Arguments:
     sources: tuple[Actor, ...]
     targets: tuple[Actor, ...]
     passive: bool
+    placed: bool = False  # the source is where it happened: a passive with no agent ("was arrested in Lebanon")
 
 
 def verb_arguments(scene: Scene, verb: Token) -> Arguments:
@@ -60,7 +61,12 @@ def verb_arguments(scene: Scene, verb: Token) -> Arguments:
     subjects = subject_actors(scene, verb, "nsubjpass" if passive else "nsubj")
     if passive:
         agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-        return Arguments(first_actors(scene, agents, ()), subjects, True)
+        sources = first_actors(scene, agents, ())
+        if not sources and subjects:  # "was arrested in Lebanon": done where it happened, by whom unsaid
+            where = place_in(scene, verb)
+            if where is not None:
+                return Arguments((where,), subjects, True, placed=True)
+        return Arguments(sources, subjects, True)
     return Arguments(subjects, object_actors(scene, verb, subjects), False)
 
 
@@ -421,6 +427,26 @@ def venue_nouns() -> frozenset[str]:
     """Meeting nouns (``hosted`` in data/events/nominal.toml): their place phrase is the venue."""
     nouns = toml_data("events/nominal.toml")["nouns"]
     return frozenset(noun for noun, entry in nouns.items() if entry.get("hosted"))
+
+
+def place_in(scene: Scene, verb: Token) -> Actor | None:
+    """The country a verb's place phrase names, however deep ("killed in a car bombing in central
+    Baghdad", "outside of the Iraqi city of Basra"): the first country or capital in the phrases of
+    place of the verb."""
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in PLACES):
+        for token in prep.subtree:
+            actor = scene.actors_by_token.get(token.i)
+            if actor is not None and actor.kind in ("country", "capital") and actor.country:
+                return actor
+            found = place_actor(scene, token) if token.pos_ == "PROPN" else None
+            if found is not None:
+                return found
+    return None
+
+
+# Prepositions of place ("in", "near", "outside"), and "by" for what did it ("by an explosive device
+# outside of Basra").
+PLACES = frozenset({"in", "at", "near", "outside", "inside", "by"})
 
 
 def place_actor(scene: Scene, token: Token) -> Actor | None:

@@ -54,6 +54,8 @@ if TYPE_CHECKING:
 # How sure a rule is: a pattern that matched words around the verb, or the verb's default code.
 PATTERN_CONFIDENCE = 0.8
 DEFAULT_CONFIDENCE = 0.5
+# A passive with no agent, its source the country where it happened: a guess, said as one.
+PLACED_CONFIDENCE = 0.3
 
 # Verbs of wish: what they govern is intended, but not an expressed intent ("wants to take part").
 WISH_VERBS = frozenset({"aim", "seek", "want", "hope", "wish", "expect", "try"})
@@ -516,6 +518,9 @@ def decide_code(
         decision.reason = "the dictionary codes no event here ([---])"
         return decision
     confidence = PATTERN_CONFIDENCE if pattern is not None else DEFAULT_CONFIDENCE
+    if decision.arguments is not None and decision.arguments.placed:
+        decision.rule += " → source: where it happened (no agent named)"
+        confidence = PLACED_CONFIDENCE
     request(context, decision, verb)
     demand(context, decision, verb)
     if context.verbs.packaged:
