@@ -537,3 +537,10 @@ def test_a_passive_with_no_agent_is_done_where_it_happened_and_says_so() -> None
     (arrest,) = events_of("A Christian missionary from Calgary was arrested in Lebanon on Monday.")
     assert (arrest.source.country, arrest.target.country if arrest.target else None) == ("LBN", "CAN")
     assert arrest.rule.endswith("(no agent named)") and arrest.confidence < 0.5
+
+
+def test_what_an_utterance_says_is_its_makers() -> None:
+    text = "French President Jacques Chirac issued a stern reminder to Iraq that it must cooperate with the inspectors."
+    assert ("FRA", "IRQ", "100") in triples(events_of(text))
+    text = "The Kurdistan Workers' Party issued a declaration demanding that the Turkish government release its leader."
+    assert ("TUR", "TUR", "100") in triples(events_of(text))

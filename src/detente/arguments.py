@@ -284,6 +284,11 @@ STATES = frozenset({"country", "government", "capital", "person", "group"})
 
 
 @cache
+def utterance_nouns() -> frozenset[str]:
+    return frozenset(toml_data("events/coding.toml")["utterances"]["nouns"])
+
+
+@cache
 def people_heads() -> frozenset[str]:
     return frozenset(toml_data("events/coding.toml")["groups"]["people"])
 
@@ -308,6 +313,9 @@ def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
             controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
             if controller is not None:
                 return controller
+        if token.dep_ == "acl" and token.head.lemma_.lower() in utterance_nouns() and token.head.dep_ == "dobj":
+            token, dep = token.head.head, "nsubj"  # "issued a declaration demanding that …": its maker's
+            continue
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ":
             token, dep = token.head.head, "nsubj"  # "was forceful in blaming": the adjective's
             continue

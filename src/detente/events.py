@@ -131,6 +131,7 @@ class Rules:
     demand_auxiliaries: frozenset[str]
     demand_code: str
     request_code: str
+    utterances: frozenset[str]
     untargeted_statements: frozenset[str]
     intransitive: frozenset[str]
     audiences: frozenset[str]
@@ -157,6 +158,7 @@ def rules() -> Rules:
         demand_auxiliaries=frozenset(data["demands"]["auxiliaries"]),
         demand_code=data["demands"]["code"],
         request_code=data["requests"]["code"],
+        utterances=frozenset(data["utterances"]["nouns"]),
         untargeted_statements=frozenset(data["statements"]["untargeted"]),
         intransitive=frozenset(data["intransitive"]["verbs"]),
         audiences=frozenset(data["statements"]["audiences"]),
@@ -514,6 +516,9 @@ def decide_code(
     default = override or own_code or block.code
     decision.code = pattern.code if pattern is not None else default
     decision.rule = f"{block.name}: {pattern.text}" if pattern is not None else f"{block.name}: * (default)"
+    if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and utters(verb):
+        # "issued a stern reminder to Iraq that …", "sent a letter to": making an utterance is a statement
+        decision.code, decision.rule = "010", f"{decision.rule} → statement (an utterance)"
     if not decision.code or decision.code.startswith("-"):
         decision.reason = "the dictionary codes no event here ([---])"
         return decision
@@ -561,6 +566,7 @@ def demand(context: Context, decision: Decision, verb: Token) -> None:
     of law must be upheld in Burma": a demand (CAMEO 10) to the clause's subject (or the country
     where it must be done), in place of a statement or a resolution."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp" and demanded(c) is not None), None)
+    clause = clause or uttered_demand(verb)
     if clause is None or not context.verbs.packaged or decision.arguments is None:
         return
     lemma, r = verb.lemma_.lower(), rules()
@@ -574,9 +580,23 @@ def demand(context: Context, decision: Decision, verb: Token) -> None:
     if lemma in r.intent_verbs and not ({a.country for a in targets} - own or place):
         return  # "agreed that their countries should cooperate": an agreement, no demand to anyone
     decision.arguments = Arguments(found.sources, targets or ((place,) if place else found.targets), found.passive)
-    if lemma not in r.request_verbs:
+    if lemma not in r.request_verbs or not decision.code.startswith("10"):
         decision.code = r.demand_code
         decision.rule = f"{decision.rule} → demand (must/should)"
+
+
+def utters(verb: Token) -> bool:
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in rules().utterances for c in verb.children)
+
+
+def uttered_demand(verb: Token) -> Token | None:
+    """ "issued a stern reminder to Iraq that it must cooperate": the "must"/"should" clause of
+    an utterance the verb makes."""
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in rules().utterances]
+    for clause in (c for n in nouns for c in n.children if c.dep_ in ("acl", "ccomp", "relcl")):
+        if {a.lower_ for a in clause.children if a.dep_ in ("aux", "auxpass")} & rules().demand_auxiliaries:
+            return clause
+    return None
 
 
 def place_actor_of(scene: Scene, verb: Token) -> Actor | None:
