@@ -544,3 +544,8 @@ def test_what_an_utterance_says_is_its_makers() -> None:
     assert ("FRA", "IRQ", "100") in triples(events_of(text))
     text = "The Kurdistan Workers' Party issued a declaration demanding that the Turkish government release its leader."
     assert ("TUR", "TUR", "100") in triples(events_of(text))
+
+
+def test_an_inquiry_opened_and_an_attack_by_someone() -> None:
+    found = triples(events_of("The UN opened an inquiry into attacks by Israel on Gaza."))
+    assert ("IGO", "ISR", "090") in found and ("ISR", "PSE", "190") in found

@@ -621,7 +621,10 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     if verb is None and noun.dep_ == "dobj" and any(c.tag_ == "PRP$" for c in owners):
         verb = noun.head  # "Biden underscored his concerns about …": the owner is the subject
     doers = subject_actors(scene, verb) if verb is not None else ()
-    sources = doers or next((found for c in owners if (found := phrase_actors(scene, c))), ())
+    agents = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+    owned = next((found for c in owners if (found := phrase_actors(scene, c))), ())
+    by = next((found for a in agents if (found := phrase_actors(scene, a))), ())  # "attacks by Israel on Gaza"
+    sources = by or doers or owned
     targets = object_actors(scene, noun, sources, frozenset(preps))
     if not targets and verb is not None:
         targets = object_actors(scene, verb, sources, frozenset(preps))
@@ -671,10 +674,17 @@ def light_verb_of(noun: Token) -> Token | None:
     take part in the meeting", "attended the summit"."""
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":  # "part in the meeting", "took part in talks"
-        head = head.head.head if head.head.dep_ == "dobj" else head.head
+        holder = head.head
+        if holder.pos_ in ("NOUN", "PROPN") and not (holder.dep_ == "dobj" and holder.lower_ in PART_NOUNS):
+            return None  # "opened an inquiry into attacks": the attacks are not the opener's
+        head = holder.head if holder.dep_ == "dobj" else holder
     elif noun.dep_ != "dobj":
         return None
     return head if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules().light_verbs else None
+
+
+# "took part in the meeting", "played a role in the talks"
+PART_NOUNS = frozenset({"part", "role", "share"})
 
 
 def hosts(scene: Scene, noun: Token) -> tuple[Actor, ...]:
