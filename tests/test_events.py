@@ -549,3 +549,16 @@ def test_what_an_utterance_says_is_its_makers() -> None:
 def test_an_inquiry_opened_and_an_attack_by_someone() -> None:
     found = triples(events_of("The UN opened an inquiry into attacks by Israel on Gaza."))
     assert ("UNO", "ISR", "090") in found and ("ISR", "PSE", "190") in found
+
+
+def test_multi_word_verbs_are_read_and_coded() -> None:
+    from detente.verbs import read_verbs
+
+    lines = ["--- EXCLUDE [1721] ---", "EXCLUDE", "+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}", "WIRE_+TAP {WIRE_+TAPPED}"]
+    verbs = read_verbs(lines)
+    (cordon,) = verbs.phrasal["CORDONED"]
+    assert (cordon.before, cordon.after, cordon.verb) == ((), ("OFF",), "CORDON_OFF")
+    assert [(p.before, p.verb) for p in verbs.phrasal["TAPPED"]] == [(("WIRE",), "WIRE_TAP")]
+    # the suite's PETRARCH-1 dictionary: CORDON_OFF in the EXCLUDE block [1721]
+    found = petrarch_1_events("Soldiers from Gondor have cordoned off the roads leading into Mordor.")
+    assert ("GONMIL", "MOR", "1721") in found

@@ -46,7 +46,7 @@ from .knowledge import data_text, toml_data
 from .lexicon import load_lexicon
 from .nlp import sentence_index, sentence_spans
 from .record import Actor, DateRef, Event, EventActor, Mention, Modality, Plover, Quote, Span
-from .verbs import Block, Element, Pattern, VerbDictionary, load_verbs
+from .verbs import Block, Element, Pattern, Phrasal, VerbDictionary, load_verbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -395,7 +395,7 @@ def any_target(decision: Decision) -> bool:
 
 def decide_verb(context: Context, verb: Token) -> Decision:
     decision = Decision(verb)
-    found = context.verbs.block_of(verb.text)
+    found = block_for(context.verbs, verb)
     if found is None:
         decision.reason = "not in the verb dictionary"
         return decision
@@ -410,7 +410,7 @@ def decide_verb(context: Context, verb: Token) -> Decision:
     if context.verbs.dialect == "P1":  # a PETRARCH-1 dictionary: flat word patterns
         return decide_flat(context, decision, verb, block, own_code)
     around = around_of(verb)
-    base = context.verbs.bases.get(verb.text.upper(), "")
+    base = phrasal_of(context.verbs, verb) or context.verbs.bases.get(verb.text.upper(), "")
     # a pattern written for one verb of the block applies to that verb ("took part", not "captured
     # part"); another verb's applies only when it names a phrase of several words ("began a hunger
     # strike": START * {HUNGER STRIKE}) and none of the verb's own does
@@ -435,6 +435,36 @@ def several_words(pattern: Pattern) -> bool:
     elements = [*pattern.before, *pattern.after]
     words = sum(len(e.words) + (len(e.object.words) if e.object else 0) + (1 if e.prep else 0) for e in elements)
     return words >= 2
+
+
+def block_for(verbs: VerbDictionary, verb: Token) -> tuple[Block, str] | None:
+    """The verb's block: a multi-word verb's when its other words stand around it ("cordoned off",
+    "wire tapped"), else the single word's."""
+    entry = phrasal_entry(verbs, verb)
+    if entry is not None:
+        return verbs.blocks[entry.block], entry.code
+    return verbs.block_of(verb.text)
+
+
+def phrasal_of(verbs: VerbDictionary, verb: Token) -> str:
+    entry = phrasal_entry(verbs, verb)
+    return entry.verb if entry is not None else ""
+
+
+def phrasal_entry(verbs: VerbDictionary, verb: Token) -> Phrasal | None:
+    doc = verb.doc
+    for entry in verbs.phrasal.get(verb.text.upper(), []):
+        start, end = verb.i - len(entry.before), verb.i + 1 + len(entry.after)
+        if start < 0 or end > len(doc):
+            continue
+        before = tuple(t.text.upper() for t in doc[start : verb.i])
+        after = tuple(t.text.upper() for t in doc[verb.i + 1 : end])
+        particle = len(entry.after) == 1 and any(
+            c.dep_ == "prt" and c.text.upper() == entry.after[0] for c in verb.children
+        )
+        if before == entry.before and (after == entry.after or particle):
+            return entry
+    return None
 
 
 def decide_flat(context: Context, decision: Decision, verb: Token, block: Block, own_code: str) -> Decision:

@@ -59,12 +59,25 @@ class Block:
     splits: dict[str, tuple[tuple[Pattern, ...], tuple[Pattern, ...]]] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Phrasal:
+    """A multi-word verb: "CORDON_OFF", "WIRE_+TAP" (the word with "+" is the one the parser tags
+    as the verb; without one, the first)."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+    block: str
+    code: str
+    verb: str
+
+
 @dataclass
 class VerbDictionary:
     blocks: dict[str, Block] = field(default_factory=dict)
     forms: dict[str, tuple[str, str]] = field(default_factory=dict)  # FORM -> (block, verb's own code)
     bases: dict[str, str] = field(default_factory=dict)  # FORM -> the verb it is a form of ("TOOK" -> "TAKE")
-    phrasal: dict[str, list[tuple[tuple[str, ...], str, str]]] = field(default_factory=dict)
+    # VERB FORM -> the multi-word verbs it heads: (words before, words after, block, own code, the verb)
+    phrasal: dict[str, list[Phrasal]] = field(default_factory=dict)
     # The packaged CAMEO 2.0 dictionary (with Détente's additions): its codes are CAMEO's, so the
     # combination rules of data/events/coding.toml apply. A user's dictionary is coded as it is.
     packaged: bool = False
@@ -160,19 +173,37 @@ def add_verb(line: str, block: Block, verbs: VerbDictionary) -> None:
     if not word:
         return
     if "_" in word:  # a multi-word verb: "+" marks the word the parser tags as the verb
-        words = word.split("_")
-        verb_at = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
-        head = words[verb_at].lstrip("+")
-        rest = tuple(w.lstrip("+") for i, w in enumerate(words) if i != verb_at)
-        forms = [head, *(listed.group(1).split() if listed else verb_forms(head)[1:])]
-        for form in forms:
-            verbs.phrasal.setdefault(form.lstrip("+").split("_")[0], []).append((rest, block.name, code))
+        add_phrasal(word, listed.group(1).split() if listed else None, block, code, verbs)
         return
     forms = [word, *(listed.group(1).split() if listed else verb_forms(word)[1:])]
     block.verbs.add(word)
     for form in forms:
         verbs.forms.setdefault(form, (block.name, code))
         verbs.bases.setdefault(form, word)
+
+
+def add_phrasal(word: str, listed: list[str] | None, block: Block, code: str, verbs: VerbDictionary) -> None:
+    """ "+SET_UP {+SETS_UP +SETTING_UP}", "WIRE_+TAP": each form under the word the parser tags as
+    the verb, with the words that must stand before and after it."""
+    base = word.replace("+", "")
+    block.verbs.add(base)
+    words = word.split("_")
+    at = next((i for i, w in enumerate(words) if w.startswith("+")), 0)
+    head = words[at].lstrip("+")
+    phrases = listed or ["_".join([*words[:at], "+" + form, *words[at + 1 :]]) for form in verb_forms(head)]
+    for phrase in [word, *phrases]:
+        parts = phrase.split("_")
+        i = next((k for k, w in enumerate(parts) if w.startswith("+")), 0)
+        form = parts[i].lstrip("+")
+        entry = Phrasal(
+            tuple(w.lstrip("+") for w in parts[:i]),
+            tuple(w.lstrip("+") for w in parts[i + 1 :]),
+            block.name,
+            code,
+            base,
+        )
+        if entry not in verbs.phrasal.get(form, []):
+            verbs.phrasal.setdefault(form, []).append(entry)
 
 
 def read_pattern(text: str, synsets: dict[str, frozenset[str]]) -> Pattern | None:
