@@ -554,7 +554,8 @@ def test_an_inquiry_opened_and_an_attack_by_someone() -> None:
 def test_multi_word_verbs_are_read_and_coded() -> None:
     from detente.verbs import read_verbs
 
-    lines = ["--- EXCLUDE [1721] ---", "EXCLUDE", "+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}", "WIRE_+TAP {WIRE_+TAPPED}"]  # noqa: E501
+    lines = ["--- EXCLUDE [1721] ---", "EXCLUDE", "+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}"]
+    lines.append("WIRE_+TAP {WIRE_+TAPPED}")
     verbs = read_verbs(lines)
     (cordon,) = verbs.phrasal["CORDONED"]
     assert (cordon.before, cordon.after, cordon.verb) == ((), ("OFF",), "CORDON_OFF")
