@@ -563,3 +563,16 @@ def test_multi_word_verbs_are_read_and_coded() -> None:
     # the suite's PETRARCH-1 dictionary: CORDON_OFF in the EXCLUDE block [1721]
     found = petrarch_1_events("Soldiers from Gondor have cordoned off the roads leading into Mordor.")
     assert ("GONMIL", "MOR", "1721") in found
+
+
+def test_a_plural_role_of_several_countries_is_that_role_of_each() -> None:
+    found = events_of("The foreign ministers of France, Germany and Britain criticized Russia on Monday.")
+    assert {(e.source.code, e.target.code if e.target else None) for e in found} == {
+        ("FRAGOV", "RUS"),
+        ("DEUGOV", "RUS"),
+        ("GBRGOV", "RUS"),
+    }
+    # the suite's own names: NER takes "Arnor, Osgiliath and Gondor" for one organisation
+    text = "The ambassadors of Arnor, Osgiliath and Gondor presented credentials to Ithilen's president."
+    found_p1 = petrarch_1_events(text)
+    assert {s for s, _, _ in found_p1} == {"ARNGOV", "OSGGOV", "GONGOV"}

@@ -381,6 +381,8 @@ def is_actor_entity(article: Article, ent: Span) -> bool:
         return False  # part of a longer name already known
     inside = [f for f in article.found if ent.start <= f.start < ent.end]
     own_words = [t for t in ent if t.is_alpha and not any(f.start <= t.i < f.end for f in inside)]
+    if len(inside) > 1 and all(t.lower_ in ("and", "or") for t in own_words):
+        return False  # "Arnor, Osgiliath and Gondor": a list of known names, not one organisation
     return bool(own_words) and all(f.kind in ("country", "capital") and f.end <= ent.end for f in inside)
 
 

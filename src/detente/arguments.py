@@ -369,6 +369,9 @@ def phrase_actors(scene: Scene, token: Token, avoid: frozenset[str] = frozenset(
     """The actors a phrase names, one per conjunct: each conjunct's head (or its first actor
     word, not past a clause), and actors conjoined among its modifiers. Actors whose country is
     in ``avoid`` (the source's own, in "the US's support for Ukraine") come only when no other does."""
+    roles = role_of_countries(scene, token)
+    if roles:
+        return roles
     coordinated = coordinated_actors(scene, token, avoid)
     if len(coordinated) > 1:
         return coordinated
@@ -382,6 +385,46 @@ def phrase_actors(scene: Scene, token: Token, avoid: frozenset[str] = frozenset(
                 found += [scene.actors_by_token[c.i] for c in modifier.conjuncts if c.i in scene.actors_by_token]
     unique = list({a.id: a for a in found}.values())
     return tuple(unique)
+
+
+def role_of_countries(scene: Scene, token: Token) -> tuple[Actor, ...]:
+    """ "the foreign ministers of France, Germany and Britain", "lawmakers in Fornost and Gondor":
+    a plural role of several countries is that role of each (FRAGOV, DEUGOV, GBRGOV)."""
+    if token.tag_ not in ("NNS", "NNPS") or scene.lexicon is None:
+        return ()
+    _role, code = agent_in(scene.lexicon, scene.doc[token.left_edge.i : token.i + 1])
+    if code is None:
+        return ()
+    places = [
+        o for p in token.children if p.dep_ == "prep" and p.lower_ in ROLE_OF for o in p.children if o.dep_ == "pobj"
+    ]
+    # "Lawmakers in Fornost and Gondor": the parser often hangs the second country on the role noun
+    listed = [t for o in places for t in (o, *o.conjuncts)] + (list(token.conjuncts) if places else [])
+    countries = [scene.actors_by_token[t.i] for t in listed if t.i in scene.actors_by_token]
+    countries = list({a.country: a for a in countries if a.kind in ("country", "capital") and a.country}.values())
+    if len(countries) < 2:
+        return ()
+    agent = code.strip("~")
+    sector = sector_table()["roles"].get(agent[:3], "")
+    words = scene.doc[token.left_edge.i : token.i + 1]
+    mention = Mention(words.start_char, words.end_char, words.text)
+    return tuple(
+        Actor(
+            id="",
+            name=f"{words.text} ({a.name})",
+            kind="group",
+            country=a.country,
+            sector=sector,
+            role=None,
+            code=(a.country or "") + agent,
+            mentions=(mention,),
+        )
+        for a in countries
+    )
+
+
+# "the ambassadors of …", "lawmakers in …", "troops from …"
+ROLE_OF = frozenset({"of", "in", "from"})
 
 
 def coordinated_actors(scene: Scene, token: Token, avoid: frozenset[str]) -> tuple[Actor, ...]:
