@@ -39,3 +39,10 @@ def test_marks_point_where_source_and_target_are() -> None:
     assert found.marks["$"] == (6, 1)  # the source: looked for forwards from the word after "in"
     # an unknown synset never matches
     assert read_flat("* &NOSUCH", SYNSETS) is None
+
+
+def test_synset_members_of_several_words_are_read_whole() -> None:
+    from detente.verbs import read_verbs
+
+    verbs = read_verbs(["&NEGAUX", "+DID N'T   # a contraction", "+WILL NOT", "+CURRENCY_", "--- CLASH [223] ---", "CLASH"])
+    assert verbs.synsets["&NEGAUX"] == frozenset({"DID N'T", "WILL NOT", "CURRENCY"})

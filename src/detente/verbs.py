@@ -112,7 +112,9 @@ def read_synsets(lines: list[str]) -> dict[str, frozenset[str]]:
             current = stripped.split()[0]
             sets[current] = set()
         elif stripped.startswith("+") and current:
-            member = stripped[1:].split()[0]
+            member = " ".join(stripped[1:].split("#")[0].split())  # "+DID N'T  # a contraction": two words
+            if not member:
+                continue
             words = member.rstrip("_").replace("_", " ")
             sets[current].add(words)
             if " " not in words and not member.endswith("_"):
