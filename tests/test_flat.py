@@ -44,5 +44,6 @@ def test_marks_point_where_source_and_target_are() -> None:
 def test_synset_members_of_several_words_are_read_whole() -> None:
     from detente.verbs import read_verbs
 
-    verbs = read_verbs(["&NEGAUX", "+DID N'T   # a contraction", "+WILL NOT", "+CURRENCY_", "--- CLASH [223] ---", "CLASH"])
+    lines = ["&NEGAUX", "+DID N'T   # a contraction", "+WILL NOT", "+CURRENCY_"]
+    verbs = read_verbs([*lines, "--- CLASH [223] ---", "CLASH"])
     assert verbs.synsets["&NEGAUX"] == frozenset({"DID N'T", "WILL NOT", "CURRENCY"})
