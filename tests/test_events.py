@@ -576,3 +576,8 @@ def test_a_plural_role_of_several_countries_is_that_role_of_each() -> None:
     text = "The ambassadors of Arnor, Osgiliath and Gondor presented credentials to Ithilen's president."
     found_p1 = petrarch_1_events(text)
     assert {s for s, _, _ in found_p1} == {"ARNGOV", "OSGGOV", "GONGOV"}
+
+
+def test_petrarch_1_targets_stay_in_the_verbs_clause() -> None:
+    text = "Arnor will restore ties with Gondor after Calenardhon crowds burned down its embassy, a Bree official said."
+    assert not [t for t in petrarch_1_events(text) if t[2] == "222"]

@@ -844,9 +844,12 @@ def nearest_arguments(scene: Scene, verb: Token, found: Arguments) -> Arguments:
     sources = found.sources or tuple(before[:1])
     countries = {a.country for a in sources}
     targets = tuple(t for t in found.targets if t.country)
+    # the first actor after the verb in its clause: not past a comma ("… crowds burned down its
+    # embassy, a senior Bree official said": the official is no target of the burning)
+    comma = next((i for i in range(verb.i + 1, end) if scene.doc[i].text in (",", ";")), end)
     after = [
         scene.actors_by_token[i]
-        for i in range(verb.i + 1, end)
+        for i in range(verb.i + 1, comma)
         if i in scene.actors_by_token and scene.actors_by_token[i].country not in countries | {None}
     ]
     return Arguments(sources, targets or tuple(after[:1]), found.passive)
