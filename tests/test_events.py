@@ -581,3 +581,9 @@ def test_a_plural_role_of_several_countries_is_that_role_of_each() -> None:
 def test_petrarch_1_targets_stay_in_the_verbs_clause() -> None:
     text = "Arnor will restore ties with Gondor after Calenardhon crowds burned down its embassy, a Bree official said."
     assert not [t for t in petrarch_1_events(text) if t[2] == "222"]
+
+
+def test_protest_nouns_and_people_where_they_act() -> None:
+    assert ("PSE", "ISR", "145") in triples(events_of("Palestinian riots against Israeli policies continued on Friday."))
+    (riot,) = events_of("Prisoners rioted at a jail in Indonesia's capital on Monday.")
+    assert (riot.source.country, riot.plover.type) == ("IDN", "PROTEST")

@@ -155,7 +155,8 @@ def local_people(scene: Scene, verb: Token, subject: Token) -> tuple[Actor, ...]
     the article's (no id): its name is the subject's words, its sector the role word's."""
     if subject.tag_ not in ("NNS", "NNPS") or subject.i in scene.actors_by_token or not people_noun(scene, subject):
         return ()
-    country = place_of(scene, verb) or only_country(scene, subject)
+    where = place_in(scene, verb, PEOPLE_PLACES)  # "Prisoners rioted at a jail in East Timor's capital"
+    country = place_of(scene, verb) or (where.country if where is not None else None) or only_country(scene, subject)
     if country is None:
         return ()
     words = scene.doc[subject.left_edge.i : subject.i + 1]
@@ -480,11 +481,12 @@ def venue_nouns() -> frozenset[str]:
     return frozenset(noun for noun, entry in nouns.items() if entry.get("hosted"))
 
 
-def place_in(scene: Scene, verb: Token) -> Actor | None:
+def place_in(scene: Scene, verb: Token, prepositions: frozenset[str] | None = None) -> Actor | None:
     """The country a verb's place phrase names, however deep ("killed in a car bombing in central
     Baghdad", "outside of the Iraqi city of Basra"): the first country or capital in the phrases of
     place of the verb."""
-    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in PLACES):
+    wanted = PLACES if prepositions is None else prepositions
+    for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in wanted):
         for token in prep.subtree:
             actor = scene.actors_by_token.get(token.i)
             if actor is not None and actor.kind in ("country", "capital") and actor.country:
@@ -498,6 +500,7 @@ def place_in(scene: Scene, verb: Token) -> Actor | None:
 # Prepositions of place ("in", "near", "outside"), and "by" for what did it ("by an explosive device
 # outside of Basra").
 PLACES = frozenset({"in", "at", "near", "outside", "inside", "by"})
+PEOPLE_PLACES = frozenset({"in", "at", "near", "outside", "inside"})
 
 
 def place_actor(scene: Scene, token: Token) -> Actor | None:
