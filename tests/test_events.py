@@ -584,6 +584,7 @@ def test_petrarch_1_targets_stay_in_the_verbs_clause() -> None:
 
 
 def test_protest_nouns_and_people_where_they_act() -> None:
-    assert ("PSE", "ISR", "145") in triples(events_of("Palestinian riots against Israeli policies continued on Friday."))
+    riots = triples(events_of("Palestinian riots against Israeli policies continued on Friday."))
+    assert ("PSE", "ISR", "145") in riots
     (riot,) = events_of("Prisoners rioted at a jail in Indonesia's capital on Monday.")
     assert (riot.source.country, riot.plover.type) == ("IDN", "PROTEST")
