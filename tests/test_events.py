@@ -588,3 +588,10 @@ def test_protest_nouns_and_people_where_they_act() -> None:
     assert ("PSE", "ISR", "145") in riots
     (riot,) = events_of("Prisoners rioted at a jail in Indonesia's capital on Monday.")
     assert (riot.source.country, riot.plover.type) == ("IDN", "PROTEST")
+
+
+def test_labelling_someone_as_something_and_he_is_the_person_named_last() -> None:
+    text = "President Erdogan of Turkey spoke on Monday. He named the Syrian Kurds as terrorists."
+    assert ("TUR", "SYR", "111") in triples(events_of(text))
+    praise = triples(events_of("The Russian envoy described his country's defence ties with India as unprecedented."))
+    assert praise == [("RUS", "IND", "051")]

@@ -361,9 +361,23 @@ def pronoun_actor(scene: Scene, pronoun: Token) -> Actor | None:
     while clause.dep_ == "conj" and clause.head is not clause:
         clause = clause.head
     if clause.dep_ != "ccomp" or clause.head is clause:
-        return None
+        return last_person(scene, pronoun) if pronoun.lower_ in ("he", "she") else None
     reporters = subject_actors(scene, clause.head)
     return reporters[0] if reporters else None
+
+
+def last_person(scene: Scene, pronoun: Token) -> Actor | None:
+    """ "He named it 'Operation Peace Spring'": "he" or "she" outside a quotation is the person
+    named last, in its sentence or the one before."""
+    doc = scene.doc
+    first = sentence_index(doc, pronoun.i) - 1
+    for index in sorted((i for i in scene.actors_by_token if i < pronoun.i), reverse=True):
+        if sentence_index(doc, index) < first:
+            return None
+        actor = scene.actors_by_token[index]
+        if actor.kind == "person" and actor.country:
+            return actor
+    return None
 
 
 def phrase_actors(scene: Scene, token: Token, avoid: frozenset[str] = frozenset()) -> tuple[Actor, ...]:

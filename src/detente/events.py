@@ -243,6 +243,7 @@ def decide_all(
     if context.verbs.packaged:
         for decision in decisions:
             evaluate(context, decision)
+            label(context, decision)
             unaddressed(decision)
     return decisions
 
@@ -321,6 +322,39 @@ def demanded(token: Token) -> Token | None:
 def evaluative_words() -> dict[str, str]:
     data = toml_data("events/evaluative.toml")
     return dict.fromkeys(data["criticism"]["words"], "111") | dict.fromkeys(data["praise"]["words"], "051")
+
+
+@cache
+def label_words() -> tuple[frozenset[str], dict[str, str]]:
+    data = toml_data("events/evaluative.toml")
+    labels = data["labels"]
+    words = evaluative_words() | dict.fromkeys(labels["criticism"], "111") | dict.fromkeys(labels["praise"], "051")
+    return frozenset(labels["verbs"]), words
+
+
+def label(context: Context, decision: Decision) -> None:
+    """ "named both the PKK and the YPG as terrorists": a verb of labelling with a word of criticism
+    or praise after "as" is that criticism (111) or praise (051) of its object."""
+    verbs, words = label_words()
+    verb = decision.token
+    if decision.arguments is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
+        return
+    labels = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.subtree if o.lower_ in words]
+    targets = object_actors(context.scene, verb, decision.arguments.sources, frozenset())
+    if not labels or not targets:
+        return
+    word = labels[0]
+    code = words[word.lower_]
+    decision.arguments = Arguments(decision.arguments.sources, targets, False)
+    decision.code = code
+    decision.rule = f"{decision.rule} → {'criticism' if code == '111' else 'praise'} (as {word.text})"
+    decision.events = [
+        make_event(context, verb, verb, (s, t), code, decision.rule, DEFAULT_CONFIDENCE)
+        for s in decision.arguments.sources
+        if s.country
+        for t in targets
+    ]
+    decision.reason = f"coded {len(decision.events)} event(s): a label"
 
 
 def evaluate(context: Context, decision: Decision) -> None:
