@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from detente.actors import find_actors
+from detente.codes import goldstein_of, plover_of
 from detente.dates import find_dates
-from detente.events import find_events, goldstein_of, plover_of
+from detente.events import find_events
 from detente.nlp import load_pipeline
 from detente.quotes import find_quotes
 from detente.record import Event

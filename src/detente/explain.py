@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .events import Decision, decide_all
+from .decisions import Decision
+from .events import decide_all
 from .nlp import sentence_index, sentence_spans
 from .record import Record
 

@@ -17,8 +17,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
+from .arguments import Arguments, Scene
 from .dictionaries import plural
 from .nlp import sentence_index, sentence_spans
+from .record import Actor
 from .verbs import Pattern
 
 if TYPE_CHECKING:
@@ -182,3 +184,68 @@ def fits(words: list[str], lemmas: list[str], alternative: tuple[str, ...], at: 
     if at + len(alternative) > end:
         return False
     return all(words[at + k] == w or lemmas[at + k] == w for k, w in enumerate(alternative))
+
+
+def nearest_arguments(scene: Scene, verb: Token, found: Arguments) -> Arguments:
+    """PETRARCH-1: with no subject or object naming an actor, the source is the nearest actor
+    before the verb and the target the first actor after it, in the verb's sentence."""
+    start, end = sentence_spans(scene.doc)[sentence_index(scene.doc, verb.i)]
+    before = [scene.actors_by_token[i] for i in range(verb.i - 1, start - 1, -1) if i in scene.actors_by_token]
+    sources = found.sources or tuple(before[:1])
+    countries = {a.country for a in sources}
+    targets = tuple(t for t in found.targets if t.country)
+    # the first actor after the verb in its clause: not past a comma ("… crowds burned down its
+    # embassy, a senior Bree official said": the official is no target of the burning)
+    comma = next((i for i in range(verb.i + 1, end) if scene.doc[i].text in (",", ";")), end)
+    after = [
+        scene.actors_by_token[i]
+        for i in range(verb.i + 1, comma)
+        if i in scene.actors_by_token and scene.actors_by_token[i].country not in countries | {None}
+    ]
+    return Arguments(sources, targets or tuple(after[:1]), found.passive)
+
+
+def marked_arguments(scene: Scene, match: FlatMatch, found: Arguments) -> Arguments:
+    """ "+ WAS_ * IN $": the actor next to ``$`` is the source, next to ``+`` the target."""
+    source, target = (mark_actor(scene, match.marks.get(mark)) for mark in ("$", "+"))
+    sources = (source,) if source is not None else found.sources
+    # "% HAVE *": the actors named before the verb code each other; "* WITH %": the actors named
+    # after it are all targets
+    mark = match.marks.get("%")
+    compound = marked_actors(scene, mark)
+    if len({a.country for a in compound}) > 1 and mark is not None:
+        if mark[1] < 0:
+            return Arguments(compound, (), found.passive)
+        return Arguments(sources, tuple(a for a in compound if a not in sources), found.passive)
+    if target is not None:
+        return Arguments(sources, (target,), found.passive)
+    countries = {a.country for a in sources}
+    return Arguments(sources, tuple(t for t in found.targets if t.country not in countries), found.passive)
+
+
+def marked_actors(scene: Scene, mark: tuple[int, int] | None) -> tuple[Actor, ...]:
+    """Every actor, one per country, from a mark's position to the start (before the verb) or the
+    end (after it) of the sentence."""
+    if mark is None:
+        return ()
+    position, direction = mark
+    doc = scene.doc
+    start, end = sentence_spans(doc)[sentence_index(doc, min(position, len(doc) - 1))]
+    steps = range(position, end) if direction > 0 else range(start, position)
+    by_country: dict[str, Actor] = {}
+    for i in steps:
+        actor = scene.actors_by_token.get(i)
+        if actor is not None and actor.country:
+            by_country.setdefault(actor.country, actor)
+    return tuple(by_country.values())
+
+
+def mark_actor(scene: Scene, mark: tuple[int, int] | None) -> Actor | None:
+    """The first actor from a mark's position, forwards (after the verb) or backwards (before it)."""
+    if mark is None:
+        return None
+    position, direction = mark
+    doc = scene.doc
+    start, end = sentence_spans(doc)[sentence_index(doc, min(position, len(doc) - 1))]
+    steps = range(position, end) if direction > 0 else range(position - 1, start - 1, -1)
+    return next((scene.actors_by_token[i] for i in steps if i in scene.actors_by_token), None)

@@ -1,0 +1,168 @@
+"""What the event codes mean and how they combine: the CAMEO → PLOVER table, Goldstein values and
+quad classes (``../shared/ontology`` converted into ``data/events``), and the combination rules of
+``data/events/coding.toml`` (intentions, refusals, stopped cooperation, demands …) and the event nouns
+of ``data/events/nominal.toml``, each read once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from .knowledge import data_text, toml_data
+from .record import Plover
+
+if TYPE_CHECKING:
+    pass
+
+
+# How sure a rule is: a pattern that matched words around the verb, or the verb's default code.
+PATTERN_CONFIDENCE = 0.8
+
+
+DEFAULT_CONFIDENCE = 0.5
+
+
+# A passive with no agent, its source the country where it happened: a guess, said as one.
+PLACED_CONFIDENCE = 0.3
+
+
+# Verbs of wish: what they govern is intended, but not an expressed intent ("wants to take part").
+WISH_VERBS = frozenset({"aim", "seek", "want", "hope", "wish", "expect", "try"})
+
+
+# "X, Y and Z joined the coalition" is mutual; a longer list is a roll-call, not a meeting of all.
+MUTUAL_MOST = 3
+
+
+# How many infinitives up a negation reaches ("would not give permission to Russia to help").
+NEGATION_REACH = 3
+
+
+HYPOTHETICAL = frozenset({"could", "might", "may"})
+
+
+STATEMENT_ROOTS = {"01": "STATEMENT", "02": "REQUEST"}
+
+
+QUAD_BY_ROOT = {
+    **dict.fromkeys(["01", "02", "03", "04", "05"], 1),
+    **dict.fromkeys(["06", "07", "08"], 2),
+    **dict.fromkeys(["09", "10", "11", "12", "13"], 3),
+    **dict.fromkeys([f"{n}" for n in range(14, 21)], 4),
+}
+
+
+@dataclass(frozen=True)
+class Ontology:
+    plover: dict[str, tuple[str, str | None, tuple[str, ...]]]
+    goldstein: dict[str, float]
+
+
+@cache
+def ontology() -> Ontology:
+    plover: dict[str, tuple[str, str | None, tuple[str, ...]]] = {}
+    for line in data_text("events/cameo_plover.txt").splitlines():
+        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,([^,#]*))?(?:,([^#]*))?", line)
+        if m:
+            mode = (m.group(3) or "").strip() or None
+            context = tuple(c.strip() for c in re.split(r"[;,]", m.group(4) or "") if c.strip())
+            plover.setdefault(m.group(1), (m.group(2), mode, context))
+    goldstein = {}
+    for line in data_text("events/goldstein.tsv").splitlines()[1:]:
+        code, _, value = line.partition("\t")
+        if value.strip():
+            goldstein[code.strip()] = float(value)
+    return Ontology(plover, goldstein)
+
+
+def plover_of(code: str) -> Plover:
+    table = ontology().plover
+    for prefix in (code, code[:3], code[:2]):
+        if prefix in table:
+            kind, mode, context = table[prefix]
+            return Plover(type=kind, mode=mode, context=context)
+    return Plover(type=STATEMENT_ROOTS.get(code[:2], "STATEMENT"))
+
+
+def goldstein_of(code: str) -> float:
+    table = ontology().goldstein
+    return next((table[p] for p in (code, code[:3], code[:2]) if p in table), 0.0)
+
+
+@dataclass(frozen=True)
+class Rules:
+    intent_codes: dict[str, str]
+    intent_verbs: frozenset[str]
+    intent_adjectives: frozenset[str]
+    future: frozenset[str]
+    scheduled_roots: frozenset[str]
+    mutual_roots: frozenset[str]
+    light_verbs: frozenset[str]
+    defaults: dict[str, str]
+    request_verbs: frozenset[str]
+    stopping_verbs: frozenset[str]
+    stopping_codes: dict[str, str]
+    refusal_verbs: frozenset[str]
+    refusal_codes: dict[str, str]
+    demand_auxiliaries: frozenset[str]
+    demand_code: str
+    request_code: str
+    utterances: frozenset[str]
+    untargeted_statements: frozenset[str]
+    intransitive: frozenset[str]
+    audiences: frozenset[str]
+
+
+@cache
+def rules() -> Rules:
+    data = toml_data("events/coding.toml")
+    words = data["intent"]["words"]
+    return Rules(
+        intent_codes=dict(data["intent"]["codes"]),
+        intent_verbs=frozenset(words["verbs"]),
+        intent_adjectives=frozenset(words["adjectives"]),
+        future=frozenset(words["future"]),
+        scheduled_roots=frozenset(words["scheduled_roots"]),
+        mutual_roots=frozenset(data["mutual"]["roots"]),
+        light_verbs=frozenset(data["light_verbs"]["verbs"]),
+        defaults=dict(data["defaults"]),
+        request_verbs=frozenset(data["requests"]["verbs"]),
+        stopping_verbs=frozenset(data["stopping"]["verbs"]),
+        stopping_codes=dict(data["stopping"]["codes"]),
+        refusal_verbs=frozenset(data["refusal"]["verbs"]),
+        refusal_codes=dict(data["refusal"]["codes"]),
+        demand_auxiliaries=frozenset(data["demands"]["auxiliaries"]),
+        demand_code=data["demands"]["code"],
+        request_code=data["requests"]["code"],
+        utterances=frozenset(data["utterances"]["nouns"]),
+        untargeted_statements=frozenset(data["statements"]["untargeted"]),
+        intransitive=frozenset(data["intransitive"]["verbs"]),
+        audiences=frozenset(data["statements"]["audiences"]),
+    )
+
+
+def refusal_code(code: str) -> str | None:
+    """The CAMEO 12 code of refusing to do ``code`` ("refused to deploy peacekeepers" 0334 → 120)."""
+    table = rules().refusal_codes
+    return next((table[p] for p in (code[:4], code[:3], code[:2]) if p in table), None)
+
+
+def intent_code(code: str) -> str | None:
+    """The CAMEO 03/13 code of an intention to do ``code`` ("will supply" 070 → 033), if any."""
+    table = rules().intent_codes
+    return next((table[p] for p in (code[:4], code[:3], code[:2]) if p in table), None)
+
+
+def stopped_code(code: str) -> str | None:
+    table = rules().stopping_codes
+    return next((table[p] for p in (code[:3], code[:2]) if p in table), None)
+
+
+@cache
+def nominal_events() -> dict[str, tuple[str, tuple[str, ...], bool]]:
+    table = toml_data("events/nominal.toml")["nouns"]
+    return {
+        noun: (entry["code"], tuple(entry["preps"]), bool(entry.get("hosted", False))) for noun, entry in table.items()
+    }

@@ -1,0 +1,265 @@
+"""A ``Decision`` per verb or event noun, and the events it makes: one per source and target in the
+code's direction(s), as an intention, a refusal or the act itself, with modality, negation, the
+speaker who claims it, its date, sentence, trigger, rule and confidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from itertools import permutations
+from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
+
+from .arguments import (
+    Arguments,
+    Scene,
+)
+from .codes import (
+    HYPOTHETICAL,
+    MUTUAL_MOST,
+    NEGATION_REACH,
+    QUAD_BY_ROOT,
+    WISH_VERBS,
+    goldstein_of,
+    intent_code,
+    plover_of,
+    refusal_code,
+    rules,
+)
+from .nlp import sentence_index, sentence_spans
+from .record import Actor, DateRef, Event, EventActor, Mention, Modality, Span
+from .verbs import VerbDictionary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class Context:
+    scene: Scene
+    verbs: VerbDictionary
+    dates: tuple[DateRef, ...]
+    published: str | None
+
+
+@dataclass
+class Decision:
+    """What the coder made of one verb or event noun, and why: the events, or the reason for none."""
+
+    token: Token
+    rule: str = ""
+    code: str = ""
+    arguments: Arguments | None = None
+    tried: int = 0
+    matched: tuple[str, ...] = ()
+    reason: str = ""
+    events: list[Event] = field(default_factory=list)
+
+
+def any_target(decision: Decision) -> bool:
+    return any(e.target is not None for e in decision.events)
+
+
+def coded(context: Context, decision: Decision, anchor: Token, confidence: float, how: str | None = None) -> Decision:
+    """The decision's events: one per source and target, in the code's direction(s), as an
+    intention where the anchor verb states one (or ``how`` says so)."""
+    assert decision.arguments is not None
+    compound = "%" in decision.rule.partition(": ")[2]  # PETRARCH-1 "%": members code each other
+    pairs = event_pairs(decision.arguments, decision.code, compound)
+    if not pairs:
+        decision.reason = "no source: the subject names no actor with a country"
+        return decision
+    forward, _, backward = decision.code.partition(":")
+    if backward == forward and context.verbs.packaged and pairs[0][1] is not None:
+        backward = ""  # "A met with B" [046:046]: one meeting, coded from the actor who did it
+    how = how or intention(anchor)
+    events = []
+    refused = context.verbs.packaged and refusal(anchor)
+    for code, flip in ((forward, False), (backward, True)):
+        if not code or (flip and refused):  # a visit refused is no hosting either
+            continue
+        for source, target in pairs:
+            actors: tuple[Actor, Actor | None] = (source, target)
+            if flip:
+                if target is None:
+                    continue
+                actors = (target, source)
+            for final, rule in intended_codes(context, anchor, code, None if flip else how, decision.rule, refused):
+                event = make_event(context, decision.token, anchor, actors, final, rule, confidence)
+                if rule.endswith("→ refusal"):  # the refusal itself happened
+                    event = replace(event, negated=False, modality="asserted")
+                elif "→ demand" in rule:  # "they must not send weapons": demanding not to is a demand
+                    event = replace(event, negated=False)
+                elif how and event.modality == "asserted":
+                    event = replace(event, modality="intended")  # "open to talks": the adjective says so
+                events.append(event)
+    decision.events = events
+    decision.reason = f"coded {len(events)} event(s)"
+    return decision
+
+
+def members(actor: Actor) -> list[Actor]:
+    """A dictionary entry coded as several actors ("THE_SHIRE [FRO/BIL/SAM]"): one actor per code."""
+    if "/" not in actor.code:
+        return [actor]
+    return [replace(actor, code=code, country=code[:3]) for code in actor.code.split("/") if code]
+
+
+def event_pairs(arguments: Arguments, code: str, compound: bool = False) -> list[tuple[Actor, Actor | None]]:
+    sources = [m for a in arguments.sources if a.country for m in members(a)]
+    targets = tuple(m for a in arguments.targets for m in members(a))
+    arguments = Arguments(arguments.sources, targets, arguments.passive)
+    if compound and len(sources) > 1:
+        return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
+    mutual = not arguments.passive and 1 < len(sources) <= MUTUAL_MOST and code[:2] in rules().mutual_roots
+    countries = {s.country for s in sources}
+    if arguments.targets and not (mutual and {t.country for t in arguments.targets} <= countries):
+        # a person does nothing to himself ("Mahan's director has alleged ties": no accusation of himself)
+        return [(s, t) for s in sources for t in arguments.targets if not (s.kind == "person" and s.id == t.id)]
+    if mutual:  # "A and B held talks (on A-B relations)": each with the other
+        return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
+    return [(s, None) for s in sources]
+
+
+def intended_codes(
+    context: Context, anchor: Token, code: str, how: str | None, rule: str, refused: bool
+) -> list[tuple[str, str]]:
+    """The code as stated, as a refusal (``refused``: the anchor's act was refused, read once by
+    the caller), or as an intention (with the meeting itself when the sentence dates it)."""
+    rejection = refusal_code(code) if refused else None
+    if rejection is not None:
+        return [(rejection, f"{rule} → refusal")]
+    intended = intent_code(code) if how and not negated(anchor) and context.verbs.packaged else None
+    if intended is None:
+        return [(code, rule)]
+    codes = [(intended, f"{rule} → intent ({how})")]
+    # a dated meeting is also the meeting itself, unless only a block's generic default says it is
+    # one ("US troops would be leaving Syria on Sunday": GO_SOMEWHERE 040 is no meeting; VISIT 042 is)
+    generic = "(default)" in rule and code[2:] in ("", "0")
+    if code[:2] in rules().scheduled_roots and not generic and dated_sentence(context, anchor):
+        codes.append((code, f"{rule} (scheduled)"))
+    return codes
+
+
+def dated_sentence(context: Context, token: Token) -> bool:
+    start, end = sentence_spans(context.scene.doc)[sentence_index(context.scene.doc, token.i)]
+    doc = context.scene.doc
+    return any(doc[start].idx <= d.start < doc[end - 1].idx + len(doc[end - 1]) and d.value for d in context.dates)
+
+
+def intention(verb: Token) -> str | None:
+    """ "commit" when the verb is what someone agreed, promised or is ready to do; "future" when
+    it is stated in the future ("will supply"; "would" in reported speech); else None."""
+    r = rules()
+    head = verb.head
+    if verb.dep_ == "conj" and head is not verb and (shared := intention(head)):
+        return shared
+    governed = verb.dep_ in ("xcomp", "ccomp") and head is not verb
+    if governed and (
+        head.lemma_.lower() in r.intent_verbs or (verb.dep_ == "xcomp" and head.lower_ in r.intent_adjectives)
+    ):
+        return "commit"
+    for token in (verb, head if verb.dep_ == "conj" else None):
+        if token is None:
+            continue
+        auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & r.future or ("would" in auxiliaries and token.dep_ == "ccomp"):
+            return "future"
+        if token.dep_ == "xcomp" and (token.head.lower_ == "going" or token.head.lemma_ == "be"):
+            return "future"  # "is going to join", "Benin was to join"
+    return None
+
+
+def refusal(verb: Token) -> bool:
+    """ "refused to deploy", "failed to reach", "will not accept": a cooperative act not done.
+    Not a refusal: "have not yet agreed", "if we can't resolve it", "they must not send"."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules().refusal_verbs:
+        return True
+    if not negated(verb) or modality(verb) == "hypothetical":
+        return False
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "advmod")}
+    return not words & (rules().demand_auxiliaries | {"yet", "still"})
+
+
+def negated(verb: Token) -> bool:
+    """ "did not attack"; "would not give permission to help" negates the infinitive too."""
+    token = verb
+    for _ in range(NEGATION_REACH):
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        infinitive = token.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if not infinitive or token.head is token:
+            return False
+        token = token.head.head if token.head.pos_ in ("NOUN", "PROPN") else token.head
+    return False
+
+
+def modality(verb: Token) -> Modality:
+    """hypothetical ("if", "could"), intended ("will", "agreed to", "plans to"), else asserted."""
+    for token in (verb, verb.head):
+        auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & HYPOTHETICAL or any(c.dep_ == "mark" and c.lower_ == "if" for c in token.children):
+            return "hypothetical"
+        if token is verb and verb.dep_ != "xcomp":
+            break
+    if intention(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WISH_VERBS):
+        return "intended"
+    return "asserted"
+
+
+def make_event(
+    context: Context,
+    trigger: Token,
+    anchor: Token,
+    actors: tuple[Actor, Actor | None],
+    code: str,
+    rule: str,
+    confidence: float,
+) -> Event:
+    doc = context.scene.doc
+    source, target = actors
+    start, end = sentence_spans(doc)[sentence_index(doc, trigger.i)]
+    sentence = Span(start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1].text))
+    quote = next((q for q in context.scene.quotes if q.start <= trigger.idx < q.end), None)
+    date, date_text = event_date(context, sentence)
+    return Event(
+        source=event_actor(source),
+        target=event_actor(target) if target is not None else None,
+        cameo=code,
+        goldstein=goldstein_of(code),
+        quad_class=QUAD_BY_ROOT.get(code[:2], 1),
+        plover=plover_of(code),
+        modality=modality(anchor),
+        negated=negated(anchor),
+        claimed_by=quote.speaker.actor if quote is not None and quote.speaker is not None else None,
+        date=date,
+        date_text=date_text,
+        sentence=sentence,
+        trigger=Mention(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
+        rule=rule,
+        confidence=confidence,
+    )
+
+
+def event_actor(actor: Actor) -> EventActor:
+    """The event's view of an actor; a place ("in New Delhi") is no actor of the article's."""
+    text = actor.mentions[0].text if actor.mentions else actor.name
+    return EventActor(actor=actor.id or None, country=actor.country, sector=actor.sector, code=actor.code, text=text)
+
+
+def event_date(context: Context, sentence: Span) -> tuple[str | None, str | None]:
+    """A date in the event's sentence, else the article's date."""
+    inside = [d for d in context.dates if sentence.start <= d.start < sentence.end and d.value]
+    if inside:
+        return inside[0].value, inside[0].text
+    published = context.published
+    return (published[:10], None) if published and valid_day(published[:10]) else (None, None)
+
+
+def valid_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

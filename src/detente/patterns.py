@@ -1,0 +1,109 @@
+"""Which verb-dictionary block and patterns a verb takes: multi-word verbs, patterns written for
+the verb (CAMEO 2.0's comments), and PETRARCH2 patterns matched against the verb's dependents."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .verbs import Block, Element, Pattern, Phrasal, VerbDictionary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+Around = tuple[list["Token"], list["Token"], list["Token"]]
+
+
+def passive_participle(verb: Token) -> bool:
+    """ "Asked whether …, Alipov said": the participle's implied subject is its target, not its source."""
+    if verb.tag_ != "VBN" or verb.dep_ not in ("advcl", "acl"):
+        return False
+    return not any(c.dep_.startswith("nsubj") for c in verb.children)
+
+
+def pattern_matches(around: Around, pattern: Pattern) -> bool:
+    if not (pattern.before or pattern.after):
+        return False
+    subjects, dependents, preps = around
+    for element in pattern.before:
+        if element.kind == "noun" and not any(noun_matches(s, element) for s in subjects):
+            return False
+    for element in pattern.after:
+        if element.kind == "noun" and not any(noun_matches(d, element) for d in dependents):
+            return False
+        if element.kind == "prep" and not any(prep_matches(p, element) for p in preps):
+            return False
+    return True
+
+
+def noun_matches(token: Token, element: Element) -> bool:
+    if not element.words:
+        return True
+    *modifiers, head = element.words
+    if not (token.text.upper() in head or token.lemma_.upper() in head):
+        return False
+    children = {c.text.upper() for c in token.children} | {c.lemma_.upper() for c in token.children}
+    return all(children & words for words in modifiers)
+
+
+def prep_matches(token: Token, element: Element) -> bool:
+    if token.text.upper() != element.prep:
+        return False
+    if element.object is None or element.object.kind == "any":
+        return True
+    return any(noun_matches(c, element.object) for c in token.children if c.dep_ == "pobj")
+
+
+def around_of(verb: Token) -> Around:
+    """A verb's subjects, dependents and prepositions, read once for every pattern of its block."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    dependents = [c for c in verb.children if c.dep_ in ("dobj", "attr", "xcomp", "advmod", "prt", "oprd", "acomp")]
+    preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
+    preps += [p for d in dependents for p in d.children if p.dep_ == "prep"]
+    return subjects, dependents, preps
+
+
+def verb_patterns(block: Block, base: str) -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
+    """The block's patterns written for ``base`` (or for any verb), and the other verbs' patterns
+    of several words; worked out once per block and verb."""
+    if base not in block.splits:
+        own = tuple(p for p in block.patterns if not p.verb or p.verb == base)
+        others = tuple(p for p in block.patterns if p.verb and p.verb != base and several_words(p))
+        block.splits[base] = (own, others)
+    return block.splits[base]
+
+
+def several_words(pattern: Pattern) -> bool:
+    elements = [*pattern.before, *pattern.after]
+    words = sum(len(e.words) + (len(e.object.words) if e.object else 0) + (1 if e.prep else 0) for e in elements)
+    return words >= 2
+
+
+def block_for(verbs: VerbDictionary, verb: Token) -> tuple[Block, str] | None:
+    """The verb's block: a multi-word verb's when its other words stand around it ("cordoned off",
+    "wire tapped"), else the single word's."""
+    entry = phrasal_entry(verbs, verb)
+    if entry is not None:
+        return verbs.blocks[entry.block], entry.code
+    return verbs.block_of(verb.text)
+
+
+def phrasal_of(verbs: VerbDictionary, verb: Token) -> str:
+    entry = phrasal_entry(verbs, verb)
+    return entry.verb if entry is not None else ""
+
+
+def phrasal_entry(verbs: VerbDictionary, verb: Token) -> Phrasal | None:
+    doc = verb.doc
+    for entry in verbs.phrasal.get(verb.text.upper(), []):
+        start, end = verb.i - len(entry.before), verb.i + 1 + len(entry.after)
+        if start < 0 or end > len(doc):
+            continue
+        before = tuple(t.text.upper() for t in doc[start : verb.i])
+        after = tuple(t.text.upper() for t in doc[verb.i + 1 : end])
+        particle = len(entry.after) == 1 and any(
+            c.dep_ == "prt" and c.text.upper() == entry.after[0] for c in verb.children
+        )
+        if before == entry.before and (after == entry.after or particle):
+            return entry
+    return None
