@@ -596,3 +596,17 @@ def test_labelling_someone_as_something_and_he_is_the_person_named_last() -> Non
     assert ("TUR", "SYR", "111") in triples(events_of(text))
     praise = triples(events_of("The Russian envoy described his country's defence ties with India as unprecedented."))
     assert praise == [("RUS", "IND", "051")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a coercive event noun under a verb of stopping is its easing (CAMEO 08)
+        ("The United States lifted the sanctions on Iran on Monday.", ("USA", "IRN", "085")),
+        ("The Latvian court cancelled restrictions on Russia's state media.", ("LVA", "RUS", "081")),
+        # and the coercive nouns are events under their light verbs
+        ("NATO imposed a naval blockade of Serbia on Monday.", ("IGO", "SRB", "191")),
+    ],
+)
+def test_coercive_nouns_imposed_and_eased(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(events_of(sentence))

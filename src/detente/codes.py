@@ -157,7 +157,7 @@ def intent_code(code: str) -> str | None:
 
 def stopped_code(code: str) -> str | None:
     table = rules().stopping_codes
-    return next((table[p] for p in (code[:3], code[:2]) if p in table), None)
+    return next((table[p] for p in (code[:4], code[:3], code[:2]) if p in table), None)
 
 
 @cache
