@@ -610,3 +610,10 @@ def test_labelling_someone_as_something_and_he_is_the_person_named_last() -> Non
 )
 def test_coercive_nouns_imposed_and_eased(sentence: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(events_of(sentence))
+
+
+def test_coercion_by_people_not_a_state_is_dissent() -> None:
+    (block,) = events_of("Angry French paper workers blocked the Europe Bridge for three hours.")
+    assert (block.source.country, block.plover.type) == ("FRA", "PROTEST")
+    (ban,) = events_of("The French government banned the protest group on Monday.")
+    assert ban.plover.type == "COERCE"

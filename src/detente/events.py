@@ -48,6 +48,7 @@ from .decisions import (
     coded,
 )
 from .flat import flat_match, flat_of, marked_arguments, nearest_arguments
+from .knowledge import toml_data
 from .lexicon import load_lexicon
 from .nominal import decide_noun, event_phrase, light_verb_of
 from .patterns import around_of, block_for, passive_participle, pattern_matches, phrasal_of, verb_patterns
@@ -245,4 +246,15 @@ def decide_code(
     demand(context, decision, verb)
     if context.verbs.packaged:
         quoted_demand(context, decision, verb)
+        dissent(decision)
     return coded(context, decision, verb, confidence)
+
+
+def dissent(decision: Decision) -> None:
+    """Coercion by people, not a state ("workers blocked the bridge") is dissent (``[dissent]``)."""
+    data = toml_data("events/coding.toml")["dissent"]
+    sources = decision.arguments.sources if decision.arguments is not None else ()
+    if decision.code[:2] not in data["roots"] or not sources:
+        return
+    if all(a.sector and a.sector not in data["state_sectors"] for a in sources):
+        decision.code, decision.rule = data["code"], f"{decision.rule} → dissent (no state coerces here)"
