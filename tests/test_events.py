@@ -617,3 +617,8 @@ def test_coercion_by_people_not_a_state_is_dissent() -> None:
     assert (block.source.country, block.plover.type) == ("FRA", "PROTEST")
     (ban,) = events_of("The French government banned the protest group on Monday.")
     assert ban.plover.type == "COERCE"
+
+
+def test_an_intention_on_a_condition_is_an_ultimatum() -> None:
+    text = "Nigeria announced that it will withdraw its peacekeeping force from Chad unless a ceasefire is arranged."
+    assert ("NGA", "TCD", "139") in triples(events_of(text))

@@ -113,6 +113,8 @@ class Rules:
     untargeted_statements: frozenset[str]
     intransitive: frozenset[str]
     audiences: frozenset[str]
+    ultimatum_marks: frozenset[str]
+    ultimatum_code: str
 
 
 @cache
@@ -140,6 +142,8 @@ def rules() -> Rules:
         untargeted_statements=frozenset(data["statements"]["untargeted"]),
         intransitive=frozenset(data["intransitive"]["verbs"]),
         audiences=frozenset(data["statements"]["audiences"]),
+        ultimatum_marks=frozenset(data["ultimatums"]["marks"]),
+        ultimatum_code=data["ultimatums"]["code"],
     )
 
 

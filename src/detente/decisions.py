@@ -131,6 +131,8 @@ def intended_codes(
     if rejection is not None:
         return [(rejection, f"{rule} → refusal")]
     intended = intent_code(code) if how and not negated(anchor) and context.verbs.packaged else None
+    if intended is not None and ultimatum(anchor):  # "will withdraw its force from Chad unless …"
+        return [(rules().ultimatum_code, f"{rule} → ultimatum (unless)")]
     if intended is None:
         return [(code, rule)]
     codes = [(intended, f"{rule} → intent ({how})")]
@@ -140,6 +142,14 @@ def intended_codes(
     if code[:2] in rules().scheduled_roots and not generic and dated_sentence(context, anchor):
         codes.append((code, f"{rule} (scheduled)"))
     return codes
+
+
+def ultimatum(verb: Token) -> bool:
+    """An intention on a condition the other side must meet ("… unless the president agrees to step
+    down"): CAMEO 139, give an ultimatum."""
+    return any(
+        c.dep_ == "advcl" and any(m.lower_ in rules().ultimatum_marks for m in c.children) for c in verb.children
+    )
 
 
 def dated_sentence(context: Context, token: Token) -> bool:
