@@ -47,3 +47,19 @@ def test_synset_members_of_several_words_are_read_whole() -> None:
     lines = ["&NEGAUX", "+DID N'T   # a contraction", "+WILL NOT", "+CURRENCY_"]
     verbs = read_verbs([*lines, "--- CLASH [223] ---", "CLASH"])
     assert verbs.synsets["&NEGAUX"] == frozenset({"DID N'T", "WILL NOT", "CURRENCY"})
+
+
+def test_a_synset_joined_to_a_word_is_read_and_a_code_marked_uncertain_codes_nothing() -> None:
+    from detente.verbs import read_pattern
+
+    synsets = {"&TIETYPES": frozenset({"ECONOMIC"})}
+    pattern = read_pattern(" * &TIETYPES_MEMOS FROM [911]", synsets)
+    assert pattern is not None and pattern.after[0].words == (frozenset({"ECONOMIC"}), frozenset({"MEMOS", "MEMOSES"}))
+
+
+def test_a_synset_named_with_a_trailing_underscore_is_found_without_it() -> None:
+    from detente.verbs import read_verbs
+
+    verbs = read_verbs(["&PREPOSIT1_", "+ON", "+AGAINST", "--- ACT [100] ---", "ACT", "- * &PREPOSIT1 RESOLUTION [102]"])
+    assert verbs.synsets["&PREPOSIT1"] >= {"ON", "AGAINST"}
+    assert [p.code for p in verbs.blocks["ACT"].patterns] == ["102"]

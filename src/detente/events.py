@@ -235,8 +235,8 @@ def decide_code(
     if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and utters(verb):
         # "issued a stern reminder to Iraq that …", "sent a letter to": making an utterance is a statement
         decision.code, decision.rule = "010", f"{decision.rule} → statement (an utterance)"
-    if not decision.code or decision.code.startswith("-"):
-        decision.reason = "the dictionary codes no event here ([---])"
+    if not decision.code or decision.code.startswith("-") or "?" in decision.code:
+        decision.reason = "the dictionary codes no event here ([---], or a code it marks uncertain: [025?])"
         return decision
     confidence = PATTERN_CONFIDENCE if pattern is not None else DEFAULT_CONFIDENCE
     if decision.arguments is not None and decision.arguments.placed:

@@ -91,9 +91,10 @@ def read_unit(word: str, synsets: dict[str, frozenset[str]]) -> Unit | None:
     parts: list[frozenset[tuple[str, ...]]] = []
     for piece in (p for p in word.strip("_").split("_") if p):
         if piece.startswith("&"):
-            if piece not in synsets:
+            members = synsets.get(piece.rstrip("_"))
+            if members is None:
                 return None
-            parts.append(frozenset(tuple(m.upper().split()) for m in synsets[piece]))
+            parts.append(frozenset(tuple(m.upper().split()) for m in members))
         else:
             upper = piece.upper()
             parts.append(frozenset({(upper,), (plural(upper.lower()).upper(),)}))

@@ -109,7 +109,7 @@ def read_synsets(lines: list[str]) -> dict[str, frozenset[str]]:
         if stripped.startswith("---"):
             current = ""  # a verb block: its "+" lines are verbs, not synset members
         elif stripped.startswith("&"):
-            current = stripped.split()[0]
+            current = stripped.split()[0].rstrip("_")  # "&PREPOSIT1_" (no plurals) is "&PREPOSIT1"
             sets[current] = set()
         elif stripped.startswith("+") and current:
             member = " ".join(stripped[1:].split("#")[0].split())  # "+DID N'T  # a contraction": two words
@@ -236,12 +236,14 @@ def element(token: str, synsets: dict[str, frozenset[str]]) -> Element | None:
     if token.startswith("{"):
         words = token[1:-1].split()
         return Element("noun", tuple(word_set(w, synsets) for w in words)) if words else None
+    if token.startswith("&") and "_" in token.strip("_"):  # "&TIETYPES_MEMOS": a synset, then a word
+        return Element("noun", tuple(word_set(w, synsets) for w in token.strip("_").split("_") if w))
     return Element("noun", (word_set(token, synsets),))
 
 
 def word_set(word: str, synsets: dict[str, frozenset[str]]) -> frozenset[str]:
     if word.startswith("&"):
-        return synsets[word]
+        return synsets[word.rstrip("_")]
     word = word.replace("_", " ").upper()
     return frozenset({word, plural(word.lower()).upper()}) if " " not in word else frozenset({word})
 
