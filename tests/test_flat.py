@@ -60,6 +60,7 @@ def test_a_synset_joined_to_a_word_is_read_and_a_code_marked_uncertain_codes_not
 def test_a_synset_named_with_a_trailing_underscore_is_found_without_it() -> None:
     from detente.verbs import read_verbs
 
-    verbs = read_verbs(["&PREPOSIT1_", "+ON", "+AGAINST", "--- ACT [100] ---", "ACT", "- * &PREPOSIT1 RESOLUTION [102]"])
+    lines = ["&PREPOSIT1_", "+ON", "+AGAINST", "--- ACT [100] ---", "ACT"]
+    verbs = read_verbs([*lines, "- * &PREPOSIT1 RESOLUTION [102]"])
     assert verbs.synsets["&PREPOSIT1"] >= {"ON", "AGAINST"}
     assert [p.code for p in verbs.blocks["ACT"].patterns] == ["102"]
