@@ -10,6 +10,7 @@ would allow"); "we" and "our" in a quote are the speaker.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -248,30 +249,31 @@ def quote_speaker(scene: Scene, token: Token) -> Actor | None:
     return next((a for a in scene.actors_by_token.values() if a.id == quote.speaker.actor), None)
 
 
+def actors_before(scene: Scene, token: Token, window: int) -> Iterator[Actor]:
+    """The actors named before ``token``, the nearest first, back to ``window`` sentences before its own."""
+    doc = scene.doc
+    first = sentence_index(doc, token.i) - window
+    for index in sorted((i for i in scene.actors_by_token if i < token.i), reverse=True):
+        if sentence_index(doc, index) < first:
+            return
+        yield scene.actors_by_token[index]
+
+
 def last_state(scene: Scene, subject: Token, besides: str | None, window: int) -> Actor | None:
     """The last state actor named before the subject, within ``window`` sentences before its own,
     not of ``besides``."""
-    doc = scene.doc
-    first = sentence_index(doc, subject.i) - window
-    for index in sorted((i for i in scene.actors_by_token if i < subject.i), reverse=True):
-        actor = scene.actors_by_token[index]
-        if sentence_index(doc, index) < first:
-            return None
-        if actor.kind in STATES and actor.country and actor.country != besides:
-            return actor
-    return None
+    states = actors_before(scene, subject, window)
+    return next((a for a in states if a.kind in STATES and a.country and a.country != besides), None)
 
 
 def last_two(scene: Scene, subject: Token, kind: str | None) -> tuple[Actor, ...]:
     """The last two actors of different countries (of ``kind`` if given) named before the subject
     within the group window (the people window for people)."""
-    doc = scene.doc
     groups = toml_data("events/coding.toml")["groups"]
-    first = sentence_index(doc, subject.i) - (groups["people_window"] if kind == "person" else groups["window"])
+    window = groups["people_window"] if kind == "person" else groups["window"]
     found: dict[str, Actor] = {}
-    for index in sorted((i for i in scene.actors_by_token if i < subject.i), reverse=True):
-        actor = scene.actors_by_token[index]
-        if sentence_index(doc, index) < first or len(found) == 2:
+    for actor in actors_before(scene, subject, window):
+        if len(found) == 2:
             break
         country = actor.country
         wanted = actor.kind == kind if kind else actor.kind in STATES  # not "Twitter", not "the Economy of Turkey"
@@ -369,15 +371,7 @@ def pronoun_actor(scene: Scene, pronoun: Token) -> Actor | None:
 def last_person(scene: Scene, pronoun: Token) -> Actor | None:
     """ "He named it 'Operation Peace Spring'": "he" or "she" outside a quotation is the person
     named last, in its sentence or the one before."""
-    doc = scene.doc
-    first = sentence_index(doc, pronoun.i) - 1
-    for index in sorted((i for i in scene.actors_by_token if i < pronoun.i), reverse=True):
-        if sentence_index(doc, index) < first:
-            return None
-        actor = scene.actors_by_token[index]
-        if actor.kind == "person" and actor.country:
-            return actor
-    return None
+    return next((a for a in actors_before(scene, pronoun, 1) if a.kind == "person" and a.country), None)
 
 
 def phrase_actors(scene: Scene, token: Token, avoid: frozenset[str] = frozenset()) -> tuple[Actor, ...]:

@@ -115,6 +115,9 @@ class Rules:
     audiences: frozenset[str]
     ultimatum_marks: frozenset[str]
     ultimatum_code: str
+    dissent_roots: frozenset[str]
+    dissent_code: str
+    state_sectors: frozenset[str]
 
 
 @cache
@@ -144,6 +147,9 @@ def rules() -> Rules:
         audiences=frozenset(data["statements"]["audiences"]),
         ultimatum_marks=frozenset(data["ultimatums"]["marks"]),
         ultimatum_code=data["ultimatums"]["code"],
+        dissent_roots=frozenset(data["dissent"]["roots"]),
+        dissent_code=data["dissent"]["code"],
+        state_sectors=frozenset(data["dissent"]["state_sectors"]),
     )
 
 

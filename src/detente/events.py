@@ -48,7 +48,6 @@ from .decisions import (
     coded,
 )
 from .flat import flat_match, flat_of, marked_arguments, nearest_arguments
-from .knowledge import toml_data
 from .lexicon import load_lexicon
 from .nominal import decide_noun, event_phrase, light_verb_of
 from .patterns import around_of, block_for, passive_participle, pattern_matches, phrasal_of, verb_patterns
@@ -202,7 +201,7 @@ def decide_verb(context: Context, verb: Token) -> Decision:
 def decide_flat(context: Context, decision: Decision, verb: Token, block: Block, own_code: str) -> Decision:
     """PETRARCH-1: the longest flat pattern found around the verb; its ``$``/``+`` marks, else the
     nearest actors, give source and target; an event needs both."""
-    doc, synsets = context.scene.doc, context.verbs.synsets
+    doc, synsets = context.scene.doc, context.verbs.synset_items
     # a code with no digit ("[+++]", "[xxy]") codes nothing: the pattern is passed over
     coding = [p for p in block.patterns if any(c.isdigit() for c in p.code)]
     flats = [(p, f) for p in coding if (f := flat_of(p, synsets)) is not None]
@@ -252,9 +251,9 @@ def decide_code(
 
 def dissent(decision: Decision) -> None:
     """Coercion by people, not a state ("workers blocked the bridge") is dissent (``[dissent]``)."""
-    data = toml_data("events/coding.toml")["dissent"]
+    r = rules()
     sources = decision.arguments.sources if decision.arguments is not None else ()
-    if decision.code[:2] not in data["roots"] or not sources:
+    if decision.code[:2] not in r.dissent_roots or not sources:
         return
-    if all(a.sector and a.sector not in data["state_sectors"] for a in sources):
-        decision.code, decision.rule = data["code"], f"{decision.rule} → dissent (no state coerces here)"
+    if all(a.sector and a.sector not in r.state_sectors for a in sources):
+        decision.code, decision.rule = r.dissent_code, f"{decision.rule} → dissent (no state coerces here)"

@@ -64,8 +64,8 @@ class FlatMatch:
         return any(doc[i].lower_ in NEGATIONS for i in self.tokens)
 
 
-def flat_of(pattern: Pattern, synsets: dict[str, frozenset[str]]) -> Flat | None:
-    return read_flat(pattern.text, tuple(sorted(synsets.items())))
+def flat_of(pattern: Pattern, synsets: tuple[tuple[str, frozenset[str]], ...]) -> Flat | None:
+    return read_flat(pattern.text, synsets)
 
 
 @cache

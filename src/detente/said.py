@@ -13,7 +13,7 @@ from .arguments import (
     object_actors,
     pair_named_before,
     phrase_actors,
-    place_actor,
+    place_in,
     quote_speaker,
     subject_token,
 )
@@ -194,7 +194,7 @@ def demand(context: Context, decision: Decision, verb: Token) -> None:
         return
     subject = subject_token(clause)
     targets = phrase_actors(context.scene, subject) if subject is not None else ()
-    place = place_actor_of(context.scene, clause) if not targets else None
+    place = place_in(context.scene, clause, frozenset({"in"})) if not targets else None  # "upheld in Burma"
     found = decision.arguments
     own = {a.country for a in found.sources}
     if lemma in r.intent_verbs and not ({a.country for a in targets} - own or place):
@@ -217,9 +217,3 @@ def uttered_demand(verb: Token) -> Token | None:
         if {a.lower_ for a in clause.children if a.dep_ in ("aux", "auxpass")} & rules().demand_auxiliaries:
             return clause
     return None
-
-
-def place_actor_of(scene: Scene, verb: Token) -> Actor | None:
-    """The country of an "in …" phrase of a verb ("must be upheld in Burma")."""
-    places = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
-    return next((a for o in places if (a := scene.actors_by_token.get(o.i) or place_actor(scene, o))), None)

@@ -85,6 +85,8 @@ class VerbDictionary:
     # the nearest actor before the verb and the target the first after it; FORMATS.md §1.7).
     dialect: str = "P2"
     synsets: dict[str, frozenset[str]] = field(default_factory=dict)
+    # the synsets as a hashable, ordered tuple, made once (PETRARCH-1 flat patterns are read with it)
+    synset_items: tuple[tuple[str, frozenset[str]], ...] = ()
 
     def block_of(self, form: str) -> tuple[Block, str] | None:
         found = self.forms.get(form.upper())
@@ -127,7 +129,7 @@ def read_verbs(text_lines: Iterable[str]) -> VerbDictionary:
     TRANSFORMATIONS markers, which are themselves comment lines)."""
     raw = list(text_lines)
     synsets = read_synsets(raw)
-    verbs = VerbDictionary(synsets=synsets)
+    verbs = VerbDictionary(synsets=synsets, synset_items=tuple(sorted(synsets.items())))
     section: list[str] = []
     # PETRARCH-1 files (PETR.Validate.verbs.txt) have no markers: blocks and synsets interleave.
     started = not any("VERB PATTERNS" in line for line in raw)
