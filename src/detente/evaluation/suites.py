@@ -18,7 +18,8 @@ def petrarch_triples(record: Record | None, country_level: bool) -> set[tuple[st
     if record is None:
         return set()
     return {
-        (cut(e.source.code, country_level), cut(e.target.code, country_level) if e.target else "", e.cameo)
+        # PETRARCH writes "---" for an event with no target
+        (cut(e.source.code, country_level), cut(e.target.code, country_level) if e.target else "---", e.cameo)
         for e in record.events
         if not e.negated  # PETRARCH codes no event for a negated verb
     }
