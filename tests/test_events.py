@@ -622,3 +622,26 @@ def test_coercion_by_people_not_a_state_is_dissent() -> None:
 def test_an_intention_on_a_condition_is_an_ultimatum() -> None:
     text = "Nigeria announced that it will withdraw its peacekeeping force from Chad unless a ceasefire is arranged."
     assert ("NGA", "TCD", "139") in triples(events_of(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # what is threatened is a threat whatever the act's own code (DELIVER * BLOW is 120)
+        ("Al-Qaeda has threatened to deliver devastating blows to Israel.", ("IMG", "ISR", "130")),
+        # a warning of one's own future act threatens; "no longer" negates the act, not the threat
+        ("Egypt warned that it will no longer tolerate Libyan incursions.", ("EGY", "LBY", "130")),
+        ("Russia warned that it would impose sanctions on Georgia.", ("RUS", "GEO", "1312")),
+    ],
+)
+def test_what_is_threatened_or_warned_of_is_a_threat(sentence: str, expected: tuple[str, str | None, str]) -> None:
+    events = events_of(sentence)
+    assert expected in triples(events)
+    assert all(not e.negated for e in events if e.cameo.startswith("13"))
+
+
+def test_a_refusal_to_allow_codes_the_refusal_and_not_the_act() -> None:
+    text = "The rebels in Angola refused to allow United Nations planes to land and evacuate the observers."
+    events = events_of(text)
+    # the object of "allow" (the parser's subject of the infinitive) is the target of the refusal
+    assert [(e.target.code if e.target else None, e.cameo[:2]) for e in events] == [("IGOUNO", "12")]

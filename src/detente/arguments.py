@@ -16,6 +16,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from .actors import agent_in, sector_table
+from .codes import WISH_VERBS
 from .knowledge import toml_data
 from .lexicon import Lexicon, phrase_key
 from .nlp import sentence_index
@@ -83,7 +84,16 @@ def object_actors(
         for o in c.children
         if o.dep_ == "pobj"
     ]
+    # "allow United Nations planes to land": the parser makes the object the infinitive's subject
+    # (not for a wish: "wants Putin to attack" is no act of the wisher's towards Putin)
+    if verb.lemma_.lower() not in WISH_VERBS:
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and infinitive(c)]
+        objects += [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
     return first_actors(scene, objects, sources)
+
+
+def infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 # Prepositions of circumstance: "as part of Security Council contacts", "during the visit of …",

@@ -115,6 +115,9 @@ class Rules:
     audiences: frozenset[str]
     ultimatum_marks: frozenset[str]
     ultimatum_code: str
+    threat_verbs: frozenset[str]
+    threat_future: frozenset[str]
+    threat_code: str
     dissent_roots: frozenset[str]
     dissent_code: str
     state_sectors: frozenset[str]
@@ -147,6 +150,9 @@ def rules() -> Rules:
         audiences=frozenset(data["statements"]["audiences"]),
         ultimatum_marks=frozenset(data["ultimatums"]["marks"]),
         ultimatum_code=data["ultimatums"]["code"],
+        threat_verbs=frozenset(data["threats"]["verbs"]),
+        threat_future=frozenset(data["threats"]["future"]),
+        threat_code=data["threats"]["code"],
         dissent_roots=frozenset(data["dissent"]["roots"]),
         dissent_code=data["dissent"]["code"],
         state_sectors=frozenset(data["dissent"]["state_sectors"]),

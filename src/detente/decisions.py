@@ -89,7 +89,7 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
                 event = make_event(context, decision.token, anchor, actors, final, rule, confidence)
                 if rule.endswith("→ refusal"):  # the refusal itself happened
                     event = replace(event, negated=False, modality="asserted")
-                elif "→ demand" in rule:  # "they must not send weapons": demanding not to is a demand
+                elif "→ demand" in rule or "→ threat" in rule:  # "must not send", "will no longer tolerate"
                     event = replace(event, negated=False)
                 elif how and event.modality == "asserted":
                     event = replace(event, modality="intended")  # "open to talks": the adjective says so
@@ -127,6 +127,10 @@ def intended_codes(
 ) -> list[tuple[str, str]]:
     """The code as stated, as a refusal (``refused``: the anchor's act was refused, read once by
     the caller), or as an intention (with the meeting itself when the sentence dates it)."""
+    if context.verbs.packaged and threatened(anchor):
+        as_intent = intent_code(code) or ""
+        threat = as_intent if as_intent.startswith("13") else rules().threat_code
+        return [(threat, f"{rule} → threat ({anchor.head.lemma_.lower()})")]
     rejection = refusal_code(code) if refused else None
     if rejection is not None:
         return [(rejection, f"{rule} → refusal")]
@@ -142,6 +146,17 @@ def intended_codes(
     if code[:2] in rules().scheduled_roots and not generic and dated_sentence(context, anchor):
         codes.append((code, f"{rule} (scheduled)"))
     return codes
+
+
+def threatened(verb: Token) -> bool:
+    """ "threatened to deliver blows", "warned that police will no longer tolerate rallies"."""
+    r = rules()
+    head = verb.head
+    if head is verb or head.lemma_.lower() not in r.threat_verbs:
+        return False
+    if verb.dep_ == "xcomp":
+        return not any(c.dep_ in ("dobj", "dative") for c in head.children)  # "warned Iran to stop": a demand
+    return verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in r.threat_future for c in verb.children)
 
 
 def ultimatum(verb: Token) -> bool:
@@ -198,6 +213,8 @@ def negated(verb: Token) -> bool:
     for _ in range(NEGATION_REACH):
         if any(c.dep_ == "neg" for c in token.children):
             return True
+        if any(c.dep_ == "advmod" and any(n.dep_ == "neg" for n in c.children) for c in token.children):
+            return True  # "will no longer tolerate"
         infinitive = token.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if not infinitive or token.head is token:
             return False

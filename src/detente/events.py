@@ -155,8 +155,20 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
             decision.events, decision.reason = [], "what someone demanded, not done"
         elif asked_for(token):
             decision.events, decision.reason = [], "what someone was asked or urged to do, not done"
+        elif refused_above(token, by_token):
+            decision.events, decision.reason = [], "what someone refused to allow, not done"
         elif (lemma in r.intent_verbs or lemma in WISH_VERBS) and intended:
             decision.events, decision.reason = [], "an intention: coded on the verb it governs"
+
+
+def refused_above(token: Token, by_token: dict[int, Decision]) -> bool:
+    """ "refused to allow UN planes to land and evacuate …": the acts inside the clause of a
+    refused verb were not done."""
+    while token.dep_ in ("ccomp", "xcomp", "conj") and token.head is not token:
+        token = token.head
+        if token.i in by_token and any("→ refusal" in e.rule for e in by_token[token.i].events):
+            return True
+    return False
 
 
 def clause_of(verb: Token) -> list[Token]:
