@@ -244,6 +244,9 @@ def test_people_named_by_role_and_place_are_a_group_of_that_country() -> None:
     actors = {a.name: (a.code, a.sector) for a in find_actors(load_pipeline()(text), "2023-02-27")}
     assert actors["Officials in Beijing"] == ("CHNGOV", "GOV")
     assert actors["soldiers from Ukraine"] == ("UKRMIL", "MIL")
+    # a possessed group is its owner's, wherever it is: "its forces in Lebanon" are not Lebanon's
+    owned = find_actors(load_pipeline()("Israel has strengthened its forces in Lebanon."), "2023-02-27")
+    assert not any(a.country == "LBN" and a.sector == "MIL" for a in owned)
 
 
 def test_a_role_of_a_country_named_after_it_is_that_countrys() -> None:

@@ -735,6 +735,8 @@ def groups_of_places(article: Article) -> None:
         root = chunk.root
         if root.tag_ not in ("NNS", "NNPS") or any(i in article.taken for i in range(chunk.start, chunk.end)):
             continue
+        if any(c.dep_ == "poss" for c in root.children):  # "its forces in Lebanon" are its owner's
+            continue
         role, code = agent_in(article.lexicon, chunk)
         places = [o for p in root.children if p.dep_ == "prep" and p.lower_ in PLACE_OF for o in p.children]
         country = next((c for o in places if o.dep_ == "pobj" and (c := place_country(article, o))), None)
