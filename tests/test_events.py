@@ -645,3 +645,14 @@ def test_a_refusal_to_allow_codes_the_refusal_and_not_the_act() -> None:
     events = events_of(text)
     # the object of "allow" (the parser's subject of the infinitive) is the target of the refusal
     assert [(e.target.code if e.target else None, e.cameo[:2]) for e in events] == [("IGOUNO", "12")]
+
+
+def test_what_an_intended_act_is_for_is_intended_too() -> None:
+    text = "Norway is willing to send equipment to help defend Kuwait, the minister said."
+    (event,) = [e for e in events_of(text) if e.target is not None and e.target.country == "KWT"]
+    assert (event.source.country, event.cameo[:2], event.modality) == ("NOR", "03", "intended")
+
+
+def test_a_stance_in_the_passive_is_its_subjects() -> None:
+    # "is opposed to": the subject opposes; "to" names the target (CAMEO 2.0 codes oppose 110)
+    assert ("ISR", "FRA", "110") in triples(events_of("Israel is opposed to French mediation."))

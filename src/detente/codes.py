@@ -116,6 +116,7 @@ class Rules:
     ultimatum_marks: frozenset[str]
     ultimatum_code: str
     threat_verbs: frozenset[str]
+    stance_passives: frozenset[str]
     threat_future: frozenset[str]
     threat_code: str
     dissent_roots: frozenset[str]
@@ -151,6 +152,7 @@ def rules() -> Rules:
         ultimatum_marks=frozenset(data["ultimatums"]["marks"]),
         ultimatum_code=data["ultimatums"]["code"],
         threat_verbs=frozenset(data["threats"]["verbs"]),
+        stance_passives=frozenset(data["stances"]["passives"]),
         threat_future=frozenset(data["threats"]["future"]),
         threat_code=data["threats"]["code"],
         dissent_roots=frozenset(data["dissent"]["roots"]),

@@ -193,6 +193,10 @@ def intention(verb: Token) -> str | None:
             return "future"
         if token.dep_ == "xcomp" and (token.head.lower_ == "going" or token.head.lemma_ == "be"):
             return "future"  # "is going to join", "Benin was to join"
+    # "is willing to send material to help defend Saudi Arabia": what an intended act is for is intended too
+    purpose = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children))
+    if purpose and head is not verb and head.pos_ == "VERB":
+        return intention(head)
     return None
 
 
