@@ -656,3 +656,13 @@ def test_what_an_intended_act_is_for_is_intended_too() -> None:
 def test_a_stance_in_the_passive_is_its_subjects() -> None:
     # "is opposed to": the subject opposes; "to" names the target (CAMEO 2.0 codes oppose 110)
     assert ("ISR", "FRA", "110") in triples(events_of("Israel is opposed to French mediation."))
+
+
+def test_a_resignation_is_plover_retreat_resign() -> None:
+    (event,) = events_of("Georgian President Eduard Shevardnadze resigned on Sunday.")
+    assert (event.source.country, event.cameo, event.plover.type, event.plover.mode) == (
+        "GEO",
+        "0831",
+        "RETREAT",
+        "resign",
+    )
