@@ -666,3 +666,18 @@ def test_a_resignation_is_plover_retreat_resign() -> None:
         "RETREAT",
         "resign",
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "withdrawal" is an event noun; "speeded up" says little of its own (a light verb)
+        ("The United States speeded up the withdrawal of its forces from Panama.", ("USA", "PAN", "0874")),
+        # a surrender is CAMEO 0874, not the YIELD block's unspecified 080
+        ("Iraqi soldiers surrendered to Kuwait on Monday.", ("IRQ", "KWT", "0874")),
+    ],
+)
+def test_withdrawals_and_surrenders_are_military_retreats(sentence: str, expected: tuple[str, str, str]) -> None:
+    events = events_of(sentence)
+    assert expected in triples(events)
+    assert all(e.plover.type == "RETREAT" for e in events)
