@@ -656,6 +656,9 @@ def test_what_an_intended_act_is_for_is_intended_too() -> None:
 def test_a_stance_in_the_passive_is_its_subjects() -> None:
     # "is opposed to": the subject opposes; "to" names the target (CAMEO 2.0 codes oppose 110)
     assert ("ISR", "FRA", "110") in triples(events_of("Israel is opposed to French mediation."))
+    # "Serb" is Serbia's short demonym; "engaged in … against" is the subject's act
+    text = "Serb forces were engaged in attacks against the Albanian population."
+    assert triples(events_of(text)) == [("SRB", "ALB", "190")]
 
 
 def test_a_resignation_is_plover_retreat_resign() -> None:

@@ -65,7 +65,7 @@ def verb_arguments(scene: Scene, verb: Token) -> Arguments:
         agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         sources = first_actors(scene, agents, ())
         if not sources and verb.lemma_.lower() in rules().stance_passives:  # "Israel is opposed to …"
-            return Arguments(subjects, object_actors(scene, verb, subjects, TO), False)
+            return Arguments(subjects, object_actors(scene, verb, subjects), False)
         if not sources and subjects:  # "was arrested in Lebanon": done where it happened, by whom unsaid
             where = place_in(scene, verb)
             if where is not None:
@@ -97,8 +97,6 @@ def object_actors(
 def infinitive(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
-
-TO = frozenset({"to"})
 
 # Prepositions of circumstance: "as part of Security Council contacts", "during the visit of …",
 # "after talks with …" say when or in what role, never to whom.
