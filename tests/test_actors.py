@@ -253,3 +253,9 @@ def test_a_role_of_a_country_named_after_it_is_that_countrys() -> None:
     text = "The Nigerian foreign minister, Dubem Onyia, summoned the ambassador of Niger."
     actors = {a.name: a.code for a in find_actors(load_pipeline()(text), "2023-02-27")}
     assert actors["the ambassador of Niger"] == "NERGOV" and actors["Dubem Onyia"] == "NGAGOV"
+
+
+def test_the_country_named_after_a_dictionary_person_wins() -> None:
+    # the dictionary has a bare "Hassan" for someone else; "of Morocco" says whose king this is
+    actors = find_actors(load_pipeline()("King Hassan of Morocco received the envoy."), "1990-01-01")
+    assert actor_named(actors, "Hassan").country == "MAR"

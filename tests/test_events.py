@@ -684,3 +684,8 @@ def test_withdrawals_and_surrenders_are_military_retreats(sentence: str, expecte
     events = events_of(sentence)
     assert expected in triples(events)
     assert all(e.plover.type == "RETREAT" for e in events)
+
+
+def test_he_with_no_reporter_named_is_the_person_named_last() -> None:
+    text = "King Hassan of Morocco was quoted as saying he would be ready to host a meeting with Israel."
+    assert ("MAR", "ISR", "036") in triples(events_of(text))

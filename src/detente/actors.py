@@ -12,7 +12,7 @@ Ambassador") and a pronoun that says something ("he said") are resolved to the s
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -174,6 +174,19 @@ def lexicon_mentions(article: Article) -> None:
         article.taken.update(range(found.start, found.end))
         if found.country_word and found.country:
             article.found.append(country_mention(article, found))
+    for i, found in enumerate(article.found):
+        article.found[i] = person_of_named_country(article, found)
+
+
+def person_of_named_country(article: Article, found: Found) -> Found:
+    """ "King Hassan of Morocco": the country the text names after a dictionary person wins over
+    the dictionary's (a bare "Hassan" is someone else's there)."""
+    if found.kind != "person" or not found.country:
+        return found
+    after = country_after(article, article.doc[found.start : found.end])
+    if after is None or after == found.country:
+        return found
+    return replace(found, country=after, code=after + found.code[3:], key=("person", found.name, after))
 
 
 def national_body(article: Article, found: Found) -> Found:

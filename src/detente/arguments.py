@@ -377,7 +377,10 @@ def pronoun_actor(scene: Scene, pronoun: Token) -> Actor | None:
     if clause.dep_ != "ccomp" or clause.head is clause:
         return last_person(scene, pronoun) if pronoun.lower_ in ("he", "she") else None
     reporters = subject_actors(scene, clause.head)
-    return reporters[0] if reporters else None
+    if reporters:
+        return reporters[0]
+    # "was quoted as saying he would be ready to host …": no reporter named, the person named last
+    return last_person(scene, pronoun) if pronoun.lower_ in ("he", "she") else None
 
 
 def last_person(scene: Scene, pronoun: Token) -> Actor | None:
