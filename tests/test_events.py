@@ -689,3 +689,16 @@ def test_withdrawals_and_surrenders_are_military_retreats(sentence: str, expecte
 def test_he_with_no_reporter_named_is_the_person_named_last() -> None:
     text = "King Hassan of Morocco was quoted as saying he would be ready to host a meeting with Israel."
     assert ("MAR", "ISR", "036") in triples(events_of(text))
+
+
+def test_cooperation_aid_and_sanctions_need_a_recipient() -> None:
+    # PLOVER: COOPERATE, AID and SANCTION require a recipient; with none they are no event
+    assert [e for e in events_of("Russia expanded the operation.") if e.plover.type == "COOPERATE"] == []
+    # aid delivered in a country is for that country when no other recipient is named
+    text = "The Red Cross suspended aid deliveries in Baghdad on Wednesday."
+    assert [(e.target.country if e.target else None, e.plover.type) for e in events_of(text)] == [("IRQ", "SANCTION")]
+
+
+def test_a_preposition_the_parser_left_without_its_object_still_names_the_target() -> None:
+    text = "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a residence."
+    assert ("PER", "PAN", "075") in triples(events_of(text))

@@ -79,19 +79,28 @@ def object_actors(
 ) -> tuple[Actor, ...]:
     """The first object phrase naming an actor (direct objects first, then prepositional ones)."""
     objects = [c for c in verb.children if c.dep_ in OBJECTS]
-    objects += [
-        o
-        for c in verb.children
-        if c.dep_ == "prep" and (c.lower_ in preps if preps else c.lower_ not in CIRCUMSTANCES)
-        for o in c.children
-        if o.dep_ == "pobj"
+    chosen = [
+        c for c in verb.children if c.dep_ == "prep" and (c.lower_ in preps if preps else c.lower_ not in CIRCUMSTANCES)
     ]
+    objects += [o for c in chosen for o in c.children if o.dep_ == "pobj"]
+    objects += [o for c in chosen if (o := stranded_object(c)) is not None]
     # "allow United Nations planes to land": the parser makes the object the infinitive's subject
     # (not for a wish: "wants Putin to attack" is no act of the wisher's towards Putin)
     if verb.lemma_.lower() not in WISH_VERBS:
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and infinitive(c)]
         objects += [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
     return first_actors(scene, objects, sources)
+
+
+def stranded_object(preposition: Token) -> Token | None:
+    """ "granted asylum to five Panamanian army officers holed up in …": the parser left the
+    preposition without its object and made the noun the subject of the next verb."""
+    if any(c.dep_ == "pobj" for c in preposition.children) or preposition.i + 1 >= len(preposition.doc):
+        return None
+    noun = preposition.doc[preposition.i + 1]
+    while noun.head is not noun and noun.head.left_edge.i == preposition.i + 1 and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "nsubj" else None
 
 
 def infinitive(verb: Token) -> bool:

@@ -117,6 +117,7 @@ class Rules:
     ultimatum_code: str
     threat_verbs: frozenset[str]
     stance_passives: frozenset[str]
+    recipient_types: frozenset[str]
     threat_future: frozenset[str]
     threat_code: str
     dissent_roots: frozenset[str]
@@ -153,6 +154,7 @@ def rules() -> Rules:
         ultimatum_code=data["ultimatums"]["code"],
         threat_verbs=frozenset(data["threats"]["verbs"]),
         stance_passives=frozenset(data["stances"]["passives"]),
+        recipient_types=frozenset(data["recipients"]["types"]),
         threat_future=frozenset(data["threats"]["future"]),
         threat_code=data["threats"]["code"],
         dissent_roots=frozenset(data["dissent"]["roots"]),

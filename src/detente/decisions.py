@@ -86,6 +86,8 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
                     continue
                 actors = (target, source)
             for final, rule in intended_codes(context, anchor, code, None if flip else how, decision.rule, refused):
+                if actors[1] is None and plover_of(final).type in rules().recipient_types:
+                    continue  # PLOVER: cooperation, aid and sanctions are done to someone
                 event = make_event(context, decision.token, anchor, actors, final, rule, confidence)
                 if rule.endswith("→ refusal"):  # the refusal itself happened
                     event = replace(event, negated=False, modality="asserted")
@@ -95,7 +97,7 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
                     event = replace(event, modality="intended")  # "open to talks": the adjective says so
                 events.append(event)
     decision.events = events
-    decision.reason = f"coded {len(events)} event(s)"
+    decision.reason = f"coded {len(events)} event(s)" if events else "no target: this kind of event needs a recipient"
     return decision
 
 
