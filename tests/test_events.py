@@ -692,7 +692,7 @@ def test_he_with_no_reporter_named_is_the_person_named_last() -> None:
 
 
 def test_cooperation_aid_and_sanctions_need_a_recipient() -> None:
-    # PLOVER: COOPERATE, AID and SANCTION require a recipient; with none they are no event
+    # PLOVER: COOPERATE, AID and SANCTION require a recipient; a verb's default with none is no event
     assert [e for e in events_of("Russia expanded the operation.") if e.plover.type == "COOPERATE"] == []
     # aid delivered in a country is for that country when no other recipient is named
     text = "The Red Cross suspended aid deliveries in Baghdad on Wednesday."

@@ -86,7 +86,7 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
                     continue
                 actors = (target, source)
             for final, rule in intended_codes(context, anchor, code, None if flip else how, decision.rule, refused):
-                if actors[1] is None and plover_of(final).type in rules().recipient_types:
+                if actors[1] is None and "(default)" in rule and plover_of(final).type in rules().recipient_types:
                     continue  # PLOVER: cooperation, aid and sanctions are done to someone
                 event = make_event(context, decision.token, anchor, actors, final, rule, confidence)
                 if rule.endswith("→ refusal"):  # the refusal itself happened
