@@ -509,9 +509,11 @@ def test_they_in_a_speakers_own_words_are_others_and_need_to_is_a_demand() -> No
 
 
 def test_joining_a_coalition_is_cooperation() -> None:
-    # CAMEO 2.0's ASSEMBLE default is a consultation (040); with no pattern, joining is cooperation
-    assert triples(events_of("The naval coalition was joined by Australia.")) == [("AUS", None, "060")]
-    assert triples(events_of("Australia joined the patrols in the Gulf.")) == [("AUS", None, "060")]
+    # CAMEO 2.0's ASSEMBLE default is a consultation (040); with no pattern, joining is cooperation,
+    # which PLOVER codes only with a recipient: joining what no one is named as making is no event
+    assert triples(events_of("The naval coalition was joined by Australia.")) == []
+    assert triples(events_of("Australia joined the patrols of the United States.")) == [("AUS", "USA", "060")]
+    assert triples(events_of("Benin is to join.")) == [("BEN", None, "030")]  # an intention needs none
 
 
 def test_a_demand_not_to_act_is_a_demand_and_a_coalition_joined_is_its_makers() -> None:
