@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .knowledge import toml_data, word_list
 from .lexicon import Known, Lexicon, load_lexicon, phrase_key
-from .nlp import noun_chunks, sentence_index, sentence_start
+from .nlp import noun_chunks, sentence_index, sentence_start, words_of
 from .record import Actor, Credit, Mention
 
 if TYPE_CHECKING:
@@ -127,8 +127,9 @@ def lexicon_matches(article: Article) -> Iterator[Found]:
     resolve on the article's date (else a shorter match is tried: "US" of "US President")."""
     doc, lexicon = article.doc, article.lexicon
     # Apostrophes are left out on both sides: "Workers' Party" is "workers party".
-    kept = [t.i for t in doc if t.text not in APOSTROPHES]
-    lower = [doc[i].lower_.replace("'", "").replace("’", "") for i in kept]
+    words = words_of(doc)
+    kept = [i for i, text in enumerate(words.texts) if text not in APOSTROPHES]
+    lower = [words.lowers[i].replace("'", "").replace("’", "") for i in kept]
     n = 0
     while n < len(lower):
         found = None
@@ -452,11 +453,12 @@ def surnames(article: Article) -> None:
         for f in article.found
         if f.kind == "organization" and len(f.name.split()) > 1 and f.name.split()[0][:1].isupper()
     }
-    for token in article.doc:
-        earlier = people.get(token.text)
-        if earlier is not None and token.i not in article.taken and token.pos_ == "PROPN" and token.i > earlier.start:
-            article.found.append(alias(earlier, article.doc[token.i : token.i + 1]))
-            article.taken.add(token.i)
+    words = words_of(article.doc)
+    for i, text in enumerate(words.texts):
+        earlier = people.get(text)
+        if earlier is not None and i not in article.taken and words.pos[i] == "PROPN" and i > earlier.start:
+            article.found.append(alias(earlier, article.doc[i : i + 1]))
+            article.taken.add(i)
 
 
 def person(article: Article, ent: Span) -> Found:
@@ -801,12 +803,10 @@ def institution_words() -> frozenset[str]:
 
 def speaking_pronouns(article: Article) -> None:
     """ "he said": the latest person mentioned before."""
-    for token in article.doc:
-        if (
-            token.lower_ in PRONOUNS
-            and token.dep_ == "nsubj"
-            and token.head.lemma_.lower() in word_list("speech_verbs.txt")
-        ):
+    words = words_of(article.doc)
+    for i in (i for i, lower in enumerate(words.lowers) if lower in PRONOUNS and words.deps[i] == "nsubj"):
+        token = article.doc[i]
+        if token.head.lemma_.lower() in word_list("speech_verbs.txt"):
             earlier = latest_person(article, article.doc[token.i : token.i + 1])
             if earlier is not None:
                 article.found.append(alias(earlier, article.doc[token.i : token.i + 1]))
@@ -933,9 +933,10 @@ NOT_ORGANISATIONS = frozenset({"utc", "gmt", "bst", "est", "edt", "cet", "ist", 
 def group_title(article: Article, ent: Span) -> Found | None:
     """A country word and role noun right before a name ("Iranian airline Mahan Air")."""
     nouns = toml_data("actors/sectors.toml")["company_nouns"]
+    last = words_of(article.doc).lowers[ent.start - 1] if ent.start > 0 else ""
     for found in article.found:
-        between = article.doc[found.end - 1 : ent.start]  # the group's role noun and any word after it
-        if found.kind == "group" and found.country and 0 < len(between) <= 2 and between[-1].lower_ in nouns:
+        between = ent.start - found.end + 1  # the group's role noun and any word after it
+        if found.kind == "group" and found.country and 0 < between <= 2 and last in nouns:
             return found
     return None
 

@@ -10,9 +10,10 @@ would allow"); "we" and "our" in a quote are the speaker.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from .actors import agent_in, sector_table
@@ -47,6 +48,26 @@ class Scene:
     actors_by_token: dict[int, Actor]
     quotes: tuple[Quote, ...]
     lexicon: Lexicon | None = None
+
+    @cached_property
+    def actor_positions(self) -> list[int]:
+        return sorted(self.actors_by_token)
+
+    @cached_property
+    def conjunctions(self) -> list[int]:
+        """Where "and" joins nouns: a phrase without one names no coordinated actors."""
+        from spacy.attrs import DEP, LOWER  # noqa: PLC0415 (spaCy is imported only where a parse is read)
+
+        strings = self.doc.vocab.strings
+        wanted = {strings.add("and"), strings.add("&")}
+        cc = strings.add("cc")
+        rows = self.doc.to_array([DEP, LOWER]).tolist()
+        return [i for i, (dep, lower) in enumerate(rows) if dep == cc and lower in wanted]
+
+    def any_within(self, positions: list[int], token: Token) -> bool:
+        """Whether a position falls within the token's phrase (its left to its right edge)."""
+        start = bisect_left(positions, token.left_edge.i)
+        return start < len(positions) and positions[start] <= token.right_edge.i
 
 
 @dataclass(frozen=True)
@@ -463,6 +484,8 @@ ROLE_OF = frozenset({"of", "in", "from"})
 def coordinated_actors(scene: Scene, token: Token, avoid: frozenset[str]) -> tuple[Actor, ...]:
     """A phrase with "and" in it names one actor per country ("Presidents Buhari of Nigeria and
     Talon of Benin", "the US, Russia, and Switzerland"), however the parser attached the parts."""
+    if not scene.any_within(scene.conjunctions, token) or not scene.any_within(scene.actor_positions, token):
+        return ()
     words = phrase_words(token, conjuncts=True)
     if not any(w.dep_ == "cc" and w.lower_ in ("and", "&") and w.head.pos_ in ("NOUN", "PROPN") for w in words):
         return ()  # "awful and evil minister Calimehtar": adjectives joined, one actor
@@ -480,6 +503,8 @@ def actor_in(scene: Scene, token: Token, avoid: frozenset[str] = frozenset()) ->
     one from a country other than ``avoid`` first."""
     if token.i in scene.actors_by_token:
         return scene.actors_by_token[token.i]
+    if not scene.any_within(scene.actor_positions, token):
+        return None
     inside = [scene.actors_by_token[w.i] for w in phrase_words(token) if w.i in scene.actors_by_token]
     return next((a for a in inside if a.country not in avoid), inside[0] if inside else None)
 

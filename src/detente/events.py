@@ -49,6 +49,7 @@ from .decisions import (
 )
 from .flat import flat_match, flat_of, marked_arguments, nearest_arguments
 from .lexicon import load_lexicon
+from .nlp import words_of
 from .nominal import decide_noun, event_phrase, light_verb_of
 from .patterns import around_of, block_for, passive_participle, pattern_matches, phrasal_of, verb_patterns
 from .record import Actor, DateRef, Event, Quote
@@ -103,8 +104,11 @@ def decide_all(
     context = Context(scene, load_verbs(dictionaries), dates, published)
     # Event nouns carry CAMEO codes: with a user's own verb dictionary (its own codes) they stay out.
     nouns = nominal_events() if context.verbs.packaged else {}
-    decisions = [decide_noun(context, t) for t in doc if t.pos_ == "NOUN" and t.lower_ in nouns]
-    decisions += [decide_verb(context, t) for t in doc if t.pos_ == "VERB"]
+    words = words_of(doc)
+    decisions = [
+        decide_noun(context, doc[i]) for i, p in enumerate(words.pos) if p == "NOUN" and words.lowers[i] in nouns
+    ]
+    decisions += [decide_verb(context, doc[i]) for i, p in enumerate(words.pos) if p == "VERB"]
     decisions.sort(key=lambda d: d.token.i)
     settle(decisions, context.verbs.packaged)
     if context.verbs.packaged:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from bisect import bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -48,10 +49,12 @@ def load_pipeline() -> Language:
 def paragraph_breaks(doc: Doc) -> Doc:
     """A new paragraph starts a new sentence: a headline, dateline or map legend without a full
     stop is not the first words of the next paragraph's sentence."""
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if previous.is_space and "\n" in previous.text and not token.is_space:
-            token.is_sent_start = True
+    from spacy.attrs import IS_SPACE
+
+    spaces = doc.to_array(IS_SPACE).tolist()
+    for i in range(1, len(doc)):
+        if spaces[i - 1] and not spaces[i] and "\n" in doc[i - 1].text:
+            doc[i].is_sent_start = True
     return doc
 
 
@@ -101,6 +104,32 @@ def noun_chunks(doc: Doc) -> list[Span]:
     if chunks is None:
         chunks = doc.user_data["detente_noun_chunks"] = [(c.start, c.end) for c in doc.noun_chunks]
     return [doc[start:end] for start, end in chunks]
+
+
+@dataclass(frozen=True)
+class Words:
+    """Each token's text, lower case, part of speech and dependency label, read once per doc from
+    spaCy's arrays (a stage that walks ``for token in doc`` makes a Token object per word)."""
+
+    texts: list[str]
+    lowers: list[str]
+    pos: list[str]
+    deps: list[str]
+    lemmas: list[str]
+    alpha: list[bool]
+
+
+def words_of(doc: Doc) -> Words:
+    words = doc.user_data.get("detente_words")
+    if words is None:
+        from spacy.attrs import DEP, IS_ALPHA, LEMMA, LOWER, ORTH, POS
+
+        strings = doc.vocab.strings
+        columns = doc.to_array([ORTH, LOWER, POS, DEP, LEMMA, IS_ALPHA]).T.tolist() if len(doc) else [[]] * 6
+        named = ([strings[h] for h in column] for column in columns[:5])
+        words = Words(*named, alpha=[bool(a) for a in columns[5]])
+        doc.user_data["detente_words"] = words
+    return words
 
 
 def doc_text(doc: Doc) -> str:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .actors import actors_by_token
 from .knowledge import word_list
-from .nlp import doc_text, sentence_index, sentence_spans
+from .nlp import doc_text, sentence_index, sentence_spans, words_of
 from .record import Actor, Mention, Quote, QuoteKind, Speaker
 
 if TYPE_CHECKING:
@@ -332,7 +332,11 @@ def label_name(label: str) -> str:
 
 def indirect_quotes(doc: Doc) -> list[Found]:
     found: list[Found] = []
-    for token in doc:
+    words, speech = words_of(doc), word_list("speech_verbs.txt") | REPORTING | {"make", "read"}
+    candidates = [
+        i for i, lemma in enumerate(words.lemmas) if lemma.lower() in speech or words.lowers[i] == "according"
+    ]
+    for token in (doc[i] for i in candidates):
         if token.lemma_.lower() in QUESTIONS:
             continue  # "Asked whether …": a question put to the speaker, not what they said
         if is_speech_verb(token) or token.lemma_.lower() in REPORTING:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
+from .nlp import words_of
 from .record import SentenceTone, Tone
 
 if TYPE_CHECKING:
@@ -30,12 +31,13 @@ def lexicon() -> dict[str, float]:
 def counts(span: Span) -> tuple[int, int, int]:
     """(words, positive words, negative words) of a span."""
     valence = lexicon()
+    table = words_of(span.doc)
     words = positive = negative = 0
-    for token in span:
-        if not token.is_alpha:
+    for i in range(span.start, span.end):
+        if not table.alpha[i]:
             continue
         words += 1
-        value = valence.get(token.lower_, 0.0)
+        value = valence.get(table.lowers[i], 0.0)
         positive += value > 0
         negative += value < 0
     return words, positive, negative
