@@ -126,8 +126,8 @@ def words_of(doc: Doc) -> Words:
 
         strings = doc.vocab.strings
         columns = doc.to_array([ORTH, LOWER, POS, DEP, LEMMA, IS_ALPHA]).T.tolist() if len(doc) else [[]] * 6
-        named = ([strings[h] for h in column] for column in columns[:5])
-        words = Words(*named, alpha=[bool(a) for a in columns[5]])
+        texts, lowers, pos, deps, lemmas = ([strings[h] for h in column] for column in columns[:5])
+        words = Words(texts, lowers, pos, deps, lemmas, [bool(a) for a in columns[5]])
         doc.user_data["detente_words"] = words
     return words
 
