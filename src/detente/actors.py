@@ -702,8 +702,10 @@ def regional_words() -> frozenset[str]:
 def role_descriptions(article: Article) -> None:
     """ "the Russian Ambassador", "the envoy", "Niger's president": the latest person with that
     role (and country)."""
+    lowers = words_of(article.doc).lowers
     for chunk in noun_chunks(article.doc):
-        definite = chunk[0].lower_ == "the" or (len(chunk) > 2 and chunk[1].lower_ in ("'s", "’s"))
+        first = chunk.start
+        definite = lowers[first] == "the" or (len(chunk) > 2 and lowers[first + 1] in ("'s", "’s"))
         if not definite or chunk.root.tag_ in ("NNS", "NNPS") or chunk.root.i in article.taken:
             continue
         bare = all(t.pos_ in ("DET", "ADJ") for t in chunk if t.i != chunk.root.i)

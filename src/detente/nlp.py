@@ -62,7 +62,17 @@ def parse(texts: list[str]) -> Iterator[Doc]:
     """Parsed docs for ``texts``, in order (none loads the pipeline when there is nothing to parse)."""
     if not texts:
         return iter(())
-    return load_pipeline().pipe(texts, batch_size=BATCH_SIZE)
+    return (
+        with_text(doc, text)
+        for doc, text in zip(load_pipeline().pipe(texts, batch_size=BATCH_SIZE), texts, strict=True)
+    )
+
+
+def with_text(doc: Doc, text: str) -> Doc:
+    """The doc, knowing its text: spaCy keeps every character, so ``doc.text`` is the text parsed
+    (``doc.text`` would join every token again)."""
+    doc.user_data["detente_text"] = text
+    return doc
 
 
 def sentence_starts(doc: Doc) -> list[int]:
