@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .nlp import words_of
 from .verbs import Block, Element, Pattern, Phrasal, VerbDictionary
 
 if TYPE_CHECKING:
@@ -94,13 +95,13 @@ def phrasal_of(verbs: VerbDictionary, verb: Token) -> str:
 
 
 def phrasal_entry(verbs: VerbDictionary, verb: Token) -> Phrasal | None:
-    doc = verb.doc
-    for entry in verbs.phrasal.get(verb.text.upper(), []):
+    texts = words_of(verb.doc).texts
+    for entry in verbs.phrasal.get(texts[verb.i].upper(), []):
         start, end = verb.i - len(entry.before), verb.i + 1 + len(entry.after)
-        if start < 0 or end > len(doc):
+        if start < 0 or end > len(texts):
             continue
-        before = tuple(t.text.upper() for t in doc[start : verb.i])
-        after = tuple(t.text.upper() for t in doc[verb.i + 1 : end])
+        before = tuple(t.upper() for t in texts[start : verb.i])
+        after = tuple(t.upper() for t in texts[verb.i + 1 : end])
         particle = len(entry.after) == 1 and any(
             c.dep_ == "prt" and c.text.upper() == entry.after[0] for c in verb.children
         )
