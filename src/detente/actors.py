@@ -11,6 +11,7 @@ Ambassador") and a pronoun that says something ("he said") are resolved to the s
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -144,7 +145,7 @@ def lexicon_matches(article: Article) -> Iterator[Found]:
             n += 1
         else:
             yield found
-            n = next((k for k, i in enumerate(kept) if i >= found.end), len(kept))
+            n = bisect_left(kept, found.end)
 
 
 def resolve_match(article: Article, start: int, end: int, known: Known) -> Found | None:

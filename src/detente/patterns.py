@@ -3,6 +3,7 @@ the verb (CAMEO 2.0's comments), and PETRARCH2 patterns matched against the verb
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .nlp import words_of
@@ -12,7 +13,17 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
-Around = tuple[list["Token"], list["Token"], list["Token"]]
+@dataclass(frozen=True)
+class Word:
+    """A dependent of the verb as patterns read it: its text and lemma, and its children's."""
+
+    text: str
+    lemma: str
+    children: frozenset[str]
+
+
+# The verb's subjects, its dependents, and its prepositions with their objects.
+Around = tuple[list[Word], list[Word], list[tuple[str, list[Word]]]]
 
 
 def passive_participle(verb: Token) -> bool:
@@ -37,22 +48,22 @@ def pattern_matches(around: Around, pattern: Pattern) -> bool:
     return True
 
 
-def noun_matches(token: Token, element: Element) -> bool:
+def noun_matches(word: Word, element: Element) -> bool:
     if not element.words:
         return True
     *modifiers, head = element.words
-    if not (token.text.upper() in head or token.lemma_.upper() in head):
+    if not (word.text in head or word.lemma in head):
         return False
-    children = {c.text.upper() for c in token.children} | {c.lemma_.upper() for c in token.children}
-    return all(children & words for words in modifiers)
+    return all(word.children & words for words in modifiers)
 
 
-def prep_matches(token: Token, element: Element) -> bool:
-    if token.text.upper() != element.prep:
+def prep_matches(prep: tuple[str, list[Word]], element: Element) -> bool:
+    text, objects = prep
+    if text != element.prep:
         return False
     if element.object is None or element.object.kind == "any":
         return True
-    return any(noun_matches(c, element.object) for c in token.children if c.dep_ == "pobj")
+    return any(noun_matches(o, element.object) for o in objects)
 
 
 def around_of(verb: Token) -> Around:
@@ -61,7 +72,14 @@ def around_of(verb: Token) -> Around:
     dependents = [c for c in verb.children if c.dep_ in ("dobj", "attr", "xcomp", "advmod", "prt", "oprd", "acomp")]
     preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
     preps += [p for d in dependents for p in d.children if p.dep_ == "prep"]
-    return subjects, dependents, preps
+    objects = [(p.text.upper(), [word_of(c) for c in p.children if c.dep_ == "pobj"]) for p in preps]
+    return [word_of(s) for s in subjects], [word_of(d) for d in dependents], objects
+
+
+def word_of(token: Token) -> Word:
+    children = token.children
+    names = frozenset(n for c in children for n in (c.text.upper(), c.lemma_.upper()))
+    return Word(token.text.upper(), token.lemma_.upper(), names)
 
 
 def verb_patterns(block: Block, base: str) -> tuple[tuple[Pattern, ...], tuple[Pattern, ...]]:
