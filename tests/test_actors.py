@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from detente.actors import find_actors, split_code
+from detente.actor_mentions import split_code
+from detente.actors import find_actors
 from detente.dictionaries import DatedCode, read_actors, read_agents, read_dictionary_dir
 from detente.lexicon import load_lexicon
 from detente.nlp import load_pipeline

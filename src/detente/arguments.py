@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
-from .actors import agent_in, sector_table
+from .actor_mentions import agent_in, sector_table
 from .codes import WISH_VERBS, rules
 from .knowledge import toml_data
 from .lexicon import Lexicon, phrase_key
