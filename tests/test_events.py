@@ -422,6 +422,9 @@ def test_petrarch_1_actors_coded_as_several_and_agents_of_a_users_own() -> None:
     sentence = "Ithilen's awful and evil minister Calimehtar warned of the Prince of Dol Amroth."
     warned = petrarch_1_events(sentence, "1999-08-09")
     assert warned == {("ITHGOV", "DOL", "160")}
+    # the nearest actor after the verb brings those joined to it
+    believed = petrarch_1_events("Arnor believes Dagolath and Osgiliath can cope with less water.")
+    assert believed == {("ARN", "DAG", "023"), ("ARN", "OSG", "023")}
 
 
 def test_threatening_to_stop_talks_is_a_threat_to_halt_negotiations() -> None:

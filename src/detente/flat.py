@@ -199,11 +199,21 @@ def nearest_arguments(scene: Scene, verb: Token, found: Arguments) -> Arguments:
     # embassy, a senior Bree official said": the official is no target of the burning)
     comma = next((i for i in range(verb.i + 1, end) if scene.doc[i].text in (",", ";")), end)
     after = [
-        scene.actors_by_token[i]
+        i
         for i in range(verb.i + 1, comma)
         if i in scene.actors_by_token and scene.actors_by_token[i].country not in countries | {None}
     ]
-    return Arguments(sources, targets or tuple(after[:1]), found.passive)
+    return Arguments(sources, targets or first_with_conjuncts(scene, after[:1]), found.passive)
+
+
+def first_with_conjuncts(scene: Scene, first: list[int]) -> tuple[Actor, ...]:
+    """The first actor after the verb, and those joined to it ("believes Dagolath and Osgiliath
+    can cope": both)."""
+    if not first:
+        return ()
+    token = scene.doc[first[0]]
+    joined = [scene.actors_by_token[c.i] for c in token.conjuncts if c.i in scene.actors_by_token]
+    return tuple({a.id: a for a in (scene.actors_by_token[token.i], *joined)}.values())
 
 
 def marked_arguments(scene: Scene, match: FlatMatch, found: Arguments) -> Arguments:
