@@ -422,6 +422,11 @@ def test_petrarch_1_actors_coded_as_several_and_agents_of_a_users_own() -> None:
     sentence = "Ithilen's awful and evil minister Calimehtar warned of the Prince of Dol Amroth."
     warned = petrarch_1_events(sentence, "1999-08-09")
     assert warned == {("ITHGOV", "DOL", "160")}
+    # a country word as the parser's "nmod" of a role, and a capitalised role after a country word
+    restored = petrarch_1_events("Arnor is about to restore full diplomatic ties with the Gondor main opposition group.")
+    assert restored == {("ARN", "GONMOP", "064")}
+    condemned = petrarch_1_events("The Calenardhon Minister of Silly Walks condemned an attack by Osgiliath soldiers.")
+    assert ("CALGOV", "OSGMIL", "122") in condemned
     # the nearest actor after the verb brings those joined to it
     believed = petrarch_1_events("Arnor believes Dagolath and Osgiliath can cope with less water.")
     assert believed == {("ARN", "DAG", "023"), ("ARN", "OSG", "023")}

@@ -267,12 +267,16 @@ def country_role(article: Article, span: Span) -> tuple[str, str] | None:
     """The sector and agent code of the noun a country word qualifies: "Saudi government" (GOV,
     GOV), "Chinese troops" (MIL, MIL), "Arnor cleric" (CVL, REL)."""
     root = span.root
-    if root.dep_ not in ("amod", "compound", "poss") or root.head.i < span.end:
+    if root.dep_ not in ("amod", "compound", "poss", "nmod") or root.head.i < span.end:
         return None
     noun = article.doc[span.end : root.head.i + 1]
-    _role, code = agent_in(article.lexicon, noun)
-    if code is None or root.head.ent_type_ == "PERSON" or noun[-1].pos_ == "PROPN":
+    role, code = agent_in(article.lexicon, noun)
+    if code is None or role is None or root.head.ent_type_ == "PERSON":
         return None
+    doc = article.doc
+    named = noun.end < len(doc) and doc[noun.end].pos_ == "PROPN"  # "Turkish President Erdoğan": a title
+    if noun[-1].pos_ == "PROPN" and (named or len(role.split()) < len(noun)):
+        return None  # a name ("Iranian airline Mahan Air"), not a capitalised role ("Calenardhon Minister")
     sector = sector_table()["roles"].get(code.strip("~")[:3])
     agent = code.strip("~") if code.startswith("~") else sector  # "IGO~" prefixes the actor in PETRARCH-1
     if sector is None and code.startswith("~"):  # a user's own agent ("main opposition group" ~MOP)
