@@ -246,8 +246,10 @@ def test_petrarch_1_takes_the_nearest_actors_and_needs_a_target() -> None:
         published="1995-01-01",
         options=options,
     )
-    # the target is the first actor after the verb, though it is the subject of another clause
-    assert {(e.source.code, e.target.code if e.target else None) for e in record.events} == {("ARN", "DAG")}
+    # the target is the first actor after the verb, though it is the subject of another clause, and
+    # the actors joined to it (PETRARCH's own validation record codes both)
+    found = {(e.source.code, e.target.code if e.target else None) for e in record.events}
+    assert found == {("ARN", "DAG"), ("ARN", "OSG")}
     alone = extract("T\n\nArnor believes in the future.", published="1995-01-01", options=options)
     assert alone.events == ()  # no target, no event
 
@@ -427,9 +429,6 @@ def test_petrarch_1_actors_coded_as_several_and_agents_of_a_users_own() -> None:
     assert restored == {("ARN", "GONMOP", "064")}
     condemned = petrarch_1_events("The Calenardhon Minister of Silly Walks condemned an attack by Osgiliath soldiers.")
     assert ("CALGOV", "OSGMIL", "122") in condemned
-    # the nearest actor after the verb brings those joined to it
-    believed = petrarch_1_events("Arnor believes Dagolath and Osgiliath can cope with less water.")
-    assert believed == {("ARN", "DAG", "023"), ("ARN", "OSG", "023")}
 
 
 def test_threatening_to_stop_talks_is_a_threat_to_halt_negotiations() -> None:
