@@ -532,6 +532,9 @@ def test_a_demand_not_to_act_is_a_demand_and_a_coalition_joined_is_its_makers() 
     )
     found = triples(events_of("The United States formed a naval coalition, which was joined by Australia."))
     assert ("AUS", "USA", "060") in found
+    # the parser hangs the relative clause on the nearest noun; the coalition is still the one joined
+    text = "France set up a task force to guard the Strait of Hormuz which was joined by Italy and Greece."
+    assert {("ITA", "FRA", "060"), ("GRC", "FRA", "060")} <= set(triples(events_of(text)))
 
 
 def test_a_users_dictionary_names_win_and_compound_marks_code_each_other() -> None:

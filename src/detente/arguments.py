@@ -169,12 +169,23 @@ def antecedent(subject: Token) -> Token:
     return subject
 
 
+# How many clauses up the owner of a thing joined is looked for.
+OWNER_DEPTH = 2
+
+
 def owner_actors(scene: Scene, noun: Token) -> tuple[Actor, ...]:
     """Whose a thing is when the phrase names no actor: the subject of the verb it is the object
     of ("the United States announced a naval coalition")."""
-    if noun.dep_ != "dobj" or noun.head is noun:
-        return ()
-    return subject_actors(scene, noun.head)
+    for _ in range(OWNER_DEPTH):
+        if noun.dep_ != "dobj" or noun.head is noun:
+            return ()
+        owners = subject_actors(scene, noun.head)
+        if owners or noun.head.dep_ not in ("relcl", "acl"):
+            return owners
+        # "a naval coalition to patrol the Persian Gulf which was joined by …": the clause hangs on
+        # the nearest noun; the thing joined is the one the clause qualifies
+        noun = noun.head.head
+    return ()
 
 
 @cache
