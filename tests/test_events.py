@@ -425,7 +425,9 @@ def test_petrarch_1_actors_coded_as_several_and_agents_of_a_users_own() -> None:
     warned = petrarch_1_events(sentence, "1999-08-09")
     assert warned == {("ITHGOV", "DOL", "160")}
     # a country word as the parser's "nmod" of a role, and a capitalised role after a country word
-    restored = petrarch_1_events("Arnor is about to restore full diplomatic ties with the Gondor main opposition group.")
+    restored = petrarch_1_events(
+        "Arnor is about to restore full diplomatic ties with the Gondor main opposition group."
+    )
     assert restored == {("ARN", "GONMOP", "064")}
     condemned = petrarch_1_events("The Calenardhon Minister of Silly Walks condemned an attack by Osgiliath soldiers.")
     assert ("CALGOV", "OSGMIL", "122") in condemned
@@ -714,3 +716,10 @@ def test_cooperation_aid_and_sanctions_need_a_recipient() -> None:
 def test_a_preposition_the_parser_left_without_its_object_still_names_the_target() -> None:
     text = "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a residence."
     assert ("PER", "PAN", "075") in triples(events_of(text))
+
+
+def test_unnamed_protesters_are_the_people_of_the_place() -> None:
+    # protesters no one names protest where they are; "anti-government" targets their government
+    (event,) = events_of("Anti-government demonstrations spread in Caracas on Sunday.")
+    assert (event.source.code, event.target.code if event.target else None, event.cameo) == ("VENCVL", "VENGOV", "141")
+    assert events_of("Protests continued on Sunday.") == []  # no place, no protester's country

@@ -123,6 +123,8 @@ class Rules:
     dissent_roots: frozenset[str]
     dissent_code: str
     state_sectors: frozenset[str]
+    local_protest_roots: frozenset[str]
+    government_words: frozenset[str]
 
 
 @cache
@@ -160,6 +162,8 @@ def rules() -> Rules:
         dissent_roots=frozenset(data["dissent"]["roots"]),
         dissent_code=data["dissent"]["code"],
         state_sectors=frozenset(data["dissent"]["state_sectors"]),
+        local_protest_roots=frozenset(data["dissent"]["local_roots"]),
+        government_words=frozenset(data["dissent"]["government_words"]),
     )
 
 

@@ -7,11 +7,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .arguments import (
+    PEOPLE_PLACES,
     Arguments,
     Scene,
     object_actors,
     phrase_actors,
     place_actor,
+    place_in,
     subject_actors,
 )
 from .codes import (
@@ -25,7 +27,7 @@ from .decisions import (
     Decision,
     coded,
 )
-from .record import Actor
+from .record import Actor, Mention
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -50,14 +52,16 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     agents = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
     owned = next((found for c in owners if (found := phrase_actors(scene, c))), ())
     by = next((found for a in agents if (found := phrase_actors(scene, a))), ())  # "attacks by Israel on Gaza"
-    sources = by or doers or owned
-    targets = object_actors(scene, noun, sources, frozenset(preps))
+    sources = by or doers or owned or local_protesters(scene, noun, code)
+    targets = object_actors(scene, noun, sources, frozenset(preps)) or against_government(scene, noun, sources)
     if not targets and verb is not None:
         targets = object_actors(scene, verb, sources, frozenset(preps))
     if not targets and hosted and len(sources) < 2:  # "the US and Russia held talks in Geneva" meet each other
         targets = hosts(scene, noun)
     countries = {a.country for a in sources}
-    decision.arguments = Arguments(sources, tuple(t for t in targets if t.country not in countries), False)
+    # another country, or the protesters' own government
+    targets = tuple(t for t in targets if t.country not in countries or (t.sector == "GOV" and t.id == ""))
+    decision.arguments = Arguments(sources, targets, False)
     mutual = len(sources) > 1 and code[:2] in rules().mutual_roots
     done = bool(doers) and verb is not ready  # "Russia stopped the talks", "held talks": done by someone
     if not decision.arguments.targets and not mutual and ready is None and not done:
@@ -72,6 +76,30 @@ def decide_noun(context: Context, noun: Token) -> Decision:
             return decision
         decision.code, decision.rule = stopped, f"{decision.rule} → stopped ({stopping})"
     return coded(context, decision, anchor, DEFAULT_CONFIDENCE, how="commit" if ready is not None else None)
+
+
+def local_protesters(scene: Scene, noun: Token, code: str) -> tuple[Actor, ...]:
+    """ "anti-government protests continue in Baghdad": protesters no one names are the people of
+    the country where they protest (``[dissent]`` in coding.toml)."""
+    if code[:2] not in rules().local_protest_roots:
+        return ()
+    held = hosts(scene, noun)  # "protests in Baghdad", else "protests continue in Baghdad"
+    place = held[0] if held else place_in(scene, noun.head, PEOPLE_PLACES) if noun.dep_ == "nsubj" else None
+    if place is None or not place.country:
+        return ()
+    words = scene.doc[noun.left_edge.i : noun.i + 1]
+    country = place.country
+    mention = Mention(words.start_char, words.end_char, words.text)
+    return (Actor("", words.text, "group", country, "CVL", None, country + "CVL", (mention,)),)
+
+
+def against_government(scene: Scene, noun: Token, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """ "anti-government protests": the target is the protesters' own government."""
+    words = {c.lower_ for c in noun.children if c.i < noun.i}
+    if not sources or not words & rules().government_words or "anti" not in words:
+        return ()
+    country = sources[0].country or ""
+    return (Actor("", f"{country} government", "government", country, "GOV", None, country + "GOV"),)
 
 
 def event_phrase(noun: Token) -> Token:
