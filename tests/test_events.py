@@ -723,3 +723,8 @@ def test_unnamed_protesters_are_the_people_of_the_place() -> None:
     (event,) = events_of("Anti-government demonstrations spread in Caracas on Sunday.")
     assert (event.source.code, event.target.code if event.target else None, event.cameo) == ("VENCVL", "VENGOV", "141")
     assert events_of("Protests continued on Sunday.") == []  # no place, no protester's country
+
+
+def test_a_definite_act_named_before_brings_its_actor_as_target() -> None:
+    text = "The United States announced a complete withdrawal from the region. Germany opposed the withdrawal."
+    assert ("USA", "110") in [(e.target.country if e.target else None, e.cameo) for e in events_of(text)]

@@ -20,7 +20,7 @@ from .actor_mentions import agent_in, sector_table
 from .codes import WISH_VERBS, rules
 from .knowledge import toml_data
 from .lexicon import Lexicon, phrase_key
-from .nlp import sentence_index
+from .nlp import sentence_index, sentence_spans
 from .record import Actor, Mention, Quote
 
 if TYPE_CHECKING:
@@ -91,8 +91,42 @@ def verb_arguments(scene: Scene, verb: Token) -> Arguments:
             where = place_in(scene, verb)
             if where is not None:
                 return Arguments((where,), subjects, True, placed=True)
-        return Arguments(sources, subjects, True)
-    return Arguments(subjects, object_actors(scene, verb, subjects), False)
+        return Arguments(sources, subjects or earlier_owner(scene, patient_of(verb, "nsubjpass")), True)
+    objects = object_actors(scene, verb, subjects) or earlier_owner(scene, patient_of(verb, "dobj"))
+    return Arguments(subjects, objects, False)
+
+
+def patient_of(verb: Token, dep: str) -> Token | None:
+    """The definite noun a verb is done to, when it names an act ("opposed the withdrawal")."""
+    noun = next((c for c in verb.children if c.dep_ == dep), None)
+    if noun is None or noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    return noun
+
+
+def earlier_owner(scene: Scene, noun: Token | None) -> tuple[Actor, ...]:
+    """ "The operation was condemned by members of the European Union": "the operation" is the
+    one named before with its actor ("Turkey's military operation"), within a few sentences."""
+    if noun is None or any(t.i in scene.actors_by_token for t in noun.subtree):
+        return ()
+    doc, lemma = scene.doc, noun.lemma_
+    first = sentence_spans(doc)[max(0, sentence_index(doc, noun.i) - EARLIER_SENTENCES)][0]
+    for i in range(noun.i - 1, first - 1, -1):
+        token = doc[i]
+        if token.lemma_ != lemma or token.pos_ != "NOUN":
+            continue
+        owners = [
+            scene.actors_by_token[c.i] for c in token.children if c.dep_ in MODIFIERS and c.i in scene.actors_by_token
+        ]
+        if not owners and token.dep_ == "dobj" and token.head is not token:
+            owners = list(subject_actors(scene, token.head))
+        if owners:
+            return (owners[0],)
+    return ()
+
+
+# How many sentences back "the operation" is looked for with its actor.
+EARLIER_SENTENCES = 6
 
 
 def object_actors(
