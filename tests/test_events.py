@@ -728,3 +728,9 @@ def test_unnamed_protesters_are_the_people_of_the_place() -> None:
 def test_a_definite_act_named_before_brings_its_actor_as_target() -> None:
     text = "The United States announced a complete withdrawal from the region. Germany opposed the withdrawal."
     assert ("USA", "110") in [(e.target.country if e.target else None, e.cameo) for e in events_of(text)]
+
+
+def test_what_a_statement_is_of_is_its_topic_not_its_recipient() -> None:
+    spoke = events_of("The French statement spoke of Germany taking over the duty of guarding the border.")
+    assert [e for e in spoke if e.cameo.startswith("01")] == []
+    assert ("FRA", "DEU", "010") in triples(events_of("France spoke with Germany on Monday."))

@@ -113,6 +113,7 @@ class Rules:
     untargeted_statements: frozenset[str]
     intransitive: frozenset[str]
     audiences: frozenset[str]
+    recipient_preps: frozenset[str]
     ultimatum_marks: frozenset[str]
     ultimatum_code: str
     threat_verbs: frozenset[str]
@@ -152,6 +153,7 @@ def rules() -> Rules:
         untargeted_statements=frozenset(data["statements"]["untargeted"]),
         intransitive=frozenset(data["intransitive"]["verbs"]),
         audiences=frozenset(data["statements"]["audiences"]),
+        recipient_preps=frozenset(data["statements"]["recipient_preps"]),
         ultimatum_marks=frozenset(data["ultimatums"]["marks"]),
         ultimatum_code=data["ultimatums"]["code"],
         threat_verbs=frozenset(data["threats"]["verbs"]),

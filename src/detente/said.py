@@ -138,9 +138,22 @@ def unaddressed(decision: Decision) -> None:
     """A plain statement to no one (or to the press) is the speaker's quote, not an event."""
     r = rules()
     addressed = [e for e in decision.events if e.target is not None and e.target.sector not in r.audiences]
+    if not has_recipient(decision.token):
+        addressed = []  # "spoke of Turkey assuming the duty …": a topic, not a recipient
     plain = all(e.cameo == decision.code for e in decision.events)
     if decision.events and decision.code in r.untargeted_statements and not addressed and plain:
         decision.events, decision.reason = [], "a statement to no one: kept as the speaker's quote, not an event"
+
+
+def has_recipient(verb: Token) -> bool:
+    """Whether a statement verb has someone it is made to: an object, or "to"/"with" someone."""
+    if verb.pos_ != "VERB":
+        return True
+    preps = rules().recipient_preps
+    return any(
+        c.dep_ in ("dobj", "dative", "nsubjpass", "agent") or (c.dep_ == "prep" and c.lower_ in preps)
+        for c in verb.children
+    )
 
 
 def asked_for(token: Token) -> bool:
