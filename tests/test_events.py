@@ -734,3 +734,10 @@ def test_what_a_statement_is_of_is_its_topic_not_its_recipient() -> None:
     spoke = events_of("The French statement spoke of Germany taking over the duty of guarding the border.")
     assert [e for e in spoke if e.cameo.startswith("01")] == []
     assert ("FRA", "DEU", "010") in triples(events_of("France told Germany on Monday that it would stay."))
+
+
+def test_a_target_of_no_country_is_no_target() -> None:
+    found = [
+        (e.source.country, e.target, e.cameo) for e in events_of("Russia criticized the Zorblax Widget Corporation.")
+    ]
+    assert found == [("RUS", None, "111")]

@@ -110,7 +110,7 @@ def members(actor: Actor) -> list[Actor]:
 
 def event_pairs(arguments: Arguments, code: str, compound: bool = False) -> list[tuple[Actor, Actor | None]]:
     sources = [m for a in arguments.sources if a.country for m in members(a)]
-    targets = tuple(m for a in arguments.targets for m in members(a))
+    targets = tuple(m for a in arguments.targets if a.country for m in members(a))  # a target of no country is none
     arguments = Arguments(arguments.sources, targets, arguments.passive)
     if compound and len(sources) > 1:
         return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
