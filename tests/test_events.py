@@ -741,3 +741,8 @@ def test_a_target_of_no_country_is_no_target() -> None:
         (e.source.country, e.target, e.cameo) for e in events_of("Russia criticized the Zorblax Widget Corporation.")
     ]
     assert found == [("RUS", None, "111")]
+
+
+def test_a_verb_of_study_investigates_only_someone() -> None:
+    assert events_of("Russia will examine all the proposals in a serious manner.") == []
+    assert ("UNO", "IRN", "090") in triples(events_of("The United Nations inspectors examined the refineries in Iran."))

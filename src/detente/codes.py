@@ -119,6 +119,7 @@ class Rules:
     threat_verbs: frozenset[str]
     stance_passives: frozenset[str]
     recipient_types: frozenset[str]
+    study_verbs: frozenset[str]
     threat_future: frozenset[str]
     threat_code: str
     dissent_roots: frozenset[str]
@@ -159,6 +160,7 @@ def rules() -> Rules:
         threat_verbs=frozenset(data["threats"]["verbs"]),
         stance_passives=frozenset(data["stances"]["passives"]),
         recipient_types=frozenset(data["recipients"]["types"]),
+        study_verbs=frozenset(data["study"]["verbs"]),
         threat_future=frozenset(data["threats"]["future"]),
         threat_code=data["threats"]["code"],
         dissent_roots=frozenset(data["dissent"]["roots"]),

@@ -86,8 +86,8 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
                     continue
                 actors = (target, source)
             for final, rule in intended_codes(context, anchor, code, None if flip else how, decision.rule, refused):
-                if actors[1] is None and "(default)" in rule and plover_of(final).type in rules().recipient_types:
-                    continue  # PLOVER: cooperation, aid and sanctions are done to someone
+                if actors[1] is None and "(default)" in rule and needs_target(decision.token, final):
+                    continue  # PLOVER: cooperation, aid and sanctions are done to someone; a study investigates no one
                 event = make_event(context, decision.token, anchor, actors, final, rule, confidence)
                 if rule.endswith("→ refusal"):  # the refusal itself happened
                     event = replace(event, negated=False, modality="asserted")
@@ -99,6 +99,11 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     decision.events = events
     decision.reason = f"coded {len(events)} event(s)" if events else "no target: this kind of event needs a recipient"
     return decision
+
+
+def needs_target(verb: Token, code: str) -> bool:
+    r = rules()
+    return plover_of(code).type in r.recipient_types or verb.lemma_.lower() in r.study_verbs
 
 
 def members(actor: Actor) -> list[Actor]:
