@@ -745,4 +745,7 @@ def test_a_target_of_no_country_is_no_target() -> None:
 
 def test_a_verb_of_study_investigates_only_someone() -> None:
     assert events_of("Russia will examine all the proposals in a serious manner.") == []
+    # nor is a wish with no one it concerns an intention
+    assert events_of("If they really seek security in the region, Iraq should act.") == []
+    assert events_of("Relations are not as close as Russia would want them to be.") == []
     assert ("UNO", "IRN", "090") in triples(events_of("The United Nations inspectors examined the refineries in Iran."))

@@ -103,7 +103,9 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
 
 def needs_target(verb: Token, code: str) -> bool:
     r = rules()
-    return plover_of(code).type in r.recipient_types or verb.lemma_.lower() in r.study_verbs
+    lemma = verb.lemma_.lower()
+    # a wish with no one it concerns ("as we want them to be", "really seek security") is no intent
+    return plover_of(code).type in r.recipient_types or lemma in r.study_verbs or lemma in WISH_VERBS
 
 
 def members(actor: Actor) -> list[Actor]:
