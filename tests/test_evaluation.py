@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from detente.evaluation import evaluate, gate
-from detente.evaluation.dev import amount_right, pair_up
+from detente.evaluation.dev import amount_right, background, pair_up
 from detente.evaluation.matching import fold, names_match, quote_opens_with, texts_overlap
 from detente.evaluation.report import find_sentence
 from detente.evaluation.scores import Score
@@ -113,3 +113,9 @@ def test_quality_gate_holds_on_the_shared_gold() -> None:
     assert evaluation.skipped == []
     problems = gate.check(evaluation.metrics(), evaluation.digests, gate.load_floors())
     assert problems == [], "\n".join(problems) + "\n(see `make eval`; re-pin with `detente eval --pin --why ...`)"
+
+
+def test_background_history_is_what_ends_more_than_a_year_before_publication() -> None:
+    assert background("2011", "2019-10-08") and background("2018-03-01/2018-03-02", "2019-10-08")
+    assert not background("2019-01", "2019-10-08") and not background(None, "2019-10-08")
+    assert not background("2011", None)

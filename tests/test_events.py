@@ -749,3 +749,9 @@ def test_a_verb_of_study_investigates_only_someone() -> None:
     assert events_of("If they really seek security in the region, Iraq should act.") == []
     assert events_of("Relations are not as close as Russia would want them to be.") == []
     assert ("UNO", "IRN", "090") in triples(events_of("The United Nations inspectors examined the refineries in Iran."))
+
+
+def test_forces_leaving_a_country_withdraw_and_people_leaving_do_nothing() -> None:
+    text = "President Trump announced that US troops would be leaving Syria."
+    assert ("USA", "SYR", "0356") in triples(events_of(text))  # an intention to withdraw
+    assert events_of("The diplomat's wife left the United Kingdom on Friday.") == []

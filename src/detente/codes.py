@@ -120,6 +120,9 @@ class Rules:
     stance_passives: frozenset[str]
     recipient_types: frozenset[str]
     study_verbs: frozenset[str]
+    withdrawal_verbs: frozenset[str]
+    withdrawal_sectors: frozenset[str]
+    withdrawal_code: str
     threat_future: frozenset[str]
     threat_code: str
     dissent_roots: frozenset[str]
@@ -161,6 +164,9 @@ def rules() -> Rules:
         stance_passives=frozenset(data["stances"]["passives"]),
         recipient_types=frozenset(data["recipients"]["types"]),
         study_verbs=frozenset(data["study"]["verbs"]),
+        withdrawal_verbs=frozenset(data["withdrawals"]["verbs"]),
+        withdrawal_sectors=frozenset(data["withdrawals"]["sectors"]),
+        withdrawal_code=data["withdrawals"]["code"],
         threat_future=frozenset(data["threats"]["future"]),
         threat_code=data["threats"]["code"],
         dissent_roots=frozenset(data["dissent"]["roots"]),

@@ -247,6 +247,8 @@ def decide_code(
     default = override or own_code or block.code
     decision.code = pattern.code if pattern is not None else default
     decision.rule = f"{block.name}: {pattern.text}" if pattern is not None else f"{block.name}: * (default)"
+    if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and forces_leave(decision, verb):
+        decision.code, decision.rule = rules().withdrawal_code, f"{decision.rule} → withdrawal (forces leaving)"
     if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and utters(verb):
         # "issued a stern reminder to Iraq that …", "sent a letter to": making an utterance is a statement
         decision.code, decision.rule = "010", f"{decision.rule} → statement (an utterance)"
@@ -263,6 +265,17 @@ def decide_code(
         quoted_demand(context, decision, verb)
         dissent(decision)
     return coded(context, decision, verb, confidence)
+
+
+def forces_leave(decision: Decision, verb: Token) -> bool:
+    """ "US troops would be leaving Syria": armed forces leaving a country (``[withdrawals]``)."""
+    r = rules()
+    sources = decision.arguments.sources if decision.arguments is not None else ()
+    return (
+        verb.lemma_.lower() in r.withdrawal_verbs
+        and bool(sources)
+        and all(a.sector in r.withdrawal_sectors for a in sources)
+    )
 
 
 def dissent(decision: Decision) -> None:

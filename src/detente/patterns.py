@@ -68,8 +68,12 @@ def prep_matches(prep: tuple[str, list[Word]], element: Element) -> bool:
 
 def around_of(verb: Token) -> Around:
     """A verb's subjects, dependents and prepositions, read once for every pattern of its block."""
+    # in the passive the patient fills the object's place ("the attack was claimed by the Houthis":
+    # CLAIM * ATTACK), as PETRARCH2 reads passives
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    dependents = [c for c in verb.children if c.dep_ in ("dobj", "attr", "xcomp", "advmod", "prt", "oprd", "acomp")]
+    dependents = [
+        c for c in verb.children if c.dep_ in ("dobj", "attr", "xcomp", "advmod", "prt", "oprd", "acomp", "nsubjpass")
+    ]
     preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
     preps += [p for d in dependents for p in d.children if p.dep_ == "prep"]
     objects = [(p.text.upper(), [word_of(c) for c in p.children if c.dep_ == "pobj"]) for p in preps]

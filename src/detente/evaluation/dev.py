@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from typing import Any, TypeVar, cast
 
 from ..record import Actor, Amount, DateRef, Event, Record
@@ -91,16 +92,33 @@ def score_actors(table: Table, result: DevResult, gold: dict[str, Any], record: 
         result.miss("actors", f"{gold['id']}: not found: {g['name']} ({g['country']} {g['sector'] or '-'})")
 
 
-def happened(event: Event) -> bool:
-    """What the gold guide counts: events asserted or intended, not hypothetical or negated."""
-    return event.modality != "hypothetical" and not event.negated
+def happened(event: Event, published: str | None = None) -> bool:
+    """What the gold guide counts: events asserted or intended, not hypothetical or negated, and
+    not background history (dated more than a year before publication)."""
+    return event.modality != "hypothetical" and not event.negated and not background(event.date, published)
+
+
+# The gold guide: "Not events: background history beyond a year before publication".
+HISTORY_DAYS = 365
+
+
+def background(when: str | None, published: str | None) -> bool:
+    """Whether a date (ISO day, month, year or range) ends more than a year before publication."""
+    if not when or not published:
+        return False
+    try:
+        parts = [int(p) for p in when.split("/")[-1].split("-")]
+        end = date(parts[0], parts[1] if len(parts) > 1 else 12, parts[2] if len(parts) > 2 else 28)
+        return end < date.fromisoformat(published[:10]) - timedelta(days=HISTORY_DAYS)
+    except ValueError:
+        return False
 
 
 def score_events(table: Table, result: DevResult, gold: dict[str, Any], record: Record) -> None:
     system = {
         (e.source.country, e.target.country if e.target else None, e.plover.type, e.cameo[:2])
         for e in record.events
-        if happened(e)
+        if happened(e, record.article.published)
     }
     expected = {(e["source"], e["target"], e["plover"], e["cameo_root"]) for e in gold["events"]}
     for name, cut in (("triples", (0, 1, 2)), ("dyads", (0, 1)), ("cameo_roots", (0, 1, 3))):
@@ -228,8 +246,9 @@ NOTES = {
     "actors": "found: a gold actor matched to a system actor by its name or a mention, the same name first,"
     " then loosely (one a part of the other, or an acronym); the accuracies are on matched actors.",
     "events": "Sets per article, at country level: (source, target, PLOVER type), (source, target),"
-    " (source, target, CAMEO root). Hypothetical and negated events are left out of the system's"
-    " side, as the gold guide leaves them out of the gold.",
+    " (source, target, CAMEO root). Hypothetical and negated events, and events dated more than a"
+    " year before publication, are left out of the system's side, as the gold guide leaves them out"
+    " of the gold.",
     "quotes": "found: a system quote that starts with the gold's first words, else one that has them"
     " within its first words;"
     " the speaker is right when the names match.",
