@@ -755,3 +755,8 @@ def test_forces_leaving_a_country_withdraw_and_people_leaving_do_nothing() -> No
     text = "President Trump announced that US troops would be leaving Syria."
     assert ("USA", "SYR", "0356") in triples(events_of(text))  # an intention to withdraw
     assert events_of("The diplomat's wife left the United Kingdom on Friday.") == []
+
+
+def test_an_allegation_accuses_the_subject_of_what_it_alleges() -> None:
+    text = "The United States government claims Iran Air flies fighters and cargo to Syria."
+    assert ("USA", "IRN", "110") in triples(events_of(text))

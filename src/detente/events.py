@@ -54,6 +54,7 @@ from .nominal import decide_noun, event_phrase, light_verb_of
 from .patterns import around_of, block_for, passive_participle, pattern_matches, phrasal_of, verb_patterns
 from .record import Actor, DateRef, Event, Quote
 from .said import (
+    accused,
     asked_for,
     demand,
     demanded,
@@ -261,6 +262,7 @@ def decide_code(
         confidence = PLACED_CONFIDENCE
     request(context, decision, verb)
     demand(context, decision, verb)
+    accused(context, decision, verb)
     if context.verbs.packaged:
         quoted_demand(context, decision, verb)
         dissent(decision)

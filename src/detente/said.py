@@ -4,6 +4,7 @@ statements read as criticism or praise (evaluative words, labels)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from .arguments import (
     phrase_actors,
     place_in,
     quote_speaker,
+    subject_actors,
     subject_token,
 )
 from .codes import (
@@ -112,6 +114,22 @@ def evaluate(context: Context, decision: Decision) -> None:
                 for t in targets
             ]
             decision.reason = f"coded {len(decision.events)} event(s): the statement {rule.rsplit('→ ', 1)[1]}"
+            return
+
+
+def accused(context: Context, decision: Decision, verb: Token) -> None:
+    """ "The United States claims Mahan flies fighters to Syria": an allegation (CAMEO 11) with no
+    one as its object accuses the subject of the clause it alleges."""
+    arguments = decision.arguments
+    if not context.verbs.packaged or arguments is None or arguments.targets or not decision.code.startswith("11"):
+        return
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    countries = {a.country for a in arguments.sources}
+    for clause in clauses:
+        subjects = [a for a in subject_actors(context.scene, clause) if a.country not in countries | {None}]
+        if subjects:
+            decision.arguments = replace(arguments, targets=tuple(subjects))
+            decision.rule += " → accusing the clause's subject"
             return
 
 
