@@ -520,7 +520,9 @@ def test_they_in_a_speakers_own_words_are_others_and_need_to_is_a_demand() -> No
 def test_joining_a_coalition_is_cooperation() -> None:
     # CAMEO 2.0's ASSEMBLE default is a consultation (040); with no pattern, joining is cooperation,
     # which PLOVER codes only with a recipient: joining what no one is named as making is no event
-    assert triples(events_of("The naval coalition was joined by Australia.")) == []
+    assert triples(events_of("The naval task force was joined by Australia.")) == []
+    # its own pattern for a coalition (JOIN * COALITION, 050) reads the passive's subject as object
+    assert triples(events_of("The naval coalition was joined by Australia.")) == [("AUS", None, "050")]
     assert triples(events_of("Australia joined the patrols of the United States.")) == [("AUS", "USA", "060")]
     assert triples(events_of("Benin is to join.")) == [("BEN", None, "030")]  # an intention needs none
 
