@@ -762,3 +762,8 @@ def test_forces_leaving_a_country_withdraw_and_people_leaving_do_nothing() -> No
 def test_an_allegation_accuses_the_subject_of_what_it_alleges() -> None:
     text = "The United States government claims Iran Air flies fighters and cargo to Syria."
     assert ("USA", "IRN", "110") in triples(events_of(text))
+
+
+def test_a_verb_with_no_object_shares_the_object_of_the_verb_joined_to_it() -> None:
+    found = triples(events_of("Russia will attack and destroy the army of Georgia."))
+    assert ("RUS", "GEO", "138") in found and ("RUS", None, "138") not in found

@@ -92,8 +92,17 @@ def verb_arguments(scene: Scene, verb: Token) -> Arguments:
             if where is not None:
                 return Arguments((where,), subjects, True, placed=True)
         return Arguments(sources, subjects or earlier_owner(scene, patient_of(verb, "nsubjpass")), True)
-    objects = object_actors(scene, verb, subjects) or earlier_owner(scene, patient_of(verb, "dobj"))
-    return Arguments(subjects, objects, False)
+    objects = object_actors(scene, verb, subjects) or shared_object(scene, verb, subjects)
+    return Arguments(subjects, objects or earlier_owner(scene, patient_of(verb, "dobj")), False)
+
+
+def shared_object(scene: Scene, verb: Token, subjects: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """ "will destroy and obliterate the economy of Turkey": a verb with no object of its own
+    shares the object of the verb joined to it."""
+    if any(c.dep_ in OBJECTS for c in verb.children):
+        return ()
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return first_actors(scene, [o for c in joined for o in c.children if o.dep_ in OBJECTS], subjects)
 
 
 def patient_of(verb: Token, dep: str) -> Token | None:

@@ -82,7 +82,7 @@ def explain_article(gold_article: GoldArticle, record: Record) -> Iterator[str]:
         yield f"MISSED {g['source']} → {g['target'] or '∅'} {g['plover']} (CAMEO {g['cameo_root']})"
         yield from explain_sentence(record, g["evidence"])
     expected = {(g["source"], g["target"], g["plover"]) for g in gold_article.gold["events"]}
-    for event in filter(happened, record.events):
+    for event in (e for e in record.events if happened(e, record.article.published)):
         if (event.source.country, event.target.country if event.target else None, event.plover.type) not in expected:
             yield f"EXTRA  {describe(event)}"
             yield f"    sentence: {record.article.text[event.sentence.start : event.sentence.end]}"
