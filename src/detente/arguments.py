@@ -93,7 +93,10 @@ def verb_arguments(scene: Scene, verb: Token) -> Arguments:
                 return Arguments((where,), subjects, True, placed=True)
         return Arguments(sources, subjects or earlier_owner(scene, patient_of(verb, "nsubjpass")), True)
     objects = object_actors(scene, verb, subjects) or shared_object(scene, verb, subjects)
-    return Arguments(subjects, objects or earlier_owner(scene, patient_of(verb, "dobj")), False)
+    if not objects:  # "opposed the withdrawal": whose it is, when that is someone else
+        countries = {a.country for a in subjects}
+        objects = tuple(a for a in earlier_owner(scene, patient_of(verb, "dobj")) if a.country not in countries)
+    return Arguments(subjects, objects, False)
 
 
 def shared_object(scene: Scene, verb: Token, subjects: tuple[Actor, ...]) -> tuple[Actor, ...]:

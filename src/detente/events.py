@@ -89,7 +89,24 @@ def find_events(
         target = (event.target.actor, event.target.code) if event.target else None
         key = (event.source.actor, event.source.code, target, event.cameo, event.sentence.start)
         events.setdefault(key, event)
-    return tuple(events.values())
+    return retold(tuple(events.values()))
+
+
+def retold(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """The article's events without an act told again with no target: an event noun or a pattern
+    naming it ("Turkey continued the offensive with airstrikes", after "a military offensive into
+    north-eastern Syria") or a verb of the same sentence ("will destroy and obliterate the economy of Turkey") with the
+    same source and code as an event with a target is that act, counted once."""
+    targeted = {(e.source.code, e.cameo) for e in events if e.target is not None}
+    in_sentence = {(e.source.code, e.cameo, e.sentence.start) for e in events if e.target is not None}
+
+    def told_again(e: Event) -> bool:
+        if e.target is not None or (e.source.code, e.cameo) not in targeted:
+            return False
+        named = e.rule.startswith("NOMINAL") or "(default)" not in e.rule  # "continued the offensive"
+        return named or (e.source.code, e.cameo, e.sentence.start) in in_sentence
+
+    return tuple(e for e in events if not told_again(e))
 
 
 def decide_all(
