@@ -92,19 +92,30 @@ def find_events(
     return retold(tuple(events.values()))
 
 
+def act_words(event: Event) -> set[str]:
+    """The words that name an act: its trigger (an event noun), or the nouns of the verb pattern that
+    coded it ("CONTINUE: * OFFENSIVE")."""
+    if event.rule.startswith("NOMINAL"):
+        return {event.trigger.text.lower()}
+    pattern = event.rule.split(" → ")[0].partition(": ")[2]
+    words = {w.strip("()*{}&+$%^_").lower() for w in pattern.split() if w.strip("()*{}&+$%^_").isupper()}
+    return words - {"default"}
+
+
 def retold(events: tuple[Event, ...]) -> tuple[Event, ...]:
     """The article's events without an act told again with no target: an event noun or a pattern
     naming it ("Turkey continued the offensive with airstrikes", after "a military offensive into
     north-eastern Syria") or a verb of the same sentence ("will destroy and obliterate the economy of Turkey") with the
     same source and code as an event with a target is that act, counted once."""
-    targeted = {(e.source.code, e.cameo) for e in events if e.target is not None}
-    in_sentence = {(e.source.code, e.cameo, e.sentence.start) for e in events if e.target is not None}
+    with_target = [e for e in events if e.target is not None]
+    in_sentence = {(e.source.code, e.cameo, e.sentence.start) for e in with_target}
+    named = {(e.source.code, e.cameo, word) for e in with_target for word in act_words(e)}
 
     def told_again(e: Event) -> bool:
-        if e.target is not None or (e.source.code, e.cameo) not in targeted:
+        if e.target is not None:
             return False
-        named = e.rule.startswith("NOMINAL") or "(default)" not in e.rule  # "continued the offensive"
-        return named or (e.source.code, e.cameo, e.sentence.start) in in_sentence
+        same_act = any((e.source.code, e.cameo, word) in named for word in act_words(e))
+        return same_act or (e.source.code, e.cameo, e.sentence.start) in in_sentence
 
     return tuple(e for e in events if not told_again(e))
 
