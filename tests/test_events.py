@@ -774,3 +774,9 @@ def test_an_act_told_again_without_its_target_is_counted_once() -> None:
     assert [
         (e.source.country, e.target.country if e.target else None) for e in events_of(text) if e.cameo == "190"
     ] == [("TUR", "SYR")]
+
+
+def test_what_is_agreed_to_with_no_intention_code_of_its_own_is_agreed() -> None:
+    # CAMEO 2.0 codes "postpone" 112 (BLAME); agreeing to postpone is agreeing (030)
+    (event,) = events_of("Armenia agreed to postpone the demonstration in Baku until November.")
+    assert (event.source.country, event.cameo, event.plover.type) == ("ARM", "030", "AGREE")

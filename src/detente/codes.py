@@ -96,6 +96,8 @@ class Rules:
     intent_codes: dict[str, str]
     intent_verbs: frozenset[str]
     intent_adjectives: frozenset[str]
+    agreement_verbs: frozenset[str]
+    agreement_code: str
     future: frozenset[str]
     scheduled_roots: frozenset[str]
     mutual_roots: frozenset[str]
@@ -140,6 +142,8 @@ def rules() -> Rules:
         intent_codes=dict(data["intent"]["codes"]),
         intent_verbs=frozenset(words["verbs"]),
         intent_adjectives=frozenset(words["adjectives"]),
+        agreement_verbs=frozenset(words["agreement"]),
+        agreement_code=words["agreement_code"],
         future=frozenset(words["future"]),
         scheduled_roots=frozenset(words["scheduled_roots"]),
         mutual_roots=frozenset(data["mutual"]["roots"]),

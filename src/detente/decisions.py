@@ -146,6 +146,8 @@ def intended_codes(
     intended = intent_code(code) if how and not negated(anchor) and context.verbs.packaged else None
     if intended is not None and ultimatum(anchor):  # "will withdraw its force from Chad unless …"
         return [(rules().ultimatum_code, f"{rule} → ultimatum (unless)")]
+    if intended is None and how == "commit" and context.verbs.packaged and agreed_to(anchor):
+        return [(rules().agreement_code, f"{rule} → agreed to")]
     if intended is None:
         return [(code, rule)]
     codes = [(intended, f"{rule} → intent ({how})")]
@@ -155,6 +157,11 @@ def intended_codes(
     if code[:2] in rules().scheduled_roots and not generic and dated_sentence(context, anchor):
         codes.append((code, f"{rule} (scheduled)"))
     return codes
+
+
+def agreed_to(verb: Token) -> bool:
+    """ "agreed to postpone the demonstration": the verb is what a verb of agreement governs."""
+    return verb.dep_ == "xcomp" and verb.head is not verb and verb.head.lemma_.lower() in rules().agreement_verbs
 
 
 def threatened(verb: Token) -> bool:
