@@ -770,7 +770,10 @@ def test_a_verb_with_no_object_shares_the_object_of_the_verb_joined_to_it() -> N
 
 
 def test_an_act_told_again_without_its_target_is_counted_once() -> None:
-    text = "Turkey began a military offensive into Syria on Wednesday. On Thursday Turkey continued the offensive with airstrikes."
+    text = (
+        "Turkey began a military offensive into Syria on Wednesday. "
+        "On Thursday Turkey continued the offensive with airstrikes."
+    )
     assert [
         (e.source.country, e.target.country if e.target else None) for e in events_of(text) if e.cameo == "190"
     ] == [("TUR", "SYR")]

@@ -11,10 +11,7 @@ from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
 
-from .arguments import (
-    Arguments,
-    Scene,
-)
+from .arguments import Arguments
 from .codes import (
     HYPOTHETICAL,
     MUTUAL_MOST,
@@ -28,6 +25,7 @@ from .codes import (
     rules,
 )
 from .nlp import sentence_index, sentence_spans
+from .phrases import Scene
 from .record import Actor, DateRef, Event, EventActor, Mention, Modality, Span
 from .verbs import VerbDictionary
 

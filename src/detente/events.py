@@ -29,10 +29,7 @@ from typing import TYPE_CHECKING
 from msgspec.structs import replace
 
 from .actors import actors_by_token
-from .arguments import (
-    Scene,
-    verb_arguments,
-)
+from .arguments import verb_arguments
 from .codes import (
     DEFAULT_CONFIDENCE,
     PATTERN_CONFIDENCE,
@@ -52,6 +49,7 @@ from .lexicon import load_lexicon
 from .nlp import words_of
 from .nominal import decide_noun, event_phrase, light_verb_of
 from .patterns import around_of, block_for, passive_participle, pattern_matches, phrasal_of, verb_patterns
+from .phrases import Scene
 from .record import Actor, DateRef, Event, Quote
 from .said import (
     accused,

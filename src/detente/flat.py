@@ -17,9 +17,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .arguments import Arguments, Scene
+from .arguments import Arguments
 from .dictionaries import plural
 from .nlp import sentence_index, sentence_spans
+from .phrases import Scene
 from .record import Actor
 from .verbs import Pattern
 

@@ -6,16 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arguments import (
-    PEOPLE_PLACES,
-    Arguments,
-    Scene,
-    object_actors,
-    phrase_actors,
-    place_actor,
-    place_in,
-    subject_actors,
-)
+from .arguments import Arguments, object_actors, subject_actors
 from .codes import (
     DEFAULT_CONFIDENCE,
     nominal_events,
@@ -27,6 +18,7 @@ from .decisions import (
     Decision,
     coded,
 )
+from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_actor, place_in
 from .record import Actor, Mention
 
 if TYPE_CHECKING:

@@ -8,17 +8,7 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .arguments import (
-    Arguments,
-    Scene,
-    object_actors,
-    pair_named_before,
-    phrase_actors,
-    place_in,
-    quote_speaker,
-    subject_actors,
-    subject_token,
-)
+from .arguments import Arguments, object_actors, pair_named_before, quote_speaker, subject_actors, subject_token
 from .codes import (
     DEFAULT_CONFIDENCE,
     rules,
@@ -29,6 +19,7 @@ from .decisions import (
     make_event,
 )
 from .knowledge import toml_data
+from .phrases import Scene, phrase_actors, place_in
 from .record import Actor
 
 if TYPE_CHECKING:
