@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from .codes import WISH_VERBS, rules
 from .knowledge import toml_data
-from .nlp import sentence_index, sentence_spans
+from .nlp import sentence_index, sentence_spans, words_of
 from .record import Actor
 
 if TYPE_CHECKING:
@@ -95,12 +95,12 @@ def earlier_owner(scene: Scene, noun: Token | None) -> tuple[Actor, ...]:
     one named before with its actor ("Turkey's military operation"), within a few sentences."""
     if noun is None or any(t.i in scene.actors_by_token for t in noun.subtree):
         return ()
-    doc, lemma = scene.doc, noun.lemma_
+    doc, lemma, words = scene.doc, noun.lemma_, words_of(scene.doc)
     first = sentence_spans(doc)[max(0, sentence_index(doc, noun.i) - EARLIER_SENTENCES)][0]
     for i in range(noun.i - 1, first - 1, -1):
-        token = doc[i]
-        if token.lemma_ != lemma or token.pos_ != "NOUN":
+        if words.lemmas[i] != lemma or words.pos[i] != "NOUN":
             continue
+        token = doc[i]
         owners = [
             scene.actors_by_token[c.i] for c in token.children if c.dep_ in MODIFIERS and c.i in scene.actors_by_token
         ]

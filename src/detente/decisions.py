@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
 
-from .arguments import Arguments
+from .arguments import Arguments, infinitive
 from .codes import (
     HYPOTHETICAL,
     MUTUAL_MOST,
@@ -208,7 +208,7 @@ def intention(verb: Token) -> str | None:
         if token.dep_ == "xcomp" and (token.head.lower_ == "going" or token.head.lemma_ == "be"):
             return "future"  # "is going to join", "Benin was to join"
     # "is willing to send material to help defend Saudi Arabia": what an intended act is for is intended too
-    purpose = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.lower_ == "to" for c in verb.children))
+    purpose = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive(verb))
     if purpose and head is not verb and head.pos_ == "VERB":
         return intention(head)
     return None
@@ -233,8 +233,7 @@ def negated(verb: Token) -> bool:
             return True
         if any(c.dep_ == "advmod" and any(n.dep_ == "neg" for n in c.children) for c in token.children):
             return True  # "will no longer tolerate"
-        infinitive = token.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
-        if not infinitive or token.head is token:
+        if not (token.dep_ == "xcomp" or infinitive(token)) or token.head is token:
             return False
         token = token.head.head if token.head.pos_ in ("NOUN", "PROPN") else token.head
     return False

@@ -18,8 +18,8 @@ from .decisions import (
     Decision,
     coded,
 )
-from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_actor, place_in
-from .record import Actor, Mention
+from .phrases import PEOPLE_PLACES, Scene, people_actor, phrase_actors, place_actor, place_in
+from .record import Actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -79,10 +79,7 @@ def local_protesters(scene: Scene, noun: Token, code: str) -> tuple[Actor, ...]:
     place = held[0] if held else place_in(scene, noun.head, PEOPLE_PLACES) if noun.dep_ == "nsubj" else None
     if place is None or not place.country:
         return ()
-    words = scene.doc[noun.left_edge.i : noun.i + 1]
-    country = place.country
-    mention = Mention(words.start_char, words.end_char, words.text)
-    return (Actor("", words.text, "group", country, "CVL", None, country + "CVL", (mention,)),)
+    return (people_actor(scene.doc[noun.left_edge.i : noun.i + 1], place.country, "CVL"),)
 
 
 def against_government(scene: Scene, noun: Token, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .actor_mentions import agent_in, sector_table
 from .knowledge import toml_data
 from .lexicon import Lexicon, phrase_key
-from .nlp import sentence_index
+from .nlp import sentence_index, words_of
 from .record import Actor, Mention, Quote
 
 if TYPE_CHECKING:
@@ -44,13 +44,8 @@ class Scene:
     @cached_property
     def conjunctions(self) -> list[int]:
         """Where "and" joins nouns: a phrase without one names no coordinated actors."""
-        from spacy.attrs import DEP, LOWER  # noqa: PLC0415 (spaCy is imported only where a parse is read)
-
-        strings = self.doc.vocab.strings
-        wanted = {strings.add("and"), strings.add("&")}
-        cc = strings.add("cc")
-        rows = self.doc.to_array([DEP, LOWER]).tolist()
-        return [i for i, (dep, lower) in enumerate(rows) if dep == cc and lower in wanted]
+        words = words_of(self.doc)
+        return [i for i, dep in enumerate(words.deps) if dep == "cc" and words.lowers[i] in ("and", "&")]
 
     def any_within(self, positions: list[int], token: Token) -> bool:
         """Whether a position falls within the token's phrase (its left to its right edge)."""
@@ -70,20 +65,14 @@ def local_people(scene: Scene, verb: Token, subject: Token) -> tuple[Actor, ...]
     if country is None:
         return ()
     words = scene.doc[subject.left_edge.i : subject.i + 1]
+    return (people_actor(words, country, people_sector(scene, words)),)
+
+
+def people_actor(words: Span, country: str, sector: str) -> Actor:
+    """People acting for a country no dictionary puts them in: not one of the article's actors (no
+    id), named by their words."""
     mention = Mention(words.start_char, words.end_char, words.text)
-    sector = people_sector(scene, words)
-    return (
-        Actor(
-            id="",
-            name=words.text,
-            kind="group",
-            country=country,
-            sector=sector,
-            role=None,
-            code=country + sector,
-            mentions=(mention,),
-        ),
-    )
+    return Actor("", words.text, "group", country, sector, None, country + sector, (mention,))
 
 
 def place_of(scene: Scene, verb: Token) -> str | None:
