@@ -10,9 +10,9 @@ from functools import cache
 from typing import Any
 
 # lingua's low-accuracy mode (trigrams only) is reliable from ~120 characters on; the first 1,000
-# characters of an article decide its language as well as the whole (2.9 ms an article). 400 were
-# tried (1.2 ms): on the full corpus three English articles that open with lists of names came out
-# Latin or Tagalog and were skipped.
+# characters of an article decide its language as well as the whole. 400 were tried (faster): on
+# the full corpus (`detente ingest ../shared/corpus`) three English articles that open with lists
+# of names came out Latin or Tagalog and were skipped.
 LANGUAGE_SAMPLE_CHARS = 1000
 # Under ~120 characters trigram statistics guess ("Second text." comes out Tagalog): such a
 # text is left undetermined and coded, rather than skipped on a guess.
