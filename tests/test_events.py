@@ -732,6 +732,20 @@ def test_a_definite_act_named_before_brings_its_actor_as_target() -> None:
     assert ("USA", "110") in [(e.target.country if e.target else None, e.cameo) for e in events_of(text)]
 
 
+def test_an_act_named_again_by_another_word_of_its_family_brings_its_actor() -> None:
+    def targets(text: str, code: str) -> list[str | None]:
+        return [e.target.country if e.target else None for e in events_of(text) if e.cameo == code]
+
+    left = "Trump announced on Sunday that US troops would be leaving Syria. Germany opposed the withdrawal."
+    assert targets(left, "110") == ["USA"]
+    began = "Turkey began a military offensive into Syria on Wednesday. The operation was condemned by Germany."
+    assert targets(began, "111") == ["TUR"]
+    asked = "France urged Britain to waive the fee. The British government declined the request."
+    assert targets(asked, "120") == ["FRA"]
+    unrelated = "Turkey began a military offensive into Syria on Wednesday. Germany declined the request."
+    assert targets(unrelated, "120") == [None]  # a request is not an offensive
+
+
 def test_what_a_statement_is_of_is_its_topic_not_its_recipient() -> None:
     spoke = events_of("The French statement spoke of Germany taking over the duty of guarding the border.")
     assert [e for e in spoke if e.cameo.startswith("01")] == []

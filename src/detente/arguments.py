@@ -92,27 +92,47 @@ def patient_of(verb: Token, dep: str) -> Token | None:
 
 def earlier_owner(scene: Scene, noun: Token | None) -> tuple[Actor, ...]:
     """ "The operation was condemned by members of the European Union": "the operation" is the
-    one named before with its actor ("Turkey's military operation"), within a few sentences."""
+    act named before by a word of its family ("Turkey began a military offensive"), within a few
+    sentences; its actor is the owner of that noun or the subject of that verb."""
     if noun is None or any(t.i in scene.actors_by_token for t in noun.subtree):
         return ()
-    doc, lemma, words = scene.doc, noun.lemma_, words_of(scene.doc)
+    doc, words = scene.doc, words_of(scene.doc)
+    family = act_family(noun.lemma_.lower())
     first = sentence_spans(doc)[max(0, sentence_index(doc, noun.i) - EARLIER_SENTENCES)][0]
     for i in range(noun.i - 1, first - 1, -1):
-        if words.lemmas[i] != lemma or words.pos[i] != "NOUN":
-            continue
-        token = doc[i]
-        owners = [
-            scene.actors_by_token[c.i] for c in token.children if c.dep_ in MODIFIERS and c.i in scene.actors_by_token
-        ]
-        if not owners and token.dep_ == "dobj" and token.head is not token:
-            owners = list(subject_actors(scene, token.head))
-        if owners:
-            return (owners[0],)
+        if words.lemmas[i].lower() in family and words.pos[i] in ("NOUN", "VERB"):
+            owners = act_owners(scene, doc[i])
+            if owners:
+                return (owners[0],)
     return ()
+
+
+def act_owners(scene: Scene, token: Token) -> list[Actor]:
+    """Who did the act a word names: the subject of a verb; the owner of a noun ("Turkey's
+    offensive", "calls by officials") or the subject of the verb it is the object of."""
+    if token.pos_ == "VERB":
+        return list(subject_actors(scene, token))
+    by = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+    known = scene.actors_by_token
+    owners = [known[c.i] for c in token.children if c.dep_ in MODIFIERS and c.i in known]
+    owners += list(first_actors(scene, by, ()))
+    if not owners and token.dep_ == "dobj" and token.head is not token:
+        owners = list(subject_actors(scene, token.head))
+    return owners
+
+
+@cache
+def act_families() -> dict[str, frozenset[str]]:
+    data = toml_data("events/coding.toml")["named_again"]
+    return {word: frozenset(family) for family in data["families"] for word in family}
 
 
 # How many sentences back "the operation" is looked for with its actor.
 EARLIER_SENTENCES = 6
+
+
+def act_family(lemma: str) -> frozenset[str]:
+    return act_families().get(lemma, frozenset({lemma}))
 
 
 def object_actors(
