@@ -43,6 +43,11 @@ NEGATION_REACH = 3
 HYPOTHETICAL = frozenset({"could", "might", "may"})
 
 
+# Clauses that are conditions or open questions, not statements of fact ("if they attack", "asked
+# whether he sees a role for India"): what they say is hypothetical.
+HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless"})
+
+
 STATEMENT_ROOTS = {"01": "STATEMENT", "02": "REQUEST"}
 
 

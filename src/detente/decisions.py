@@ -14,6 +14,7 @@ from msgspec.structs import replace
 from .arguments import Arguments, infinitive
 from .codes import (
     HYPOTHETICAL,
+    HYPOTHETICAL_MARKS,
     MUTUAL_MOST,
     NEGATION_REACH,
     QUAD_BY_ROOT,
@@ -240,10 +241,10 @@ def negated(verb: Token) -> bool:
 
 
 def modality(verb: Token) -> Modality:
-    """hypothetical ("if", "could"), intended ("will", "agreed to", "plans to"), else asserted."""
+    """hypothetical ("if", "whether", "could"), intended ("will", "agreed to", "plans to"), else asserted."""
     for token in (verb, verb.head):
         auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-        if auxiliaries & HYPOTHETICAL or any(c.dep_ == "mark" and c.lower_ == "if" for c in token.children):
+        if auxiliaries & HYPOTHETICAL or any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in token.children):
             return "hypothetical"
         if token is verb and verb.dep_ != "xcomp":
             break
