@@ -244,7 +244,8 @@ def modality(verb: Token) -> Modality:
     """hypothetical ("if", "whether", "could"), intended ("will", "agreed to", "plans to"), else asserted."""
     for token in (verb, verb.head):
         auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-        if auxiliaries & HYPOTHETICAL or any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in token.children):
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if auxiliaries & HYPOTHETICAL or marks & HYPOTHETICAL_MARKS:
             return "hypothetical"
         if token is verb and verb.dep_ != "xcomp":
             break
