@@ -757,6 +757,16 @@ def test_what_a_statement_is_of_is_its_topic_not_its_recipient() -> None:
     assert ("FRA", "DEU", "010") in triples(events_of("France told Germany on Monday that it would stay."))
 
 
+def test_an_owner_is_of_each_thing_listed_and_their_places_are_no_targets() -> None:
+    text = (
+        "Germany voiced deep concerns about Beijing's coercive and unfair practices, crackdown in Hong Kong,"
+        " human rights abuses in Xinjiang, and aggressive actions toward Taiwan."
+    )
+    assert {e.target.country for e in events_of(text) if e.target} == {"CHN"}
+    listed = "Germany voiced concerns about the trade practices of China and Russia."
+    assert {e.target.country for e in events_of(listed) if e.target} == {"CHN", "RUS"}
+
+
 def test_a_target_of_no_country_is_no_target() -> None:
     found = [
         (e.source.country, e.target, e.cameo) for e in events_of("Russia criticized the Zorblax Widget Corporation.")

@@ -115,7 +115,7 @@ PLACE_OF = frozenset({"in", "from"})
 
 def place_country(article: Article, token: Token) -> str | None:
     """The country a place phrase names: a country or capital the lexicon knows."""
-    words = [t for t in token.subtree if t.dep_ == "compound" or t is token]
+    words = [t for t in token.subtree if t.dep_ == "compound" or t.i == token.i]
     index = article.lexicon.phrases.get(phrase_key(" ".join(t.text for t in words)))
     known = article.lexicon.entries[index] if index is not None else None
     if known is None or known.kind not in ("capital", "country"):

@@ -116,7 +116,7 @@ def act_owners(scene: Scene, token: Token) -> list[Actor]:
     known = scene.actors_by_token
     owners = [known[c.i] for c in token.children if c.dep_ in MODIFIERS and c.i in known]
     owners += list(first_actors(scene, by, ()))
-    if not owners and token.dep_ == "dobj" and token.head is not token:
+    if not owners and token.dep_ == "dobj" and token.head.i != token.i:
         owners = list(subject_actors(scene, token.head))
     return owners
 
@@ -159,7 +159,7 @@ def stranded_object(preposition: Token) -> Token | None:
     if any(c.dep_ == "pobj" for c in preposition.children) or preposition.i + 1 >= len(preposition.doc):
         return None
     noun = preposition.doc[preposition.i + 1]
-    while noun.head is not noun and noun.head.left_edge.i == preposition.i + 1 and noun.head.pos_ in ("NOUN", "PROPN"):
+    while noun.head.i != noun.i and noun.head.left_edge.i == preposition.i + 1 and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head
     return noun if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "nsubj" else None
 
@@ -204,7 +204,7 @@ def antecedent(subject: Token) -> Token:
     """ "the coalition, which was joined by …": a relative pronoun stands for the noun its clause
     qualifies."""
     clause = subject.head
-    if subject.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head is not clause:
+    if subject.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head.i != clause.i:
         return clause.head
     return subject
 
@@ -217,7 +217,7 @@ def owner_actors(scene: Scene, noun: Token) -> tuple[Actor, ...]:
     """Whose a thing is when the phrase names no actor: the subject of the verb it is the object
     of ("the United States announced a naval coalition")."""
     for _ in range(OWNER_DEPTH):
-        if noun.dep_ != "dobj" or noun.head is noun:
+        if noun.dep_ != "dobj" or noun.head.i == noun.i:
             return ()
         owners = subject_actors(scene, noun.head)
         if owners or noun.head.dep_ not in ("relcl", "acl"):
@@ -327,7 +327,7 @@ def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ":
             token, dep = token.head.head, "nsubj"  # "was forceful in blaming": the adjective's
             continue
-        if token.dep_ not in BORROWS_SUBJECT or token.head is token or reduced_relative(token):
+        if token.dep_ not in BORROWS_SUBJECT or token.head.i == token.i or reduced_relative(token):
             return None
         token, dep = finite_conjunct_head(token), "nsubj"
     return None
@@ -339,7 +339,7 @@ def finite_conjunct_head(verb: Token) -> Token:
     with the finite verb above it (Raab spoke, not the embassy)."""
     head = verb.head
     finite = verb.tag_ in ("VBD", "VBZ", "VBP")
-    if verb.dep_ == "conj" and finite and head.tag_ == "VB" and head.dep_ == "xcomp" and head.head is not head:
+    if verb.dep_ == "conj" and finite and head.tag_ == "VB" and head.dep_ == "xcomp" and head.head.i != head.i:
         return head.head
     return head
 
@@ -365,7 +365,7 @@ def pronoun_actor(scene: Scene, pronoun: Token) -> Actor | None:
     elif in_quote:
         return None  # "“They need to stand by us,” Erdoğan said": in one's own words "they" are others
     clause = pronoun.head
-    while clause.dep_ == "conj" and clause.head is not clause:
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ != "ccomp" or clause.head is clause:
         return last_person(scene, pronoun) if pronoun.lower_ in ("he", "she") else None

@@ -160,14 +160,14 @@ def intended_codes(
 
 def agreed_to(verb: Token) -> bool:
     """ "agreed to postpone the demonstration": the verb is what a verb of agreement governs."""
-    return verb.dep_ == "xcomp" and verb.head is not verb and verb.head.lemma_.lower() in rules().agreement_verbs
+    return verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in rules().agreement_verbs
 
 
 def threatened(verb: Token) -> bool:
     """ "threatened to deliver blows", "warned that police will no longer tolerate rallies"."""
     r = rules()
     head = verb.head
-    if head is verb or head.lemma_.lower() not in r.threat_verbs:
+    if head.i == verb.i or head.lemma_.lower() not in r.threat_verbs:
         return False
     if verb.dep_ == "xcomp":
         return not any(c.dep_ in ("dobj", "dative") for c in head.children)  # "warned Iran to stop": a demand
@@ -193,9 +193,9 @@ def intention(verb: Token) -> str | None:
     it is stated in the future ("will supply"; "would" in reported speech); else None."""
     r = rules()
     head = verb.head
-    if verb.dep_ == "conj" and head is not verb and (shared := intention(head)):
+    if verb.dep_ == "conj" and head.i != verb.i and (shared := intention(head)):
         return shared
-    governed = verb.dep_ in ("xcomp", "ccomp") and head is not verb
+    governed = verb.dep_ in ("xcomp", "ccomp") and head.i != verb.i
     if governed and (
         head.lemma_.lower() in r.intent_verbs or (verb.dep_ == "xcomp" and head.lower_ in r.intent_adjectives)
     ):
@@ -210,7 +210,7 @@ def intention(verb: Token) -> str | None:
             return "future"  # "is going to join", "Benin was to join"
     # "is willing to send material to help defend Saudi Arabia": what an intended act is for is intended too
     purpose = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive(verb))
-    if purpose and head is not verb and head.pos_ == "VERB":
+    if purpose and head.i != verb.i and head.pos_ == "VERB":
         return intention(head)
     return None
 
@@ -234,7 +234,7 @@ def negated(verb: Token) -> bool:
             return True
         if any(c.dep_ == "advmod" and any(n.dep_ == "neg" for n in c.children) for c in token.children):
             return True  # "will no longer tolerate"
-        if not (token.dep_ == "xcomp" or infinitive(token)) or token.head is token:
+        if not (token.dep_ == "xcomp" or infinitive(token)) or token.head.i == token.i:
             return False
         token = token.head.head if token.head.pos_ in ("NOUN", "PROPN") else token.head
     return False
@@ -247,7 +247,7 @@ def modality(verb: Token) -> Modality:
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
         if auxiliaries & HYPOTHETICAL or marks & HYPOTHETICAL_MARKS:
             return "hypothetical"
-        if token is verb and verb.dep_ != "xcomp":
+        if token.i == verb.i and verb.dep_ != "xcomp":
             break
     if intention(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WISH_VERBS):
         return "intended"

@@ -195,7 +195,7 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
 def refused_above(token: Token, by_token: dict[int, Decision]) -> bool:
     """ "refused to allow UN planes to land and evacuate …": the acts inside the clause of a
     refused verb were not done."""
-    while token.dep_ in ("ccomp", "xcomp", "conj") and token.head is not token:
+    while token.dep_ in ("ccomp", "xcomp", "conj") and token.head.i != token.i:
         token = token.head
         if token.i in by_token and any("→ refusal" in e.rule for e in by_token[token.i].events):
             return True

@@ -205,6 +205,8 @@ def coordinated_actors(scene: Scene, token: Token, avoid: frozenset[str]) -> tup
     words = phrase_words(token, conjuncts=True)
     if not any(w.dep_ == "cc" and w.lower_ in ("and", "&") and w.head.pos_ in ("NOUN", "PROPN") for w in words):
         return ()  # "awful and evil minister Calimehtar": adjectives joined, one actor
+    if owner_of(scene, token) is not None:  # "Beijing's practices, crackdown in Hong Kong": the owner is of each
+        words = [w for w in words if not in_preposition(w, token)]
     by_country: dict[str, Actor] = {}
     for word in words:
         actor = scene.actors_by_token.get(word.i)
@@ -212,6 +214,21 @@ def coordinated_actors(scene: Scene, token: Token, avoid: frozenset[str]) -> tup
             by_country.setdefault(actor.country or actor.id, actor)
     found = [a for a in by_country.values() if a.country not in avoid] or list(by_country.values())
     return tuple(found)
+
+
+def owner_of(scene: Scene, noun: Token) -> Actor | None:
+    """The actor a noun is the possession of ("Beijing's practices")."""
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.i in scene.actors_by_token), None)
+    return scene.actors_by_token[owner.i] if owner is not None else None
+
+
+def in_preposition(word: Token, top: Token) -> bool:
+    """Whether a word of a phrase sits in one of its prepositional phrases ("crackdown in Hong Kong")."""
+    while word.i != top.i and word.head.i != word.i:
+        if word.dep_ == "prep":
+            return True
+        word = word.head
+    return False
 
 
 def actor_in(scene: Scene, token: Token, avoid: frozenset[str] = frozenset()) -> Actor | None:
@@ -283,7 +300,7 @@ def place_actor(scene: Scene, token: Token) -> Actor | None:
     lexicon knows, as an actor of kind ``place`` that is not among the article's actors."""
     if scene.lexicon is None:
         return None
-    words = [t for t in token.subtree if t.dep_ == "compound" or t is token]
+    words = [t for t in token.subtree if t.dep_ == "compound" or t.i == token.i]
     index = scene.lexicon.phrases.get(phrase_key(" ".join(t.text for t in words)))
     known = scene.lexicon.entries[index] if index is not None else None
     if known is None or known.kind not in ("capital", "country"):

@@ -31,7 +31,7 @@ def demanded(token: Token) -> Token | None:
     "should" ("said China must drop barriers") or is a demand verb's subjunctive ("demanded that
     Hamas renounce …"; not "told AFP the army lifted the blockade", which reports)."""
     head = token.head
-    if token.dep_ != "ccomp" or head is token:
+    if token.dep_ != "ccomp" or head.i == token.i:
         return None
     auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if auxiliaries & rules().demand_auxiliaries:
@@ -130,7 +130,7 @@ def evaluated_actors(scene: Scene, word: Token) -> list[Actor]:
     been friendly": "the two countries" are the two named before)."""
     phrases = [word.head if word.dep_ in ("amod", "compound") else word]
     predicate = word
-    while predicate.dep_ == "conj" and predicate.head is not predicate:
+    while predicate.dep_ == "conj" and predicate.head.i != predicate.i:
         predicate = predicate.head
     if predicate.dep_ in ("acomp", "attr"):
         phrases += [c for c in predicate.head.children if c.dep_ == "nsubj"]
