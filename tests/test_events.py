@@ -180,6 +180,10 @@ def test_people_no_dictionary_places_act_for_the_country_where_they_act() -> Non
     (event,) = events_of("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.")
     assert (event.source.country, event.plover.type) == ("SRB", "PROTEST")
     assert event.source.actor is None and event.source.text == "Up to 100 ethnic Albanians"
+    # armies often act abroad: where unnamed forces are says nothing of whose they are
+    assert events_of("Coalition forces are in Iraq to defeat the Islamic State.") == []
+    (withdrew,) = events_of("Bosnian Serbs said their forces had completed their withdrawal from Gorazde.")
+    assert (withdrew.source.country, withdrew.plover.type) == ("BIH", "RETREAT")
 
 
 def test_a_rejection_is_coded_though_the_dictionary_leaves_reject_uncoded() -> None:

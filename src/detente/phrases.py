@@ -60,12 +60,21 @@ def local_people(scene: Scene, verb: Token, subject: Token) -> tuple[Actor, ...]
     the article's (no id): its name is the subject's words, its sector the role word's."""
     if subject.tag_ not in ("NNS", "NNPS") or subject.i in scene.actors_by_token or not people_noun(scene, subject):
         return ()
+    words = scene.doc[subject.left_edge.i : subject.i + 1]
+    sector = people_sector(scene, words)
+    owned = any(c.dep_ == "poss" for c in subject.children)  # "their forces" are the speaker's side's
+    if sector in travelling_sectors() and not owned:  # "Coalition forces are in Iraq": armies act abroad
+        return ()
     where = place_in(scene, verb, PEOPLE_PLACES)  # "Prisoners rioted at a jail in East Timor's capital"
     country = place_of(scene, verb) or (where.country if where is not None else None) or only_country(scene, subject)
     if country is None:
         return ()
-    words = scene.doc[subject.left_edge.i : subject.i + 1]
-    return (people_actor(words, country, people_sector(scene, words)),)
+    return (people_actor(words, country, sector),)
+
+
+@cache
+def travelling_sectors() -> frozenset[str]:
+    return frozenset(toml_data("events/coding.toml")["people"]["travelling_sectors"])
 
 
 def people_actor(words: Span, country: str, sector: str) -> Actor:
