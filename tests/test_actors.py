@@ -88,6 +88,11 @@ def test_us_is_a_country_only_in_capitals() -> None:
     assert [a.country for a in actors_of("They attacked us, and the US responded.")] == ["USA"]
 
 
+def test_a_country_in_the_name_of_a_sea_is_no_actor() -> None:
+    text = "Iran proposed patrols in the Gulf of Oman and the Sea of Japan, Oman said."
+    assert sorted(a.country or "" for a in actors_of(text)) == ["IRN", "OMN"]
+
+
 def test_organisation_with_a_country_in_its_name_and_its_acronym() -> None:
     text = "The Centre for Global India Insights (CGII) hosted a forum."
     cgii = actor_named(actors_of(text), "CGII")

@@ -185,6 +185,8 @@ def resolve_known(article: Article, span: Span, known: Known) -> Found | None:
         return None
     if known.kind == "capital" and is_place(span):
         return None
+    if known.kind in ("country", "capital") and in_feature_name(span):
+        return None  # "the Gulf of Oman": a sea, not the state
     if known.kind == "country" and span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic":
         return None  # "ethnic Albanians in Serbia": an ethnic group, not the state (they act where they live)
     if known.kind == "country" and span.root.pos_ == "PROPN":
@@ -296,6 +298,19 @@ def is_place(span: Span) -> bool:
     """A capital in a place phrase ("in Moscow", "a visit to New Delhi")."""
     head = span.root.head
     return span.root.dep_ == "pobj" and head.lower_ in PLACE_PREPOSITIONS or span.root.dep_ in ("compound", "npadvmod")
+
+
+def in_feature_name(span: Span) -> bool:
+    """ "the Gulf of Oman", "the Sea of Japan": a country word after a geographic feature's "of"."""
+    if span.start < 2 or span.doc[span.start - 1].lower_ != "of":
+        return False
+    feature = span.doc[span.start - 2]
+    return feature.text[:1].isupper() and feature.lower_ in feature_words()
+
+
+@cache
+def feature_words() -> frozenset[str]:
+    return frozenset(toml_data("actors/sectors.toml")["feature_words"]["words"])
 
 
 def split_code(code: str) -> tuple[str, str]:
