@@ -771,6 +771,17 @@ def test_an_owner_is_of_each_thing_listed_and_their_places_are_no_targets() -> N
     assert {e.target.country for e in events_of(listed) if e.target} == {"CHN", "RUS"}
 
 
+def test_a_ban_at_home_restricts_and_a_ban_on_foreigners_sanctions() -> None:
+    (foreign,) = events_of("Germany on Monday banned Iranian airline Mahan Air from flying in the country.")
+    assert (foreign.target.country if foreign.target else None, foreign.cameo, foreign.plover.type) == (
+        "IRN",
+        "163",
+        "SANCTION",
+    )
+    (home,) = events_of("The British government banned Northern Ireland militants from the talks.")
+    assert (home.target.code if home.target else None, home.cameo, home.plover.type) == ("GBRREB", "172", "COERCE")
+
+
 def test_a_target_of_no_country_is_no_target() -> None:
     found = [
         (e.source.country, e.target, e.cameo) for e in events_of("Russia criticized the Zorblax Widget Corporation.")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import permutations
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from .codes import (
     refusal_code,
     rules,
 )
+from .knowledge import toml_data
 from .nlp import sentence_index, sentence_spans
 from .phrases import Scene
 from .record import Actor, DateRef, Event, EventActor, Mention, Modality, Span
@@ -84,7 +86,10 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
                 if target is None:
                     continue
                 actors = (target, source)
-            for final, rule in intended_codes(context, anchor, code, None if flip else how, decision.rule, refused):
+            for stated, stated_rule in intended_codes(
+                context, anchor, code, None if flip else how, decision.rule, refused
+            ):
+                final, rule = abroad(stated, stated_rule, actors) if context.verbs.packaged else (stated, stated_rule)
                 if actors[1] is None and "(default)" in rule and needs_target(decision.token, final):
                     continue  # PLOVER: cooperation, aid and sanctions are done to someone; a study investigates no one
                 event = make_event(context, decision.token, anchor, actors, final, rule, confidence)
@@ -128,6 +133,21 @@ def event_pairs(arguments: Arguments, code: str, compound: bool = False) -> list
     if mutual:  # "A and B held talks (on A-B relations)": each with the other
         return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
     return [(s, None) for s in sources]
+
+
+def abroad(code: str, rule: str, actors: tuple[Actor, Actor | None]) -> tuple[str, str]:
+    """A domestic code done to another country's actors: "Germany banned Iranian airline Mahan Air"
+    is no administrative sanction at home (172) but a sanction (163)."""
+    source, target = actors
+    foreign = abroad_codes().get(code)
+    if foreign is None or target is None or not target.country or target.country == source.country:
+        return code, rule
+    return foreign, f"{rule} → abroad ({foreign})"
+
+
+@cache
+def abroad_codes() -> dict[str, str]:
+    return dict(toml_data("events/coding.toml")["abroad"]["codes"])
 
 
 def intended_codes(
