@@ -782,6 +782,16 @@ def test_a_ban_at_home_restricts_and_a_ban_on_foreigners_sanctions() -> None:
     assert (home.target.code if home.target else None, home.cameo, home.plover.type) == ("GBRREB", "172", "COERCE")
 
 
+def test_a_meeting_told_from_one_side_and_then_of_both_is_one_meeting() -> None:
+    def consults(text: str) -> set[tuple[str | None, str | None]]:
+        found = events_of(text)
+        return {(e.source.country, e.target.country if e.target else None) for e in found if e.plover.type == "CONSULT"}
+
+    told = "President Biden spoke with President Putin of Russia on Tuesday. The two leaders discussed arms control."
+    assert consults(told) == {("USA", "RUS")}
+    assert consults("The United States and Russia held talks in Geneva.") == {("USA", "RUS"), ("RUS", "USA")}
+
+
 def test_a_target_of_no_country_is_no_target() -> None:
     found = [
         (e.source.country, e.target, e.cameo) for e in events_of("Russia criticized the Zorblax Widget Corporation.")

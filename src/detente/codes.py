@@ -106,6 +106,7 @@ class Rules:
     future: frozenset[str]
     scheduled_roots: frozenset[str]
     mutual_roots: frozenset[str]
+    one_meeting: frozenset[str]
     light_verbs: frozenset[str]
     defaults: dict[str, str]
     request_verbs: frozenset[str]
@@ -152,6 +153,7 @@ def rules() -> Rules:
         future=frozenset(words["future"]),
         scheduled_roots=frozenset(words["scheduled_roots"]),
         mutual_roots=frozenset(data["mutual"]["roots"]),
+        one_meeting=frozenset(data["mutual"]["told_once"]),
         light_verbs=frozenset(data["light_verbs"]["verbs"]),
         defaults=dict(data["defaults"]),
         request_verbs=frozenset(data["requests"]["verbs"]),

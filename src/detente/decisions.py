@@ -75,6 +75,8 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     if backward == forward and context.verbs.packaged and pairs[0][1] is not None:
         backward = ""  # "A met with B" [046:046]: one meeting, coded from the actor who did it
     how = how or intention(anchor)
+    sources = [source for source, _ in pairs]
+    each_way = len(pairs) > 1 and all(target in sources for _, target in pairs)  # "A and B held talks"
     events = []
     refused = context.verbs.packaged and refusal(anchor)
     for code, flip in ((forward, False), (backward, True)):
@@ -92,6 +94,7 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
                 final, rule = abroad(stated, stated_rule, actors) if context.verbs.packaged else (stated, stated_rule)
                 if actors[1] is None and "(default)" in rule and needs_target(decision.token, final):
                     continue  # PLOVER: cooperation, aid and sanctions are done to someone; a study investigates no one
+                rule = f"{rule} → each way" if each_way else rule
                 event = make_event(context, decision.token, anchor, actors, final, rule, confidence)
                 if rule.endswith("→ refusal"):  # the refusal itself happened
                     event = replace(event, negated=False, modality="asserted")

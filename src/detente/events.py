@@ -115,7 +115,19 @@ def retold(events: tuple[Event, ...]) -> tuple[Event, ...]:
         same_act = any((e.source.code, e.cameo, word) in named for word in act_words(e))
         return same_act or (e.source.code, e.cameo, e.sentence.start) in in_sentence
 
-    return tuple(e for e in events if not told_again(e))
+    kept = tuple(e for e in events if not told_again(e))
+    return tuple(e for e in kept if not answered_before(e, kept))
+
+
+def answered_before(event: Event, events: tuple[Event, ...]) -> bool:
+    """ "Biden spoke with Putin … They discussed …": a meeting of two sides coded each way is the
+    one told before from one to the other; its other way is no second meeting."""
+    if not event.rule.endswith("→ each way") or event.target is None or event.plover.type not in rules().one_meeting:
+        return False
+    pair, kind = (event.source.country, event.target.country), event.plover.type
+    before = [e for e in events if e.sentence.start < event.sentence.start and e.target is not None]
+    told = {(e.source.country, e.target.country) for e in before if e.plover.type == kind and e.target is not None}
+    return pair[::-1] in told and pair not in told
 
 
 def decide_all(
