@@ -88,6 +88,15 @@ def test_us_is_a_country_only_in_capitals() -> None:
     assert [a.country for a in actors_of("They attacked us, and the US responded.")] == ["USA"]
 
 
+def test_an_organisation_s_first_word_is_the_organisation_named_before_it() -> None:
+    text = (
+        "Germany banned Iranian airline Mahan Air on Monday. The United States claims Mahan flies fighters to Syria."
+        " Mahan Air said nothing."
+    )
+    airline = actor_named(actors_of(text), "Mahan Air")
+    assert [m.text for m in airline.mentions].count("Mahan") == 1 and airline.country == "IRN"
+
+
 def test_a_country_in_the_name_of_a_sea_is_no_actor() -> None:
     text = "Iran proposed patrols in the Gulf of Oman and the Sea of Japan, Oman said."
     assert sorted(a.country or "" for a in actors_of(text)) == ["IRN", "OMN"]

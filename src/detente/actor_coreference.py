@@ -26,18 +26,21 @@ COREFERENCE_SENTENCES = 6
 
 def surnames(article: Article) -> None:
     """A person's surname alone, whatever spaCy tagged it ("Alipov said", read as a place), and an
-    organisation's first word ("Mahan" after "Mahan Air")."""
-    people = {f.name.split()[-1]: f for f in article.found if f.kind == "person" and len(f.name.split()) > 1}
-    people |= {
-        f.name.split()[0]: f
-        for f in article.found
-        if f.kind == "organization" and len(f.name.split()) > 1 and f.name.split()[0][:1].isupper()
-    }
+    organisation's first word ("Mahan" after "Mahan Air"): the latest such name before it."""
+    named: dict[str, list[Found]] = {}
+    for found in sorted(article.found, key=lambda f: f.start):
+        words = found.name.split()
+        if found.kind == "person" and len(words) > 1:
+            named.setdefault(words[-1], []).append(found)
+        elif found.kind == "organization" and len(words) > 1 and words[0][:1].isupper():
+            named.setdefault(words[0], []).append(found)
     words = words_of(article.doc)
     for i, text in enumerate(words.texts):
-        earlier = people.get(text)
-        if earlier is not None and i not in article.taken and words.pos[i] == "PROPN" and i > earlier.start:
-            article.found.append(alias(earlier, article.doc[i : i + 1]))
+        if text not in named or i in article.taken or words.pos[i] != "PROPN":
+            continue
+        earlier = [f for f in named[text] if f.start < i]
+        if earlier:
+            article.found.append(alias(earlier[-1], article.doc[i : i + 1]))
             article.taken.add(i)
 
 
