@@ -29,11 +29,11 @@ def surnames(article: Article) -> None:
     organisation's first word ("Mahan" after "Mahan Air"): the latest such name before it."""
     named: dict[str, list[Found]] = {}
     for found in sorted(article.found, key=lambda f: f.start):
-        words = found.name.split()
-        if found.kind == "person" and len(words) > 1:
-            named.setdefault(words[-1], []).append(found)
-        elif found.kind == "organization" and len(words) > 1 and words[0][:1].isupper():
-            named.setdefault(words[0], []).append(found)
+        name = found.name.split()
+        if found.kind == "person" and len(name) > 1:
+            named.setdefault(name[-1], []).append(found)
+        elif found.kind == "organization" and len(name) > 1 and name[0][:1].isupper():
+            named.setdefault(name[0], []).append(found)
     words = words_of(article.doc)
     for i, text in enumerate(words.texts):
         if text not in named or i in article.taken or words.pos[i] != "PROPN":
