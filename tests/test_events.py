@@ -563,6 +563,10 @@ def test_a_passive_with_no_agent_is_done_where_it_happened_and_says_so() -> None
     (arrest,) = events_of("A Christian missionary from Calgary was arrested in Lebanon on Monday.")
     assert (arrest.source.country, arrest.target.country if arrest.target else None) == ("LBN", "CAN")
     assert arrest.rule.endswith("(no agent named)") and arrest.confidence < 0.5
+    # the simple present tells a standing state, not an act done there
+    assert events_of("The Kurdistan Workers' Party is banned in Turkey.") == []
+    (banned,) = events_of("The Kurdistan Workers' Party was banned in Turkey in 1984.")
+    assert banned.source.country == "TUR" and banned.plover.type == "COERCE"
 
 
 def test_what_an_utterance_says_is_its_makers() -> None:

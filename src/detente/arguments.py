@@ -61,7 +61,7 @@ def verb_arguments(scene: Scene, verb: Token) -> Arguments:
         sources = first_actors(scene, agents, ())
         if not sources and verb.lemma_.lower() in rules().stance_passives:  # "Israel is opposed to …"
             return Arguments(subjects, object_actors(scene, verb, subjects), False)
-        if not sources and subjects:  # "was arrested in Lebanon": done where it happened, by whom unsaid
+        if not sources and subjects and not standing(verb):  # "was arrested in Lebanon": by whom unsaid
             where = place_in(scene, verb)
             if where is not None:
                 return Arguments((where,), subjects, True, placed=True)
@@ -71,6 +71,13 @@ def verb_arguments(scene: Scene, verb: Token) -> Arguments:
         countries = {a.country for a in subjects}
         objects = tuple(a for a in earlier_owner(scene, patient_of(verb, "dobj")) if a.country not in countries)
     return Arguments(subjects, objects, False)
+
+
+def standing(verb: Token) -> bool:
+    """ "The PKK is banned in Turkey": a passive in the simple present tells a standing state, not
+    an act done where it happened."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries) and len(auxiliaries) == 1
 
 
 def shared_object(scene: Scene, verb: Token, subjects: tuple[Actor, ...]) -> tuple[Actor, ...]:
