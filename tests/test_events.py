@@ -60,7 +60,9 @@ def test_event_fields_modality_negation_date_rule() -> None:
     assert (attack.cameo, attack.modality, attack.negated) == ("190", "intended", True)  # no threat: negated
     (refusal,) = events_of("China will not visit India on March 1.")
     assert (refusal.cameo, refusal.plover.type, refusal.negated) == ("125", "REJECT", False)
-    # a condition and an open question are hypothetical, not asserted
+    # a condition, an open question and a hope are hypothetical, not asserted
+    hoped = [e for e in events_of("Britain hopes that China will soon criticize Russia.") if e.cameo.startswith("11")]
+    assert hoped and all(e.modality == "hypothetical" for e in hoped)
     asked = [e for e in events_of("Reporters asked whether China criticized India.") if e.cameo == "111"]
     assert [e.modality for e in asked] == ["hypothetical"]
     (condition,) = [e for e in events_of("If China criticizes India, trade will suffer.") if e.cameo == "111"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .codes import WISH_VERBS, rules
+from .codes import rules, wish_verb
 from .knowledge import toml_data
 from .nlp import sentence_index, sentence_spans, words_of
 from .record import Actor
@@ -154,7 +154,7 @@ def object_actors(
     objects += [o for c in chosen if (o := stranded_object(c)) is not None]
     # "allow United Nations planes to land": the parser makes the object the infinitive's subject
     # (not for a wish: "wants Putin to attack" is no act of the wisher's towards Putin)
-    if verb.lemma_.lower() not in WISH_VERBS:
+    if not wish_verb(verb):
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and infinitive(c)]
         objects += [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
     return first_actors(scene, objects, sources)

@@ -14,7 +14,7 @@ from .knowledge import data_text, toml_data
 from .record import Plover
 
 if TYPE_CHECKING:
-    pass
+    from spacy.tokens import Token
 
 
 # How sure a rule is: a pattern that matched words around the verb, or the verb's default code.
@@ -30,6 +30,13 @@ PLACED_CONFIDENCE = 0.3
 
 # Verbs of wish: what they govern is intended, but not an expressed intent ("wants to take part").
 WISH_VERBS = frozenset({"aim", "seek", "want", "hope", "wish", "expect", "try"})
+
+
+def wish_verb(token: Token) -> bool:
+    """A verb of wish, also where the lemmatizer misreads it ("hopes" as "hop")."""
+    word = token.lower_
+    stems = {word, word[:-1], word[:-2], word[:-3] + "e", word[:-3]} if token.pos_ in ("VERB", "AUX") else {word}
+    return token.lemma_.lower() in WISH_VERBS or bool(stems & WISH_VERBS)
 
 
 # "X, Y and Z joined the coalition" is mutual; a longer list is a roll-call, not a meeting of all.

@@ -19,12 +19,12 @@ from .codes import (
     MUTUAL_MOST,
     NEGATION_REACH,
     QUAD_BY_ROOT,
-    WISH_VERBS,
     goldstein_of,
     intent_code,
     plover_of,
     refusal_code,
     rules,
+    wish_verb,
 )
 from .knowledge import toml_data
 from .nlp import sentence_index, sentence_spans
@@ -112,7 +112,7 @@ def needs_target(verb: Token, code: str) -> bool:
     r = rules()
     lemma = verb.lemma_.lower()
     # a wish with no one it concerns ("as we want them to be", "really seek security") is no intent
-    return plover_of(code).type in r.recipient_types or lemma in r.study_verbs or lemma in WISH_VERBS
+    return plover_of(code).type in r.recipient_types or lemma in r.study_verbs or wish_verb(verb)
 
 
 def members(actor: Actor) -> list[Actor]:
@@ -272,9 +272,20 @@ def modality(verb: Token) -> Modality:
             return "hypothetical"
         if token.i == verb.i and verb.dep_ != "xcomp":
             break
-    if intention(verb) or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in WISH_VERBS):
+    if hoped(verb):
+        return "hypothetical"
+    if intention(verb) or (verb.dep_ == "xcomp" and wish_verb(verb.head)):
         return "intended"
     return "asserted"
+
+
+def hoped(verb: Token) -> bool:
+    """ "I hope that she will come back and will engage": what is hoped or expected in a clause is
+    not stated as done, nor as the doer's intention."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "ccomp" and wish_verb(clause.head)
 
 
 def make_event(

@@ -34,9 +34,9 @@ from .codes import (
     DEFAULT_CONFIDENCE,
     PATTERN_CONFIDENCE,
     PLACED_CONFIDENCE,
-    WISH_VERBS,
     nominal_events,
     rules,
+    wish_verb,
 )
 from .decisions import (
     Context,
@@ -200,7 +200,7 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
             decision.events, decision.reason = [], "what someone was asked or urged to do, not done"
         elif refused_above(token, by_token):
             decision.events, decision.reason = [], "what someone refused to allow, not done"
-        elif (lemma in r.intent_verbs or lemma in WISH_VERBS) and intended:
+        elif (lemma in r.intent_verbs or wish_verb(token)) and intended:
             decision.events, decision.reason = [], "an intention: coded on the verb it governs"
 
 
