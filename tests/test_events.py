@@ -798,6 +798,12 @@ def test_a_meeting_told_from_one_side_and_then_of_both_is_one_meeting() -> None:
     assert consults("The United States and Russia held talks in Geneva.") == {("USA", "RUS"), ("RUS", "USA")}
 
 
+def test_countries_in_a_quoted_title_are_its_topic_not_its_participants() -> None:
+    text = "The Indian foreign ministry hosted a forum ‘Next Steps in India-Russia Partnership’ on Monday."
+    assert {e.target.country if e.target else None for e in events_of(text)} == {None}
+    assert ("IND", "RUS", "040") in triples(events_of("The Indian foreign ministry hosted a forum with Russia."))
+
+
 def test_a_target_of_no_country_is_no_target() -> None:
     found = [
         (e.source.country, e.target, e.cameo) for e in events_of("Russia criticized the Zorblax Widget Corporation.")

@@ -264,9 +264,19 @@ def phrase_words(token: Token, conjuncts: bool = False) -> list[Token]:
             for c in word.children
             if c.dep_ not in CLAUSES
             and (conjuncts or c.dep_ != "conj")
+            and not quoted_title(c)
             and not (word.lower_ in venues and c.dep_ == "prep" and c.lower_ in VENUE_PREPOSITIONS)
         )
     return sorted(words, key=lambda w: w.i)
+
+
+def quoted_title(token: Token) -> bool:
+    """ "a forum discussion ‘Next Steps in India-Russia Strategic Partnership’": a name in quotation
+    marks given to a thing; the countries in it are its topic, not who takes part."""
+    return token.dep_ == "appos" and token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text in OPENING_QUOTES
+
+
+OPENING_QUOTES = frozenset({"‘", "“", '"', "'", "«"})
 
 
 # "talks in Geneva", "the summit at Camp David": where a meeting is held, not whom it is with.
