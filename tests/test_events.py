@@ -733,6 +733,12 @@ def test_cooperation_aid_and_sanctions_need_a_recipient() -> None:
 def test_a_preposition_the_parser_left_without_its_object_still_names_the_target() -> None:
     text = "Peru has granted diplomatic asylum to five Panamanian army officers holed up in a residence."
     assert ("PER", "PAN", "075") in triples(events_of(text))
+    # a preposition with a clause is not left without its object: "with the US encouraging …"
+    absolute = (
+        "With Washington pressing European firms to stop trading with Iran, German companies including Siemens"
+        " and Bosch have announced plans to withdraw from the market."
+    )
+    assert [t for t in triples(events_of(absolute)) if t[0] == "DEU"] == [("DEU", None, "030")]
 
 
 def test_unnamed_protesters_are_the_people_of_the_place() -> None:

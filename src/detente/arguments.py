@@ -163,7 +163,8 @@ def object_actors(
 def stranded_object(preposition: Token) -> Token | None:
     """ "granted asylum to five Panamanian army officers holed up in …": the parser left the
     preposition without its object and made the noun the subject of the next verb."""
-    if any(c.dep_ == "pobj" for c in preposition.children) or preposition.i + 1 >= len(preposition.doc):
+    # "With the US encouraging firms to …": a preposition with a clause is no stranded one
+    if any(c.dep_ in ("pobj", "pcomp") for c in preposition.children) or preposition.i + 1 >= len(preposition.doc):
         return None
     noun = preposition.doc[preposition.i + 1]
     while noun.head.i != noun.i and noun.head.left_edge.i == preposition.i + 1 and noun.head.pos_ in ("NOUN", "PROPN"):
