@@ -97,6 +97,16 @@ def test_an_organisation_s_first_word_is_the_organisation_named_before_it() -> N
     assert [m.text for m in airline.mentions].count("Mahan") == 1 and airline.country == "IRN"
 
 
+def test_an_institution_of_a_country_named_after_it_is_that_country_s() -> None:
+    actors = actors_of("The government of Niger warned Mali. The current government of Niger said so again.")
+    government = actor_named(actors, "The government of Niger")
+    assert (government.code, len(government.mentions)) == ("NERGOV", 2)
+
+
+def test_an_underscore_joins_the_words_of_a_name() -> None:
+    assert [a.country for a in actors_of("New_Zealand criticized Fiji.")] == ["NZL", "FJI"]
+
+
 def test_a_country_in_the_name_of_a_sea_is_no_actor() -> None:
     text = "Iran proposed patrols in the Gulf of Oman and the Sea of Japan, Oman said."
     assert sorted(a.country or "" for a in actors_of(text)) == ["IRN", "OMN"]

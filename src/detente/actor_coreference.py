@@ -55,10 +55,13 @@ def role_descriptions(article: Article) -> None:
             continue
         bare = all(t.pos_ in ("DET", "ADJ") for t in chunk if t.i != chunk.root.i)
         if bare and chunk[0].lower_ == "the" and chunk.root.lower_ in institution_words():
-            named = latest_organisation(article, chunk)  # "the embassy" after "the US Embassy in London"
+            of_country = country_of_phrase(article, chunk.root)  # "the government of Gondor"
+            named = latest_organisation(article, chunk) if of_country is None else None  # "the embassy"
             if named is not None:
                 article.found.append(alias(named, chunk))
                 article.taken.update(range(chunk.start, chunk.end))
+            elif of_country is not None:
+                institution_of(article, chunk, of_country)
             continue
         role, code = agent_in(article.lexicon, chunk)
         if role is None or code is None or role.split()[-1].lower() in institution_words():
@@ -78,6 +81,26 @@ def role_descriptions(article: Article) -> None:
                 Found(chunk.start, chunk.end, name, "person", of_country, sector, role, of_country + agent, key)
             )
             article.taken.update(range(chunk.start, chunk.end))
+
+
+def institution_of(article: Article, chunk: Span, country: str) -> None:
+    """ "the government of Gondor", "the embassy of Russia": a country's institution named by its
+    role word and the country after it."""
+    _role, code = agent_in(article.lexicon, chunk)
+    if code is None:
+        return
+    agent = code.strip("~")
+    named = next((f for f in article.found if f.code == country + agent and f.kind != "person"), None)
+    if named is not None:  # "the current government of Iraq" after "the Government of Iraq"
+        article.found.append(alias(named, chunk))
+    else:
+        sector = sector_table()["roles"].get(agent[:3], "")
+        name = article.doc[chunk.start : chunk.root.right_edge.i + 1].text
+        key = ("organization", name)
+        article.found.append(
+            Found(chunk.start, chunk.end, name, "organization", country, sector, None, country + agent, key)
+        )
+    article.taken.update(range(chunk.start, chunk.end))
 
 
 def country_of_phrase(article: Article, root: Token) -> str | None:

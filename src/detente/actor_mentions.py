@@ -85,10 +85,7 @@ def lexicon_matches(article: Article) -> Iterator[Found]:
     """Longest matches of lexicon phrases, left to right, that look like names in the text and
     resolve on the article's date (else a shorter match is tried: "US" of "US President")."""
     doc, lexicon = article.doc, article.lexicon
-    # Apostrophes are left out on both sides: "Workers' Party" is "workers party".
-    words = words_of(doc)
-    kept = [i for i, text in enumerate(words.texts) if text not in APOSTROPHES]
-    lower = [words.lowers[i].replace("'", "").replace("’", "") for i in kept]
+    kept, lower = match_words(doc)
     n = 0
     while n < len(lower):
         found = None
@@ -104,6 +101,23 @@ def lexicon_matches(article: Article) -> Iterator[Found]:
         else:
             yield found
             n = bisect_left(kept, found.end)
+
+
+def match_words(doc: Doc) -> tuple[list[int], list[str]]:
+    """The words lexicon phrases are matched against, each with its token: lower case, without
+    apostrophes ("Workers' Party" is "workers party"); an underscore joins words, as PETRARCH's
+    texts write a name of several ("Dol_Amroth" is "dol amroth")."""
+    words = words_of(doc)
+    kept: list[int] = []
+    lower: list[str] = []
+    for i, text in enumerate(words.texts):
+        if text in APOSTROPHES:
+            continue
+        word = words.lowers[i].replace("'", "").replace("’", "")
+        parts = word.split("_") if "_" in word.strip("_") else [word]
+        kept += [i] * len(parts)
+        lower += parts
+    return kept, lower
 
 
 def resolve_match(article: Article, start: int, end: int, known: Known) -> Found | None:
