@@ -604,6 +604,9 @@ def test_a_plural_role_of_several_countries_is_that_role_of_each() -> None:
         ("DEUGOV", "RUS"),
         ("GBRGOV", "RUS"),
     }
+    # roles joined before the place phrase share it
+    joined = events_of("Lawmakers and officials in France and Germany criticized Russia.")
+    assert {e.source.code for e in joined} == {"FRALEG", "DEULEG", "FRAGOV", "DEUGOV"}
     # the suite's own names: NER takes "Arnor, Osgiliath and Gondor" for one organisation
     text = "The ambassadors of Arnor, Osgiliath and Gondor presented credentials to Ithilen's president."
     found_p1 = petrarch_1_events(text)

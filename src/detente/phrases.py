@@ -168,12 +168,15 @@ def phrase_actors(scene: Scene, token: Token, avoid: frozenset[str] = frozenset(
 
 def role_of_countries(scene: Scene, token: Token) -> tuple[Actor, ...]:
     """ "the foreign ministers of France, Germany and Britain", "lawmakers in Fornost and Gondor":
-    a plural role of several countries is that role of each (FRAGOV, DEUGOV, GBRGOV)."""
+    a plural role of several countries is that role of each (FRAGOV, DEUGOV, GBRGOV); roles joined
+    before the place phrase share it ("lawmakers and officials in Fornost and Gondor")."""
     if token.tag_ not in ("NNS", "NNPS") or scene.lexicon is None:
         return ()
     _role, code = agent_in(scene.lexicon, scene.doc[token.left_edge.i : token.i + 1])
     if code is None:
         return ()
+    joined = [(r, agent_in(scene.lexicon, scene.doc[r.i : r.i + 1])[1]) for r in token.conjuncts if r.tag_ == "NNS"]
+    codes = [(token, code)] + [(r, c) for r, c in joined if c is not None]
     places = [
         o for p in token.children if p.dep_ == "prep" and p.lower_ in ROLE_OF for o in p.children if o.dep_ == "pobj"
     ]
@@ -183,22 +186,24 @@ def role_of_countries(scene: Scene, token: Token) -> tuple[Actor, ...]:
     countries = list({a.country: a for a in countries if a.kind in ("country", "capital") and a.country}.values())
     if len(countries) < 2:
         return ()
+    return tuple(role_actor(scene, role, code, a) for role, code in codes for a in countries)
+
+
+def role_actor(scene: Scene, role: Token, code: str, country: Actor) -> Actor:
+    """The people of one role of one country, named by the role's words."""
     agent = code.strip("~")
     sector = sector_table()["roles"].get(agent[:3], "")
-    words = scene.doc[token.left_edge.i : token.i + 1]
+    words = scene.doc[role.left_edge.i : role.i + 1]
     mention = Mention(words.start_char, words.end_char, words.text)
-    return tuple(
-        Actor(
-            id="",
-            name=f"{words.text} ({a.name})",
-            kind="group",
-            country=a.country,
-            sector=sector,
-            role=None,
-            code=(a.country or "") + agent,
-            mentions=(mention,),
-        )
-        for a in countries
+    return Actor(
+        id="",
+        name=f"{words.text} ({country.name})",
+        kind="group",
+        country=country.country,
+        sector=sector,
+        role=None,
+        code=(country.country or "") + agent,
+        mentions=(mention,),
     )
 
 
