@@ -371,6 +371,14 @@ def test_plural_nationalities_are_the_country_but_ethnic_groups_act_where_they_a
     assert event.source.country == "MKD"
 
 
+def test_they_are_the_two_states_named_last_not_a_body_they_belong_to() -> None:
+    text = (
+        "Germany and France discussed the future of NATO on Monday. "
+        "They resolved that the rule of law must be upheld in Ukraine."
+    )
+    assert {e.source.country for e in events_of(text) if e.plover.type == "REQUEST"} == {"DEU", "FRA"}
+
+
 def test_the_two_leaders_are_the_two_people_named_last() -> None:
     text = (
         "President Biden spoke today with President Xi Jinping of China. "

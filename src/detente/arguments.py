@@ -301,9 +301,16 @@ def last_two(scene: Scene, subject: Token, kind: str | None) -> tuple[Actor, ...
             break
         country = actor.country
         wanted = actor.kind == kind if kind else actor.kind in STATES  # not "Twitter", not "the Economy of Turkey"
-        if country and country not in found and len(country) == 3 and country.isalpha() and wanted:
+        state = country is not None and country not in non_state_codes()  # not "the Quad", not NATO
+        if country and country not in found and len(country) == 3 and country.isalpha() and wanted and state:
             found[country] = actor
     return tuple(found.values()) if len(found) == 2 else ()
+
+
+@cache
+def non_state_codes() -> frozenset[str]:
+    """PLOVER's codes of actors that are no state (IGO, UNO, EUR, NGO, MNC, IMG, ISM)."""
+    return frozenset(toml_data("actors/sectors.toml")["non_state"])
 
 
 # What "they", "both sides" and "the two countries" can stand for: states and those who act for them.
