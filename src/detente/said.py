@@ -159,10 +159,17 @@ def has_recipient(verb: Token) -> bool:
     if verb.pos_ != "VERB":
         return True
     preps = rules().recipient_preps
-    return any(
-        c.dep_ in ("dobj", "dative", "nsubjpass", "agent") or (c.dep_ == "prep" and c.lower_ in preps)
-        for c in verb.children
-    )
+    # "said hundreds of fighters escaped": what is said is no one it is said to
+    objects = ("dative", "nsubjpass", "agent") if verb.lemma_.lower() in content_verbs() else OBJECT_DEPS
+    return any(c.dep_ in objects or (c.dep_ == "prep" and c.lower_ in preps) for c in verb.children)
+
+
+OBJECT_DEPS = ("dobj", "dative", "nsubjpass", "agent")
+
+
+@cache
+def content_verbs() -> frozenset[str]:
+    return frozenset(toml_data("events/coding.toml")["statements"]["content_objects"])
 
 
 def asked_for(token: Token) -> bool:
