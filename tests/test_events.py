@@ -371,6 +371,14 @@ def test_plural_nationalities_are_the_country_but_ethnic_groups_act_where_they_a
     assert event.source.country == "MKD"
 
 
+def test_a_title_set_beside_a_name_acts_as_that_person() -> None:
+    found = events_of(
+        "Russia's first Deputy Prime Minister Andrei Belousov left for Beijing to meet Chinese officials."
+    )
+    (meeting,) = [e for e in found if e.cameo == "040"]
+    assert (meeting.source.code, meeting.source.text) == ("RUSGOV", "Andrei Belousov")
+
+
 def test_they_are_the_two_states_named_last_not_a_body_they_belong_to() -> None:
     text = (
         "Germany and France discussed the future of NATO on Monday. "

@@ -253,6 +253,12 @@ def actor_in(scene: Scene, token: Token, avoid: frozenset[str] = frozenset()) ->
     if not scene.any_within(scene.actor_positions, token):
         return None
     inside = [scene.actors_by_token[w.i] for w in phrase_words(token) if w.i in scene.actors_by_token]
+    # "Russia's first Deputy Prime Minister Andrei Belousov": the person the title is set beside,
+    # when the phrase names no other country for them
+    named = [scene.actors_by_token[c.i] for c in token.children if c.dep_ == "appos" and c.i in scene.actors_by_token]
+    countries = {a.country for a in inside}
+    if named and named[0].kind == "person" and named[0].country not in avoid and len(countries) == 1:
+        return named[0]
     return next((a for a in inside if a.country not in avoid), inside[0] if inside else None)
 
 
