@@ -107,6 +107,12 @@ def test_an_underscore_joins_the_words_of_a_name() -> None:
     assert [a.country for a in actors_of("New_Zealand criticized Fiji.")] == ["NZL", "FJI"]
 
 
+def test_an_acronym_in_brackets_after_a_name_is_that_actor() -> None:
+    actors = actors_of("The Philippines and the European Union (EU) agree that the dispute should be settled.")
+    union = next(a for a in actors if "European Union" in a.name)
+    assert "EU" in [m.text for m in union.mentions] and len(actors) == 2
+
+
 def test_a_country_in_the_name_of_a_sea_is_no_actor() -> None:
     text = "Iran proposed patrols in the Gulf of Oman and the Sea of Japan, Oman said."
     assert sorted(a.country or "" for a in actors_of(text)) == ["IRN", "OMN"]

@@ -143,13 +143,33 @@ def looks_like_a_name(span: Span) -> bool:
 
 def lexicon_mentions(article: Article) -> None:
     for found in lexicon_matches(article):
-        found = national_body(article, found)
+        found = bracketed_acronym(article, found) or national_body(article, found)
         article.found.append(found)
         article.taken.update(range(found.start, found.end))
         if found.country_word and found.country:
             article.found.append(country_mention(article, found))
     for i, found in enumerate(article.found):
         article.found[i] = person_of_named_country(article, found)
+
+
+def bracketed_acronym(article: Article, found: Found) -> Found | None:
+    """ "the European Union (EU)": an acronym in brackets right after a name is that name's actor,
+    whatever the dictionary codes the acronym as."""
+    doc = article.doc
+    if found.start < 2 or doc[found.start - 1].text != "(" or found.end >= len(doc) or doc[found.end].text != ")":
+        return None
+    named = next((f for f in reversed(article.found) if f.end == found.start - 1), None)
+    words = doc[named.start : named.end].text.split() if named is not None else []
+    if named is None or not is_acronym_of(doc[found.start : found.end].text, words):
+        return None
+    return alias(named, doc[found.start : found.end])
+
+
+def is_acronym_of(word: str, name: list[str]) -> bool:
+    """ "AfCFTA" for "African Continental Free Trade Area": its capitals are the name's initials."""
+    capitals = [c for c in word if c.isupper()]
+    initials = [w[0] for w in name if w[:1].isupper()]
+    return len(capitals) >= 2 and " " not in word and capitals == initials
 
 
 def person_of_named_country(article: Article, found: Found) -> Found:

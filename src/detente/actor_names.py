@@ -9,7 +9,17 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .actor_mentions import Article, Found, agent_in, alias, country_after, resolve_known, sector_table, title_start
+from .actor_mentions import (
+    Article,
+    Found,
+    agent_in,
+    alias,
+    country_after,
+    is_acronym_of,
+    resolve_known,
+    sector_table,
+    title_start,
+)
 from .knowledge import toml_data
 from .lexicon import phrase_key
 from .nlp import sentence_start, words_of
@@ -103,13 +113,6 @@ def short_name_of(article: Article, span: Span) -> Found | None:
         if name[: len(words)] == words != name or is_acronym_of(span.text, name):
             return found
     return None
-
-
-def is_acronym_of(word: str, name: list[str]) -> bool:
-    """ "AfCFTA" for "African Continental Free Trade Area": its capitals are the name's initials."""
-    capitals = [c for c in word if c.isupper()]
-    initials = [w[0] for w in name if w[:1].isupper()]
-    return len(capitals) >= 2 and " " not in word and capitals == initials
 
 
 def person(article: Article, ent: Span) -> Found:
