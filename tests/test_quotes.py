@@ -9,7 +9,8 @@ import pytest
 from detente.actors import find_actors
 from detente.nlp import load_pipeline
 from detente.pipeline import extract
-from detente.quotes import find_quotes, quote_marks
+from detente.quote_marks import quote_marks
+from detente.quotes import find_quotes
 from detente.record import Quote, Record
 from detente.sources import RawArticle
 
