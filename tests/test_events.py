@@ -832,6 +832,13 @@ def test_countries_in_a_quoted_title_are_its_topic_not_its_participants() -> Non
     assert ("IND", "RUS", "040") in triples(events_of("The Indian foreign ministry hosted a forum with Russia."))
 
 
+def test_talks_about_a_conflict_are_with_its_other_party() -> None:
+    text = "Asked about the conflict between Georgia and Russia, the envoy said Moscow is ready for talks on ending it."
+    assert ("RUS", "GEO", "036") in triples(events_of(text))
+    assert ("ARM", "AZE", "036") in triples(events_of("Armenia is open to talks about its war with Azerbaijan."))
+    assert ("ARM", None, "036") in triples(events_of("Armenia is open to talks about trade."))
+
+
 def test_a_target_of_no_country_is_no_target() -> None:
     found = [
         (e.source.country, e.target, e.cameo) for e in events_of("Russia criticized the Zorblax Widget Corporation.")

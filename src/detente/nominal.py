@@ -4,6 +4,7 @@ of their prepositions, or the country a meeting is held in)."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING
 
 from .arguments import Arguments, object_actors, subject_actors
@@ -18,6 +19,8 @@ from .decisions import (
     Decision,
     coded,
 )
+from .knowledge import toml_data
+from .nlp import sentence_index, sentence_spans, words_of
 from .phrases import PEOPLE_PLACES, Scene, people_actor, phrase_actors, place_actor, place_in
 from .record import Actor
 
@@ -50,6 +53,8 @@ def decide_noun(context: Context, noun: Token) -> Decision:
         targets = object_actors(scene, verb, sources, frozenset(preps))
     if not targets and hosted and len(sources) < 2:  # "the US and Russia held talks in Geneva" meet each other
         targets = hosts(scene, noun)
+    if not targets and code[:2] in conflict_words()["roots"]:  # "open to talks on ending the conflict"
+        targets = conflict_parties(scene, noun, sources)
     countries = {a.country for a in sources}
     # another country, or the protesters' own government
     targets = tuple(t for t in targets if t.country not in countries or (t.sector == "GOV" and t.id == ""))
@@ -68,6 +73,36 @@ def decide_noun(context: Context, noun: Token) -> Decision:
             return decision
         decision.code, decision.rule = stopped, f"{decision.rule} → stopped ({stopping})"
     return coded(context, decision, anchor, DEFAULT_CONFIDENCE, how="commit" if ready is not None else None)
+
+
+def conflict_parties(scene: Scene, noun: Token, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """ "open to any serious talks on ending it" (the conflict between Ukraine and Russia): talks
+    about a conflict are with its other party. "it" is the conflict named last before."""
+    words = conflict_words()
+    topics = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in words["topics"] for o in p.children]
+    conflict = next((w for t in topics for w in t.subtree if w.lemma_.lower() in words["nouns"]), None)
+    if conflict is None and any(w.lower_ == "it" for t in topics for w in t.subtree):
+        conflict = conflict_before(scene, noun)
+    if conflict is None:
+        return ()
+    sides = [o for p in conflict.children if p.dep_ == "prep" and p.lower_ in words["sides"] for o in p.children]
+    parties = [a for side in sides for a in phrase_actors(scene, side)]
+    countries = {a.country for a in sources}
+    return tuple({a.country: a for a in parties if a.country and a.country not in countries}.values())
+
+
+def conflict_before(scene: Scene, noun: Token) -> Token | None:
+    """The conflict noun named last before a word, in its sentence or the one before."""
+    doc, nouns = scene.doc, conflict_words()["nouns"]
+    first = sentence_spans(doc)[max(0, sentence_index(doc, noun.i) - 1)][0]
+    lemmas = words_of(doc).lemmas
+    return next((doc[i] for i in range(noun.i - 1, first - 1, -1) if lemmas[i].lower() in nouns), None)
+
+
+@cache
+def conflict_words() -> dict[str, frozenset[str]]:
+    data = toml_data("events/nominal.toml")["conflicts"]
+    return {key: frozenset(values) for key, values in data.items()}
 
 
 def local_protesters(scene: Scene, noun: Token, code: str) -> tuple[Actor, ...]:
