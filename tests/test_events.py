@@ -839,6 +839,11 @@ def test_talks_about_a_conflict_are_with_its_other_party() -> None:
     assert ("ARM", None, "036") in triples(events_of("Armenia is open to talks about trade."))
 
 
+def test_a_noun_the_parser_joins_to_the_object_may_be_the_next_verb_s_subject() -> None:
+    text = "Officials said British forces had defeated the Taliban and Pakistan would be moving into the border region."
+    assert {e.target.code if e.target else None for e in events_of(text) if e.cameo == "190"} == {"AFGREB"}
+
+
 def test_a_target_of_no_country_is_no_target() -> None:
     found = [
         (e.source.country, e.target, e.cameo) for e in events_of("Russia criticized the Zorblax Widget Corporation.")

@@ -157,7 +157,21 @@ def object_actors(
     if not wish_verb(verb):
         clauses = [c for c in verb.children if c.dep_ == "ccomp" and infinitive(c)]
         objects += [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
-    return first_actors(scene, objects, sources)
+    misread = [scene.actors_by_token[i] for i in misread_subjects(verb) if i in scene.actors_by_token]
+    return tuple(a for a in first_actors(scene, objects, sources) if not any(a is m for m in misread))
+
+
+def misread_subjects(verb: Token) -> list[int]:
+    """ "had defeated ISIS and Turkey would be moving into Syria": the parser joins Turkey to the
+    object, but it is the subject of the verb joined after it, which has none of its own."""
+    found = []
+    for clause in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) or clause.left_edge.i == 0:
+            continue
+        before = verb.doc[clause.left_edge.i - 1]
+        if before.dep_ == "conj" and before.pos_ in ("PROPN", "NOUN") and before.i > verb.i:
+            found.append(before.i)
+    return found
 
 
 def stranded_object(preposition: Token) -> Token | None:
