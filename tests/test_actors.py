@@ -90,8 +90,8 @@ def test_us_is_a_country_only_in_capitals() -> None:
 
 def test_an_organisation_s_first_word_is_the_organisation_named_before_it() -> None:
     text = (
-        "Germany banned Iranian airline Mahan Air on Monday. The United States claims Mahan flies fighters to Syria."
-        " Mahan Air said nothing."
+        "Germany banned Iranian airline Mahan Air on Monday. Israel alleges Mahan ships rockets to Lebanon."
+        " Mahan Air denied it."
     )
     airline = actor_named(actors_of(text), "Mahan Air")
     assert [m.text for m in airline.mentions].count("Mahan") == 1 and airline.country == "IRN"
@@ -108,7 +108,7 @@ def test_an_underscore_joins_the_words_of_a_name() -> None:
 
 
 def test_an_acronym_in_brackets_after_a_name_is_that_actor() -> None:
-    actors = actors_of("The Philippines and the European Union (EU) agree that the dispute should be settled.")
+    actors = actors_of("Japan and the European Union (EU) agreed on Monday to expand trade.")
     union = next(a for a in actors if "European Union" in a.name)
     assert "EU" in [m.text for m in union.mentions] and len(actors) == 2
 

@@ -183,9 +183,9 @@ def test_people_no_dictionary_places_act_for_the_country_where_they_act() -> Non
     assert (event.source.country, event.plover.type) == ("SRB", "PROTEST")
     assert event.source.actor is None and event.source.text == "Up to 100 ethnic Albanians"
     # armies often act abroad: where unnamed forces are says nothing of whose they are
-    assert events_of("Coalition forces are in Iraq to defeat the Islamic State.") == []
-    (withdrew,) = events_of("Bosnian Serbs said their forces had completed their withdrawal from Gorazde.")
-    assert (withdrew.source.country, withdrew.plover.type) == ("BIH", "RETREAT")
+    assert events_of("Coalition forces are in Mali to attack the rebels.") == []
+    (withdrew,) = events_of("Chechen rebels said their forces had completed their withdrawal from Grozny.")
+    assert (withdrew.source.country, withdrew.plover.type) == ("RUS", "RETREAT")
 
 
 def test_a_rejection_is_coded_though_the_dictionary_leaves_reject_uncoded() -> None:
@@ -289,7 +289,8 @@ def test_seed_article_events() -> None:
     assert found("RUS", "IND", {"AID", "AGREE"}, "intended")  # "will soon complete the supplies"
     lavrov = found("RUS", "IND", {"CONSULT"})
     assert any(e.date == "2023-03-01/2023-03-02" for e in lavrov)  # the G20 meeting in New Delhi
-    assert any(e.cameo.startswith("036") for e in found("RUS", None, {"AGREE"}, "intended"))  # open to talks
+    # open to talks on ending the conflict with Ukraine: the talks are with Ukraine (it had no target)
+    assert any(e.cameo.startswith("036") for e in found("RUS", "UKR", {"AGREE"}, "intended"))
 
 
 @pytest.mark.parametrize(
@@ -382,7 +383,7 @@ def test_a_title_set_beside_a_name_acts_as_that_person() -> None:
 def test_they_are_the_two_states_named_last_not_a_body_they_belong_to() -> None:
     text = (
         "Germany and France discussed the future of NATO on Monday. "
-        "They resolved that the rule of law must be upheld in Ukraine."
+        "They resolved that free elections must be held in Belarus."
     )
     assert {e.source.country for e in events_of(text) if e.plover.type == "REQUEST"} == {"DEU", "FRA"}
 
@@ -582,9 +583,9 @@ def test_a_passive_with_no_agent_is_done_where_it_happened_and_says_so() -> None
     assert (arrest.source.country, arrest.target.country if arrest.target else None) == ("LBN", "CAN")
     assert arrest.rule.endswith("(no agent named)") and arrest.confidence < 0.5
     # the simple present tells a standing state, not an act done there
-    assert events_of("The Kurdistan Workers' Party is banned in Turkey.") == []
-    (banned,) = events_of("The Kurdistan Workers' Party was banned in Turkey in 1984.")
-    assert banned.source.country == "TUR" and banned.plover.type == "COERCE"
+    assert events_of("The Muslim Brotherhood is banned in Egypt.") == []
+    (banned,) = events_of("The Muslim Brotherhood was banned in Egypt in 2013.")
+    assert banned.source.country == "EGY" and banned.plover.type == "COERCE"
 
 
 def test_what_an_utterance_says_is_its_makers() -> None:
@@ -776,13 +777,13 @@ def test_an_act_named_again_by_another_word_of_its_family_brings_its_actor() -> 
     def targets(text: str, code: str) -> list[str | None]:
         return [e.target.country if e.target else None for e in events_of(text) if e.cameo == code]
 
-    left = "Trump announced on Sunday that US troops would be leaving Syria. Germany opposed the withdrawal."
-    assert targets(left, "110") == ["USA"]
-    began = "Turkey began a military offensive into Syria on Wednesday. The operation was condemned by Germany."
-    assert targets(began, "111") == ["TUR"]
+    left = "The president said on Friday that British troops would be leaving Iraq. France opposed the withdrawal."
+    assert targets(left, "110") == ["GBR"]
+    began = "Russia launched a military offensive against Ukraine on Thursday. The operation was condemned by Japan."
+    assert targets(began, "111") == ["RUS"]
     asked = "France urged Britain to waive the fee. The British government declined the request."
     assert targets(asked, "120") == ["FRA"]
-    unrelated = "Turkey began a military offensive into Syria on Wednesday. Germany declined the request."
+    unrelated = "Russia launched a military offensive against Ukraine on Thursday. Japan declined the request."
     assert targets(unrelated, "120") == [None]  # a request is not an offensive
 
 
@@ -796,19 +797,16 @@ def test_what_a_statement_is_of_is_its_topic_not_its_recipient() -> None:
 
 
 def test_an_owner_is_of_each_thing_listed_and_their_places_are_no_targets() -> None:
-    text = (
-        "Germany voiced deep concerns about Beijing's coercive and unfair practices, crackdown in Hong Kong,"
-        " human rights abuses in Xinjiang, and aggressive actions toward Taiwan."
-    )
-    assert {e.target.country for e in events_of(text) if e.target} == {"CHN"}
+    text = "Japan voiced concerns about Moscow's trade practices, repression in Chechnya, arrests in Crimea."
+    assert {e.target.code for e in events_of(text) if e.target} == {"RUSGOV"}
     listed = "Germany voiced concerns about the trade practices of China and Russia."
     assert {e.target.country for e in events_of(listed) if e.target} == {"CHN", "RUS"}
 
 
 def test_a_ban_at_home_restricts_and_a_ban_on_foreigners_sanctions() -> None:
-    (foreign,) = events_of("Germany on Monday banned Iranian airline Mahan Air from flying in the country.")
+    (foreign,) = events_of("France on Tuesday banned Syrian airline Cham Wings from landing at its airports.")
     assert (foreign.target.country if foreign.target else None, foreign.cameo, foreign.plover.type) == (
-        "IRN",
+        "SYR",
         "163",
         "SANCTION",
     )
@@ -821,15 +819,18 @@ def test_a_meeting_told_from_one_side_and_then_of_both_is_one_meeting() -> None:
         found = events_of(text)
         return {(e.source.country, e.target.country if e.target else None) for e in found if e.plover.type == "CONSULT"}
 
-    told = "President Biden spoke with President Putin of Russia on Tuesday. The two leaders discussed arms control."
-    assert consults(told) == {("USA", "RUS")}
+    told = (
+        "Chancellor Olaf Scholz spoke with President Emmanuel Macron of France on Tuesday."
+        " The two leaders discussed energy prices."
+    )
+    assert consults(told) == {("DEU", "FRA")}
     assert consults("The United States and Russia held talks in Geneva.") == {("USA", "RUS"), ("RUS", "USA")}
 
 
 def test_countries_in_a_quoted_title_are_its_topic_not_its_participants() -> None:
-    text = "The Indian foreign ministry hosted a forum ‘Next Steps in India-Russia Partnership’ on Monday."
+    text = "The Brazilian foreign ministry hosted a forum ‘New Paths for Brazil-China Trade’ on Monday."
     assert {e.target.country if e.target else None for e in events_of(text)} == {None}
-    assert ("IND", "RUS", "040") in triples(events_of("The Indian foreign ministry hosted a forum with Russia."))
+    assert ("BRA", "CHN", "040") in triples(events_of("The Brazilian foreign ministry hosted a forum with China."))
 
 
 def test_talks_about_a_conflict_are_with_its_other_party() -> None:

@@ -155,8 +155,10 @@ def phrase_actors(scene: Scene, token: Token, avoid: frozenset[str] = frozenset(
     if len(coordinated) > 1:
         return coordinated
     found: list[Actor] = []
+    owned = owner_of(scene, token) is not None  # "Moscow's practices, repression in Chechnya": Moscow's each
     for head in (token, *token.conjuncts):
-        actor = actor_in(scene, head, avoid)
+        later = owned and head.i != token.i
+        actor = unplaced_actor(scene, head) if later else actor_in(scene, head, avoid)
         if actor is not None:
             found.append(actor)
         for modifier in head.children:
@@ -234,6 +236,12 @@ def owner_of(scene: Scene, noun: Token) -> Actor | None:
     """The actor a noun is the possession of ("Beijing's practices")."""
     owner = next((c for c in noun.children if c.dep_ == "poss" and c.i in scene.actors_by_token), None)
     return scene.actors_by_token[owner.i] if owner is not None else None
+
+
+def unplaced_actor(scene: Scene, head: Token) -> Actor | None:
+    """The actor a phrase names outside its prepositional phrases ("repression in Chechnya": none)."""
+    words = [w for w in phrase_words(head) if w.i in scene.actors_by_token and not in_preposition(w, head)]
+    return scene.actors_by_token[words[0].i] if words else None
 
 
 def in_preposition(word: Token, top: Token) -> bool:
