@@ -60,6 +60,10 @@ def test_event_fields_modality_negation_date_rule() -> None:
     assert (attack.cameo, attack.modality, attack.negated) == ("190", "intended", True)  # no threat: negated
     (refusal,) = events_of("China will not visit India on March 1.")
     assert (refusal.cameo, refusal.plover.type, refusal.negated) == ("125", "REJECT", False)
+    # a comment only intended is no event; one made is
+    agreed = events_of("Japan and Korea agreed to meet again and look forward to closer ties.")
+    assert not [e for e in agreed if e.cameo.startswith("01")]
+    assert [e.cameo for e in events_of("Japan looks forward to closer ties with Korea.")] == ["013"]
     # a condition, an open question and a hope are hypothetical, not asserted
     hoped = [e for e in events_of("Britain hopes that China will soon criticize Russia.") if e.cameo.startswith("11")]
     assert hoped and all(e.modality == "hypothetical" for e in hoped)

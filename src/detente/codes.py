@@ -114,6 +114,7 @@ class Rules:
     scheduled_roots: frozenset[str]
     mutual_roots: frozenset[str]
     one_meeting: frozenset[str]
+    unsaid_roots: frozenset[str]
     light_verbs: frozenset[str]
     defaults: dict[str, str]
     request_verbs: frozenset[str]
@@ -161,6 +162,7 @@ def rules() -> Rules:
         scheduled_roots=frozenset(words["scheduled_roots"]),
         mutual_roots=frozenset(data["mutual"]["roots"]),
         one_meeting=frozenset(data["mutual"]["told_once"]),
+        unsaid_roots=frozenset(data["statements"]["unsaid_roots"]),
         light_verbs=frozenset(data["light_verbs"]["verbs"]),
         defaults=dict(data["defaults"]),
         request_verbs=frozenset(data["requests"]["verbs"]),

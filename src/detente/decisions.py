@@ -102,6 +102,8 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
                     event = replace(event, negated=False)
                 elif how and event.modality == "asserted":
                     event = replace(event, modality="intended")  # "open to talks": the adjective says so
+                if event.modality == "intended" and final[:2] in rules().unsaid_roots:
+                    continue  # "agreed to … look forward to": a comment not yet made is no event
                 events.append(event)
     decision.events = events
     decision.reason = f"coded {len(events)} event(s)" if events else "no target: this kind of event needs a recipient"
