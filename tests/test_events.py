@@ -216,9 +216,9 @@ def test_leaders_who_spoke_on_the_phone_consulted_each_other() -> None:
 
 
 def test_was_to_join_is_an_intention() -> None:
-    (event,) = events_of("AU commissioner Albert Muchanga announced Benin was to join.")
+    (event,) = events_of("The commissioner announced that Chad was to join.")
     # joining is cooperation (join = 060 in coding.toml): an intention to join is 030
-    assert (event.source.country, event.cameo, event.modality) == ("BEN", "030", "intended")
+    assert (event.source.country, event.cameo, event.modality) == ("TCD", "030", "intended")
 
 
 def test_a_petrarch_1_verb_dictionary_is_read_and_coded_as_it_is() -> None:
@@ -557,6 +557,11 @@ def test_joining_a_coalition_is_cooperation() -> None:
     assert triples(events_of("The naval coalition was joined by Australia.")) == [("AUS", None, "050")]
     assert triples(events_of("Australia joined the patrols of the United States.")) == [("AUS", "USA", "060")]
     assert triples(events_of("Benin is to join.")) == [("BEN", None, "030")]  # an intention needs none
+    # with nothing named that is joined, the international body named last is joined
+    text = (
+        "The African Union launched a new free trade area on Sunday. The commissioner announced that Chad was to join."
+    )
+    assert triples(events_of(text)) == [("TCD", "IGO", "030")]
 
 
 def test_a_demand_not_to_act_is_a_demand_and_a_coalition_joined_is_its_makers() -> None:

@@ -70,7 +70,20 @@ def verb_arguments(scene: Scene, verb: Token) -> Arguments:
     if not objects:  # "opposed the withdrawal": whose it is, when that is someone else
         countries = {a.country for a in subjects}
         objects = tuple(a for a in earlier_owner(scene, patient_of(verb, "dobj")) if a.country not in countries)
+    if not objects:
+        objects = body_joined(scene, verb)
     return Arguments(subjects, objects, False)
+
+
+def body_joined(scene: Scene, verb: Token) -> tuple[Actor, ...]:
+    """ "Benin was to join": joining with nothing named is joining the international body named
+    last, within a few sentences (the trade area the story is about)."""
+    data = toml_data("events/coding.toml")["joining"]
+    if verb.lemma_.lower() not in data["verbs"] or any(c.dep_ in ("dobj", "prep", "dative") for c in verb.children):
+        return ()
+    bodies = frozenset(data["bodies"])
+    body = next((a for a in actors_before(scene, verb, data["window"]) if a.country in bodies), None)
+    return (body,) if body is not None else ()
 
 
 def standing(verb: Token) -> bool:
