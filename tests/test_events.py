@@ -893,6 +893,12 @@ def test_an_act_told_again_without_its_target_is_counted_once() -> None:
     assert [
         (e.source.country, e.target.country if e.target else None) for e in events_of(text) if e.cameo == "190"
     ] == [("TUR", "SYR")]
+    # a verb coded by its default names its act too
+    urged = (
+        "Washington has been encouraging Japan to limit oil imports from Russia. "
+        "With Washington encouraging banks to stop lending, Japanese firms are leaving."
+    )
+    assert triples(events_of(urged)) == [("USA", "JPN", "020")]
 
 
 def test_what_is_agreed_to_with_no_intention_code_of_its_own_is_agreed() -> None:

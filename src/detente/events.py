@@ -97,7 +97,8 @@ def act_words(event: Event) -> set[str]:
         return {event.trigger.text.lower()}
     pattern = event.rule.split(" → ")[0].partition(": ")[2]
     words = {w.strip("()*{}&+$%^_").lower() for w in pattern.split() if w.strip("()*{}&+$%^_").isupper()}
-    return words - {"default"}
+    # a verb's own default: the verb names the act ("encouraging allies …" … "encouraging firms …")
+    return (words - {"default"}) | ({event.trigger.text.lower()} if "(default)" in pattern else set())
 
 
 def retold(events: tuple[Event, ...]) -> tuple[Event, ...]:
