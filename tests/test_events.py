@@ -854,6 +854,12 @@ def test_a_noun_the_parser_joins_to_the_object_may_be_the_next_verb_s_subject() 
     assert {e.target.code if e.target else None for e in events_of(text) if e.cameo == "190"} == {"AFGREB"}
 
 
+def test_names_after_a_description_that_names_no_one_are_the_subject() -> None:
+    # the parser makes "foes" and "Armenia" two subjects of the verb
+    found = triples(events_of("Old foes Armenia and Turkey signed an agreement on Monday."))
+    assert {("ARM", "TUR", "057"), ("TUR", "ARM", "057")} <= set(found)
+
+
 def test_a_target_of_no_country_is_no_target() -> None:
     found = [
         (e.source.country, e.target, e.cameo) for e in events_of("Russia criticized the Zorblax Widget Corporation.")

@@ -226,7 +226,7 @@ def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor
         if reporter is not None:
             return (reporter,)
     found = phrase_actors(scene, subject) or pair_named_before(scene, subject)
-    found = found + second_subject(scene, subject)
+    found = found + second_subject(scene, subject, bool(found))
     if not found and dep == "nsubjpass" and verb.lemma_.lower() in owned_verbs():
         found = owner_actors(scene, antecedent(subject))  # "a naval coalition … which was joined by Australia"
     return found or (local_people(scene, verb, subject) if dep == "nsubj" else ())
@@ -268,10 +268,12 @@ def owned_verbs() -> frozenset[str]:
     return frozenset(toml_data("events/coding.toml")["owned"]["verbs"])
 
 
-def second_subject(scene: Scene, subject: Token) -> tuple[Actor, ...]:
+def second_subject(scene: Scene, subject: Token, named: bool = True) -> tuple[Actor, ...]:
     """ "Sullivan and the Secretary … Patrushev held consultations": the parser sometimes hangs the
-    second of two coordinated subjects on the verb as a subject of its own."""
-    if not any(c.dep_ == "cc" for c in subject.children):
+    second of two coordinated subjects on the verb as a subject of its own; "Old foes Gondor and
+    Osgiliath have renewed …": or the name after a description that names no one (``named``
+    false)."""
+    if named and not any(c.dep_ == "cc" for c in subject.children):
         return ()
     later = [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i > subject.i]
     return tuple(a for c in later[:1] for a in phrase_actors(scene, c))
