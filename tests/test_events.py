@@ -860,6 +860,12 @@ def test_names_after_a_description_that_names_no_one_are_the_subject() -> None:
     assert {("ARM", "TUR", "057"), ("TUR", "ARM", "057")} <= set(found)
 
 
+def test_a_protest_held_abroad_is_against_the_host_country() -> None:
+    abroad = triples(events_of("French and German students staged a protest in Moscow on Monday."))
+    assert set(abroad) == {("FRA", "RUS", "141"), ("DEU", "RUS", "141")}
+    assert triples(events_of("Russian students staged a protest in Moscow on Monday.")) == [("RUS", None, "141")]
+
+
 def test_a_target_of_no_country_is_no_target() -> None:
     found = [
         (e.source.country, e.target, e.cameo) for e in events_of("Russia criticized the Zorblax Widget Corporation.")

@@ -4,6 +4,7 @@ speaker who claims it, its date, sentence, trigger, rule and confidence."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,7 +29,7 @@ from .codes import (
 )
 from .knowledge import toml_data
 from .nlp import sentence_index, sentence_spans
-from .phrases import Scene
+from .phrases import PEOPLE_PLACES, Scene, place_in
 from .record import Actor, DateRef, Event, EventActor, Mention, Modality, Span
 from .verbs import VerbDictionary
 
@@ -66,6 +67,7 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     """The decision's events: one per source and target, in the code's direction(s), as an
     intention where the anchor verb states one (or ``how`` says so)."""
     assert decision.arguments is not None
+    decision.arguments = protest_abroad(context, decision, anchor)
     compound = "%" in decision.rule.partition(": ")[2]  # PETRARCH-1 "%": members code each other
     pairs = event_pairs(decision.arguments, decision.code, compound)
     if not pairs:
@@ -108,6 +110,19 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     decision.events = events
     decision.reason = f"coded {len(events)} event(s)" if events else "no target: this kind of event needs a recipient"
     return decision
+
+
+def protest_abroad(context: Context, decision: Decision, anchor: Token) -> Arguments:
+    """ "US and British activists staged a protest in Beijing": a protest with no one it is against,
+    held in another country than its protesters', is against that country."""
+    arguments = decision.arguments
+    assert arguments is not None
+    if arguments.targets or not arguments.sources or decision.code[:2] not in rules().local_protest_roots:
+        return arguments
+    held = next((p for t in (decision.token, anchor) if (p := place_in(context.scene, t, PEOPLE_PLACES))), None)
+    if held is None or held.country in {a.country for a in arguments.sources}:
+        return arguments
+    return dataclasses.replace(arguments, targets=(held,))
 
 
 def needs_target(verb: Token, code: str) -> bool:
