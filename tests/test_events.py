@@ -597,6 +597,12 @@ def test_a_passive_with_no_agent_is_done_where_it_happened_and_says_so() -> None
     assert banned.source.country == "EGY" and banned.plover.type == "COERCE"
 
 
+def test_a_participle_of_force_after_its_victims_is_done_where_it_happened() -> None:
+    killed = triples(events_of("Twelve Turkish soldiers killed in Syria were buried on Monday."))
+    assert killed == [("SYR", "TUR", "190")]
+    assert events_of("Two Brazilian men sought in the killing of missionaries in Guyana were arrested.") == []
+
+
 def test_what_an_utterance_says_is_its_makers() -> None:
     text = "French President Jacques Chirac issued a stern reminder to Iraq that it must cooperate with the inspectors."
     assert ("FRA", "IRQ", "100") in triples(events_of(text))

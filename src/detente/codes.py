@@ -115,6 +115,7 @@ class Rules:
     mutual_roots: frozenset[str]
     one_meeting: frozenset[str]
     unsaid_roots: frozenset[str]
+    placed_participle_roots: frozenset[str]
     light_verbs: frozenset[str]
     defaults: dict[str, str]
     request_verbs: frozenset[str]
@@ -163,6 +164,7 @@ def rules() -> Rules:
         mutual_roots=frozenset(data["mutual"]["roots"]),
         one_meeting=frozenset(data["mutual"]["told_once"]),
         unsaid_roots=frozenset(data["statements"]["unsaid_roots"]),
+        placed_participle_roots=frozenset(data["placed"]["participle_roots"]),
         light_verbs=frozenset(data["light_verbs"]["verbs"]),
         defaults=dict(data["defaults"]),
         request_verbs=frozenset(data["requests"]["verbs"]),

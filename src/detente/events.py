@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from msgspec.structs import replace
 
 from .actors import actors_by_token
-from .arguments import verb_arguments
+from .arguments import Arguments, verb_arguments
 from .codes import (
     DEFAULT_CONFIDENCE,
     PATTERN_CONFIDENCE,
@@ -49,7 +49,7 @@ from .lexicon import load_lexicon
 from .nlp import words_of
 from .nominal import decide_noun, event_phrase, light_verb_of
 from .patterns import around_of, block_for, passive_participle, pattern_matches, phrasal_of, verb_patterns
-from .phrases import Scene
+from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_in
 from .record import Actor, DateRef, Event, Quote
 from .said import (
     accused,
@@ -233,13 +233,15 @@ def decide_verb(context: Context, verb: Token) -> Decision:
         decision.reason = "not in the verb dictionary"
         return decision
     block, own_code = found
-    if passive_participle(verb):
+    violent = (own_code or block.code)[:2] in rules().placed_participle_roots
+    placed = placed_participle(context.scene, verb) if context.verbs.dialect != "P1" and violent else None
+    if passive_participle(verb) and placed is None:
         decision.rule, decision.reason = block.name, "a participle with no subject (its subject is its target)"
         return decision
     if verb.lemma_.lower() in rules().intransitive and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         decision.rule, decision.reason = block.name, "with an object or a clause this verb shows, it does not protest"
         return decision
-    decision.arguments = verb_arguments(context.scene, verb)
+    decision.arguments = placed or verb_arguments(context.scene, verb)
     if context.verbs.dialect == "P1":  # a PETRARCH-1 dictionary: flat word patterns
         return decide_flat(context, decision, verb, block, own_code)
     around = around_of(verb)
@@ -252,6 +254,18 @@ def decide_verb(context: Context, verb: Token) -> Decision:
     decision.tried, decision.matched = len(own) + len(others), tuple(p.text for p in matching)
     pattern = max(matching, key=lambda p: p.size) if matching else None
     return decide_code(context, decision, verb, block, pattern, own_code)
+
+
+def placed_participle(scene: Scene, verb: Token) -> Arguments | None:
+    """ "10 Russian soldiers killed in Ukraine": a participle after the actors it was done to, with no
+    agent, is done by the country where it happened, as a passive is ("were killed in Ukraine")."""
+    if not passive_participle(verb) or verb.dep_ != "acl" or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    done_to = phrase_actors(scene, verb.head)
+    where = place_in(scene, verb, PEOPLE_PLACES)
+    if not done_to or where is None or where.country in {a.country for a in done_to}:
+        return None
+    return Arguments((where,), done_to, True, placed=True)
 
 
 def decide_flat(context: Context, decision: Decision, verb: Token, block: Block, own_code: str) -> Decision:
