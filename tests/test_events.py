@@ -829,6 +829,14 @@ def test_a_ban_at_home_restricts_and_a_ban_on_foreigners_sanctions() -> None:
     assert (home.target.code if home.target else None, home.cameo, home.plover.type) == ("GBRREB", "172", "COERCE")
 
 
+def test_a_refusal_of_two_sides_is_made_by_each() -> None:
+    refused = events_of("Armenia and Azerbaijan will not hold talks this year.")
+    assert {(e.source.country, e.cameo, e.modality, e.negated) for e in refused} == {
+        ("ARM", "125", "asserted", False),
+        ("AZE", "125", "asserted", False),
+    }
+
+
 def test_a_meeting_told_from_one_side_and_then_of_both_is_one_meeting() -> None:
     def consults(text: str) -> set[tuple[str | None, str | None]]:
         found = events_of(text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import permutations
@@ -81,35 +82,46 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     each_way = len(pairs) > 1 and all(target in sources for _, target in pairs)  # "A and B held talks"
     events = []
     refused = context.verbs.packaged and refusal(anchor)
+    for code, flip, actors in directed(pairs, forward, backward, refused):
+        for stated, stated_rule in intended_codes(context, anchor, code, None if flip else how, decision.rule, refused):
+            final, rule = abroad(stated, stated_rule, actors) if context.verbs.packaged else (stated, stated_rule)
+            if actors[1] is None and "(default)" in rule and needs_target(decision.token, final):
+                continue  # PLOVER: cooperation, aid and sanctions are done to someone; a study investigates no one
+            rule = f"{rule} → each way" if each_way else rule
+            event = as_stated(make_event(context, decision.token, anchor, actors, final, rule, confidence), how)
+            if event.modality == "intended" and final[:2] in rules().unsaid_roots:
+                continue  # "agreed to … look forward to": a comment not yet made is no event
+            events.append(event)
+    decision.events = events
+    decision.reason = f"coded {len(events)} event(s)" if events else "no target: this kind of event needs a recipient"
+    return decision
+
+
+def directed(
+    pairs: list[tuple[Actor, Actor | None]], forward: str, backward: str, refused: bool
+) -> Iterator[tuple[str, bool, tuple[Actor, Actor | None]]]:
+    """Each code with the pair it goes between: the forward code from source to target, the
+    backward one ("[042:043]": a visit is a hosting) from target to source."""
     for code, flip in ((forward, False), (backward, True)):
         if not code or (flip and refused):  # a visit refused is no hosting either
             continue
         for source, target in pairs:
-            actors: tuple[Actor, Actor | None] = (source, target)
-            if flip:
-                if target is None:
-                    continue
-                actors = (target, source)
-            for stated, stated_rule in intended_codes(
-                context, anchor, code, None if flip else how, decision.rule, refused
-            ):
-                final, rule = abroad(stated, stated_rule, actors) if context.verbs.packaged else (stated, stated_rule)
-                if actors[1] is None and "(default)" in rule and needs_target(decision.token, final):
-                    continue  # PLOVER: cooperation, aid and sanctions are done to someone; a study investigates no one
-                rule = f"{rule} → each way" if each_way else rule
-                event = make_event(context, decision.token, anchor, actors, final, rule, confidence)
-                if rule.endswith("→ refusal"):  # the refusal itself happened
-                    event = replace(event, negated=False, modality="asserted")
-                elif "→ demand" in rule or "→ threat" in rule:  # "must not send", "will no longer tolerate"
-                    event = replace(event, negated=False)
-                elif how and event.modality == "asserted":
-                    event = replace(event, modality="intended")  # "open to talks": the adjective says so
-                if event.modality == "intended" and final[:2] in rules().unsaid_roots:
-                    continue  # "agreed to … look forward to": a comment not yet made is no event
-                events.append(event)
-    decision.events = events
-    decision.reason = f"coded {len(events)} event(s)" if events else "no target: this kind of event needs a recipient"
-    return decision
+            if not flip:
+                yield code, False, (source, target)
+            elif target is not None:
+                yield code, True, (target, source)
+
+
+def as_stated(event: Event, how: str | None) -> Event:
+    """The event's modality and negation as its rule says: a refusal happened; a demand or threat
+    negates its act, not itself; an adjective of intention ("open to talks") makes it intended."""
+    if "→ refusal" in event.rule:
+        return replace(event, negated=False, modality="asserted")
+    if "→ demand" in event.rule or "→ threat" in event.rule:  # "must not send", "will no longer tolerate"
+        return replace(event, negated=False)
+    if how and event.modality == "asserted":
+        return replace(event, modality="intended")
+    return event
 
 
 def protest_abroad(context: Context, decision: Decision, anchor: Token) -> Arguments:
