@@ -199,6 +199,10 @@ def test_user_dictionaries_replace_the_packaged_ones() -> None:
         load_pipeline()("Arnor is about to restore ties with Gondor."), "1995-01-01", dictionaries=directory
     )
     assert {a.code for a in found} >= {"ARN", "GON"}
+    # their agents are the only role words: "mayor" is in the project's roles, not in theirs
+    mayor = find_actors(load_pipeline()("Arnor's new mayor praised Gondor."), "1995-01-01", dictionaries=directory)
+    assert "ARNGOV" not in {a.code for a in mayor}
+    assert "RUSGOV" in {a.code for a in find_actors(load_pipeline()("Russia's new mayor praised Gondor."), None)}
 
 
 def test_packaged_dictionaries_hold_the_converted_phoenix_entries() -> None:

@@ -172,9 +172,9 @@ def load_lexicon(dictionaries: Path | None = None) -> Lexicon:
     if dictionaries is not None:  # a user's own dictionary is the authority on its names and codes
         dictionary_entries(lexicon, *read_dictionary_dir(dictionaries))
     own_entries(lexicon)
-    for phrase, code in own_agents().items():  # the project's role words first: their sectors are PLOVER's
-        lexicon.add_agent(phrase, code)
-    if dictionaries is None:
+    if dictionaries is None:  # the project's role words first: their sectors are PLOVER's
+        for phrase, code in own_agents().items():
+            lexicon.add_agent(phrase, code)
         dictionary_entries(lexicon, *packaged_dictionaries())
     return lexicon
 
