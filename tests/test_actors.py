@@ -199,6 +199,10 @@ def test_user_dictionaries_replace_the_packaged_ones() -> None:
         load_pipeline()("Arnor is about to restore ties with Gondor."), "1995-01-01", dictionaries=directory
     )
     assert {a.code for a in found} >= {"ARN", "GON"}
+    # an agent written before the country ("MSF {} [NGO~]") prefixes its code, a role after it suffixes
+    nlp = load_pipeline()
+    msf = find_actors(nlp("An MSF Gondor diplomat praised Arnor."), "1995-01-01", dictionaries=directory)
+    assert "NGOGONGOV" in {a.code for a in msf}
     # their agents are the only role words: "mayor" is in the project's roles, not in theirs
     mayor = find_actors(load_pipeline()("Arnor's new mayor praised Gondor."), "1995-01-01", dictionaries=directory)
     assert "ARNGOV" not in {a.code for a in mayor}

@@ -268,6 +268,15 @@ def country_word(article: Article, span: Span, kind: str, code: str) -> Found:
     country = code[:3]
     name = country_name(article.lexicon, country)
     sector, agent = ("GOV", "GOV") if kind == "capital" else country_role(article, span) or ("", "")
+    prefixed = prefix_agent(article, span)
+    if prefixed is not None:  # "MSF Arnor (diplomat)": PETRARCH's "NGO~" agents come before the country
+        start, prefix = prefixed
+        found_sector = sector_table()["roles"].get(prefix, "") or prefix
+        code = prefix + country + agent
+        key = ("group", code, found_sector)
+        return Found(
+            start, span.end, article.doc[start : span.end].text, "group", country, found_sector, code=code, key=key
+        )
     if not agent:
         return Found(span.start, span.end, name, "country", country, "", code=country, key=("country", name, ""))
     if sector == "GOV":
@@ -277,6 +286,19 @@ def country_word(article: Article, span: Span, kind: str, code: str) -> Found:
     key = (kind, country, sector)
     # The code keeps the dictionary's agent ("Arnor cleric": ARNREL), the sector is PLOVER's (CVL).
     return Found(span.start, span.end, name, kind, country, sector, code=country + agent, key=key, country_word=True)
+
+
+def prefix_agent(article: Article, span: Span) -> tuple[int, str] | None:
+    """An agent a dictionary writes before the country ("MSF {} [NGO~]": "MSF Arnor" is NGOARN),
+    right before the country word: where it starts, and its code."""
+    doc = article.doc
+    for start in range(span.start - 1, max(-1, span.start - 4), -1):
+        role, code = agent_in(article.lexicon, doc[start : span.start])
+        if role is None or code is None or not code.endswith("~") or code.startswith("~"):
+            continue
+        if role.split()[-1].lower() == doc[span.start - 1].lower_ and len(role.split()) == span.start - start:
+            return start, code.strip("~").strip()
+    return None
 
 
 SECTOR_NOUNS = {
