@@ -107,6 +107,20 @@ def test_an_underscore_joins_the_words_of_a_name() -> None:
     assert [a.country for a in actors_of("New_Zealand criticized Fiji.")] == ["NZL", "FJI"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Former Russian officials criticized Ukraine.", "RUSELI"),
+        ("The former foreign minister of Niger criticized Mali.", "NERELI"),
+        ("Russian officials criticized Ukraine.", "RUSGOV"),
+    ],
+)
+def test_former_holders_of_a_role_are_elites(sentence: str, code: str) -> None:
+    # CAMEO's ELI: "former government officials, celebrities …"; PLOVER's sector stays GOV
+    actor = next(a for a in actors_of(sentence) if a.code.endswith(("ELI", "GOV")))
+    assert (actor.code, actor.sector) == (code, "GOV")
+
+
 def test_an_acronym_in_brackets_after_a_name_is_that_actor() -> None:
     actors = actors_of("Japan and the European Union (EU) agreed on Monday to expand trade.")
     union = next(a for a in actors if "European Union" in a.name)

@@ -331,6 +331,8 @@ def country_role(article: Article, span: Span) -> tuple[str, str] | None:
     role, code = agent_in(article.lexicon, noun)
     if code is None or role is None or root.head.ent_type_ == "PERSON":
         return None
+    if code.startswith("~") and any(c.dep_ == "amod" and c.lower_ in FORMER for c in root.head.children):
+        code = ELITE_AGENT  # "former Gondor prosecutors"
     doc = article.doc
     named = noun.end < len(doc) and doc[noun.end].pos_ == "PROPN"  # "Turkish President Erdoğan": a title
     if noun[-1].pos_ == "PROPN" and (named or len(role.split()) < len(noun)):
@@ -426,7 +428,15 @@ def agent_in(lexicon: Lexicon, words: Span) -> tuple[str | None, str | None]:
             if code is not None and (i + length, length) > (best_end, best_len):
                 best, best_end, best_len = (words[i : i + length].text, code), i + length, length
                 break
+    if best[1] is not None and best[1].startswith("~") and FORMER & set(lower[: best_end - best_len]):
+        return best[0], ELITE_AGENT  # "former security officials": CAMEO's elites (former officials)
     return best
+
+
+# "Former" before a role makes its holders CAMEO's elites (ELI: "former government officials,
+# celebrities, spokespersons for causes"), as PETRARCH codes them.
+FORMER = frozenset({"former", "ex"})
+ELITE_AGENT = "~ELI"
 
 
 def alias(found: Found, span: Span) -> Found:
