@@ -814,6 +814,9 @@ def test_what_a_statement_is_of_is_its_topic_not_its_recipient() -> None:
 def test_an_owner_is_of_each_thing_listed_and_their_places_are_no_targets() -> None:
     text = "Japan voiced concerns about Moscow's trade practices, repression in Chechnya, arrests in Crimea."
     assert {e.target.code for e in events_of(text) if e.target} == {"RUSGOV"}
+    # "of" says whose, not where: the list's other owners stay
+    owners = events_of("Germany voiced concerns about Moscow's trade practices and the policies of Beijing.")
+    assert {e.target.country for e in owners if e.target} == {"RUS", "CHN"}
     listed = "Germany voiced concerns about the trade practices of China and Russia."
     assert {e.target.country for e in events_of(listed) if e.target} == {"CHN", "RUS"}
 

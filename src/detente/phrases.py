@@ -245,9 +245,10 @@ def unplaced_actor(scene: Scene, head: Token) -> Actor | None:
 
 
 def in_preposition(word: Token, top: Token) -> bool:
-    """Whether a word of a phrase sits in one of its prepositional phrases ("crackdown in Hong Kong")."""
+    """Whether a word of a phrase sits in one of its prepositional phrases of place or direction
+    ("crackdown in Hong Kong", "actions toward Taiwan"); "of" says whose, not where ("goats of Gondor")."""
     while word.i != top.i and word.head.i != word.i:
-        if word.dep_ == "prep":
+        if word.dep_ == "prep" and word.lower_ != "of":
             return True
         word = word.head
     return False
