@@ -217,6 +217,11 @@ def test_user_dictionaries_replace_the_packaged_ones() -> None:
     nlp = load_pipeline()
     msf = find_actors(nlp("An MSF Gondor diplomat praised Arnor."), "1995-01-01", dictionaries=directory)
     assert "NGOGONGOV" in {a.code for a in msf}
+    # people of a role in an organisation are a group of it ("activists" ~OPP of NGM)
+    activists = find_actors(
+        nlp("The human rights activists of Amnesty International praised Gondor."), "1995-01-01", dictionaries=directory
+    )
+    assert "NGMOPP" in {a.code for a in activists}
     # their agents are the only role words: "mayor" is in the project's roles, not in theirs
     mayor = find_actors(load_pipeline()("Arnor's new mayor praised Gondor."), "1995-01-01", dictionaries=directory)
     assert "ARNGOV" not in {a.code for a in mayor}

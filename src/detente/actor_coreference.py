@@ -125,14 +125,32 @@ def groups_of_places(article: Article) -> None:
         role, code = agent_in(article.lexicon, chunk)
         places = [o for p in root.children if p.dep_ == "prep" and p.lower_ in PLACE_OF for o in p.children]
         country = next((c for o in places if o.dep_ == "pobj" and (c := place_country(article, o))), None)
-        if role is None or code is None or country is None:
+        if role is None or code is None:
             continue
         agent = code.strip("~")
         sector = sector_table()["roles"].get(agent[:3], "")
+        if country is None:
+            members_of(article, chunk, role, agent, sector)
+            continue
         key = ("group", country, sector or agent)
         name = article.doc[chunk.start : places[0].i + 1].text
         article.found.append(Found(chunk.start, chunk.end, name, "group", country, sector, role, country + agent, key))
         article.taken.update(range(chunk.start, chunk.end))
+
+
+def members_of(article: Article, chunk: Span, role: str, agent: str, sector: str) -> None:
+    """ "the human rights activists of Amnesty International", "officials of Russia": people of a
+    role in an organisation or a country are a group of it (NGM + OPP = NGMOPP, RUSGOV)."""
+    bodies = [o.i for p in chunk.root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    kinds = ("organization", "country", "government")
+    body = next((f for f in article.found for i in bodies if f.start <= i < f.end and f.kind in kinds), None)
+    if body is None or not body.code or "/" in body.code:
+        return
+    code = body.code + agent
+    name = article.doc[chunk.start : body.end].text
+    found = Found(chunk.start, chunk.end, name, "group", body.country, sector, role, code, ("group", code))
+    article.found.append(found)
+    article.taken.update(range(chunk.start, chunk.end))
 
 
 # "officials in Beijing", "soldiers from Gondor"
