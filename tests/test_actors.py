@@ -222,6 +222,11 @@ def test_user_dictionaries_replace_the_packaged_ones() -> None:
         nlp("The human rights activists of Amnesty International praised Gondor."), "1995-01-01", dictionaries=directory
     )
     assert "NGMOPP" in {a.code for a in activists}
+    # a group in a body composes with the body's code ("White House" USAGOV; "former": ELI)
+    former = find_actors(
+        nlp("Former security officials in White House praised Gondor."), "1995-01-01", dictionaries=directory
+    )
+    assert "USAGOVELI" in {a.code for a in former}
     # their agents are the only role words: "mayor" is in the project's roles, not in theirs
     mayor = find_actors(load_pipeline()("Arnor's new mayor praised Gondor."), "1995-01-01", dictionaries=directory)
     assert "ARNGOV" not in {a.code for a in mayor}

@@ -130,7 +130,7 @@ def groups_of_places(article: Article) -> None:
         agent = code.strip("~")
         sector = sector_table()["roles"].get(agent[:3], "")
         if country is None:
-            members_of(article, chunk, role, agent, sector)
+            members_of(article, chunk, role, agent, sector, OF_BODY | PLACE_OF)
             continue
         key = ("group", country, sector or agent)
         name = article.doc[chunk.start : places[0].i + 1].text
@@ -138,15 +138,16 @@ def groups_of_places(article: Article) -> None:
         article.taken.update(range(chunk.start, chunk.end))
 
 
-def members_of(article: Article, chunk: Span, role: str, agent: str, sector: str) -> None:
-    """ "the human rights activists of Amnesty International", "officials of Russia": people of a
-    role in an organisation or a country are a group of it (NGM + OPP = NGMOPP, RUSGOV)."""
-    bodies = [o.i for p in chunk.root.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
-    kinds = ("organization", "country", "government")
+def members_of(article: Article, chunk: Span, role: str, agent: str, sector: str, preps: frozenset[str]) -> None:
+    """ "the human rights activists of Amnesty International", "officials of Russia", "former
+    officials in White House": people of a role in (or of) an organisation or a country are a
+    group of it (NGM + OPP = NGMOPP, RUSGOV, USAGOV + ELI)."""
+    bodies = [o.i for p in chunk.root.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children]
+    kinds = ("organization", "country", "government", "person")  # a user dictionary calls "White House" a person
     body = next((f for f in article.found for i in bodies if f.start <= i < f.end and f.kind in kinds), None)
     if body is None or not body.code or "/" in body.code:
         return
-    code = body.code + agent
+    code = body.code if body.code.endswith(agent) else body.code + agent  # "officials in the White House": USAGOV
     name = article.doc[chunk.start : body.end].text
     found = Found(chunk.start, chunk.end, name, "group", body.country, sector, role, code, ("group", code))
     article.found.append(found)
@@ -155,6 +156,8 @@ def members_of(article: Article, chunk: Span, role: str, agent: str, sector: str
 
 # "officials in Beijing", "soldiers from Gondor"
 PLACE_OF = frozenset({"in", "from"})
+# "the activists of Amnesty International"
+OF_BODY = frozenset({"of"})
 
 
 def place_country(article: Article, token: Token) -> str | None:
