@@ -465,6 +465,15 @@ def test_petrarch_1_actors_coded_as_several_and_agents_of_a_users_own() -> None:
     assert ("CALGOV", "OSGMIL", "122") in condemned
 
 
+def test_petrarch_1_prefers_a_pattern_with_marks_and_reads_a_passive_in_word_order() -> None:
+    # "% * DIPLOMATIC" [064:064] over "* DIPLOMATIC" (as large, but marked): the actors named before
+    # the verb code each other
+    renewed = petrarch_1_events("Old rivals Rohan and Gondor have renewed diplomatic ties.")
+    assert renewed == {("ROH", "GON", "064"), ("GON", "ROH", "064")}
+    # no parse in PETRARCH-1: a passive with no agent is source before the verb, target after it
+    assert petrarch_1_events("Arnor was criticized over its dispute with Osgiliath.") == {("ARN", "OSG", "121")}
+
+
 def test_threatening_to_stop_talks_is_a_threat_to_halt_negotiations() -> None:
     text = "Russia has threatened to stop negotiations on missiles if the United States goes ahead with the deployment."
     found = events_of(text)

@@ -277,7 +277,7 @@ def decide_flat(context: Context, decision: Decision, verb: Token, block: Block,
     flats = [(p, f) for p in coding if (f := flat_of(p, synsets)) is not None]
     matching = [(p, f, m) for p, f in flats if (m := flat_match(doc, verb, f)) is not None]
     decision.tried, decision.matched = len(block.patterns), tuple(p.text for p, _, _ in matching)
-    best = max(matching, key=lambda found: found[1].size) if matching else None
+    best = max(matching, key=lambda found: found[1].rank) if matching else None
     assert decision.arguments is not None
     arguments = nearest_arguments(context.scene, verb, decision.arguments)
     if best is not None:

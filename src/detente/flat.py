@@ -53,6 +53,11 @@ class Flat:
     def size(self) -> int:
         return sum(len(u.parts) for u in (*self.before, *self.after))
 
+    @property
+    def rank(self) -> tuple[int, int]:
+        """Larger first; of two as large, the one with more marks ("% * DIPLOMATIC" over "* DIPLOMATIC")."""
+        return self.size, sum(1 for u in (*self.before, *self.after) if u.marker)
+
 
 @dataclass
 class FlatMatch:
@@ -192,6 +197,10 @@ def nearest_arguments(scene: Scene, verb: Token, found: Arguments) -> Arguments:
     """PETRARCH-1: with no subject or object naming an actor, the source is the nearest actor
     before the verb and the target the first actor after it, in the verb's sentence."""
     start, end = sentence_spans(scene.doc)[sentence_index(scene.doc, verb.i)]
+    if found.passive and (not found.sources or found.placed):
+        # no parse in PETRARCH-1: a passive with no agent is read in word order like any verb
+        # ("The Philippines was criticized over its dispute with Eriador": PHL → ERI)
+        found = Arguments((), (), True)
     before = [scene.actors_by_token[i] for i in range(verb.i - 1, start - 1, -1) if i in scene.actors_by_token]
     sources = found.sources or tuple(before[:1])
     countries = {a.country for a in sources}
