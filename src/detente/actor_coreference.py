@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .actor_mentions import TITLE_WORDS, Article, Found, agent_in, alias, sector_table
+from .actor_mentions import TITLE_WORDS, Article, Found, agent_in, agent_sector, alias
 from .knowledge import toml_data, word_list
 from .lexicon import phrase_key
 from .nlp import noun_chunks, sentence_index, words_of
@@ -68,7 +68,7 @@ def role_descriptions(article: Article) -> None:
             continue  # "the embassy" is an institution, not a person named before
         country = next((f.country for f in article.found if chunk.start <= f.start < chunk.end), None)
         of_country = country_of_phrase(article, chunk.root)  # "the ambassador of Niger"
-        sector = sector_table()["roles"].get(code.strip("~")[:3], "")
+        sector = agent_sector(code) or ""
         earlier = latest_person(article, chunk, sector, country or of_country, role)
         if earlier is not None:
             article.found.append(alias(earlier, chunk))
@@ -94,7 +94,7 @@ def institution_of(article: Article, chunk: Span, country: str) -> None:
     if named is not None:  # "the current government of Iraq" after "the Government of Iraq"
         article.found.append(alias(named, chunk))
     else:
-        sector = sector_table()["roles"].get(agent[:3], "")
+        sector = agent_sector(agent) or ""
         name = article.doc[chunk.start : chunk.root.right_edge.i + 1].text
         key = ("organization", name)
         article.found.append(
@@ -128,7 +128,7 @@ def groups_of_places(article: Article) -> None:
         if role is None or code is None:
             continue
         agent = code.strip("~")
-        sector = sector_table()["roles"].get(agent[:3], "")
+        sector = agent_sector(agent) or ""
         if country is None:
             members_of(article, chunk, role, agent, sector, OF_BODY | PLACE_OF)
             continue

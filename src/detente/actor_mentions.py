@@ -81,6 +81,11 @@ def sector_table() -> dict[str, dict[str, str]]:
     return {k: dict(v) for k, v in toml_data("actors/sectors.toml").items()}
 
 
+def agent_sector(code: str) -> str | None:
+    """The PLOVER sector of a CAMEO agent code ("~GOV", "MIL", "NGO~"), None when the table has none."""
+    return sector_table()["roles"].get(code.strip("~")[:3])
+
+
 def lexicon_matches(article: Article) -> Iterator[Found]:
     """Longest matches of lexicon phrases, left to right, that look like names in the text and
     resolve on the article's date (else a shorter match is tried: "US" of "US President")."""
@@ -248,7 +253,7 @@ def titled_name(article: Article, span: Span, known: Known, code: str) -> Found 
     if role is None or agent is None or not agent.startswith("~") or doc[span.start - 1].lower_ not in role.lower():
         return None
     extra = agent.strip("~")
-    sector = sector_table()["roles"].get(extra[:3], "")
+    sector = agent_sector(extra) or ""
     name = span.text
     return Found(span.start, span.end, name, "person", code[:3], sector, role, code + extra, ("person", name))
 
@@ -271,7 +276,7 @@ def country_word(article: Article, span: Span, kind: str, code: str) -> Found:
     prefixed = prefix_agent(article, span)
     if prefixed is not None:  # "MSF Arnor (diplomat)": PETRARCH's "NGO~" agents come before the country
         start, prefix = prefixed
-        found_sector = sector_table()["roles"].get(prefix, "") or prefix
+        found_sector = agent_sector(prefix) or prefix
         code = prefix + country + agent
         key = ("group", code, found_sector)
         return Found(
@@ -337,7 +342,7 @@ def country_role(article: Article, span: Span) -> tuple[str, str] | None:
     named = noun.end < len(doc) and doc[noun.end].pos_ == "PROPN"  # "Turkish President Erdoğan": a title
     if noun[-1].pos_ == "PROPN" and (named or len(role.split()) < len(noun)):
         return None  # a name ("Iranian airline Mahan Air"), not a capitalised role ("Calenardhon Minister")
-    sector = sector_table()["roles"].get(code.strip("~")[:3])
+    sector = agent_sector(code)
     agent = code.strip("~") if code.startswith("~") else sector  # "IGO~" prefixes the actor in PETRARCH-1
     if sector is None and code.startswith("~"):  # a user's own agent ("main opposition group" ~MOP)
         return "", agent or ""

@@ -13,11 +13,11 @@ from .actor_mentions import (
     Article,
     Found,
     agent_in,
+    agent_sector,
     alias,
     country_after,
     is_acronym_of,
     resolve_known,
-    sector_table,
     title_start,
 )
 from .knowledge import toml_data
@@ -245,7 +245,7 @@ def description(article: Article, words: Span) -> tuple[str | None, str | None, 
         None,
     )
     role, code = agent_in(article.lexicon, words)
-    sector = sector_table()["roles"].get(code.strip("~")[:3]) if code else None
+    sector = agent_sector(code) if code else None
     return country, sector, role
 
 
@@ -322,7 +322,7 @@ def listed_under(article: Article, ent: Span) -> tuple[str | None, str]:
         (f.country for f in article.found if f.start < token.i and token.left_edge.i <= f.start and f.country), None
     )
     _role, code = agent_in(article.lexicon, token.doc[token.i : token.i + 1])
-    sector = sector_table()["roles"].get(code.strip("~")[:3], "") if code else ""
+    sector = (agent_sector(code) or "") if code else ""
     return country, sector
 
 

@@ -15,15 +15,25 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from .actor_mentions import INTERNATIONAL, sector_table
 from .codes import rules, wish_verb
 from .knowledge import toml_data
-from .nlp import sentence_index, sentence_spans, words_of
+from .nlp import sentence_index, words_of
 from .record import Actor
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-from .phrases import MODIFIERS, Scene, group_words, local_people, people_heads, phrase_actors, place_in
+from .phrases import (
+    MODIFIERS,
+    Scene,
+    group_words,
+    local_people,
+    people_heads,
+    phrase_actors,
+    place_in,
+    words_before,
+)
 
 # Dependencies through which a verb without a subject borrows the subject of its head.
 BORROWS_SUBJECT = frozenset({"xcomp", "conj", "acomp", "advcl"})
@@ -78,12 +88,17 @@ def verb_arguments(scene: Scene, verb: Token) -> Arguments:
 def body_joined(scene: Scene, verb: Token) -> tuple[Actor, ...]:
     """ "Benin was to join": joining with nothing named is joining the international body named
     last, within a few sentences (the trade area the story is about)."""
-    data = toml_data("events/coding.toml")["joining"]
-    if verb.lemma_.lower() not in data["verbs"] or any(c.dep_ in ("dobj", "prep", "dative") for c in verb.children):
+    verbs, window = joining()
+    if verb.lemma_.lower() not in verbs or any(c.dep_ in ("dobj", "prep", "dative") for c in verb.children):
         return ()
-    bodies = frozenset(data["bodies"])
-    body = next((a for a in actors_before(scene, verb, data["window"]) if a.country in bodies), None)
+    body = next((a for a in actors_before(scene, verb, window) if a.country in INTERNATIONAL), None)
     return (body,) if body is not None else ()
+
+
+@cache
+def joining() -> tuple[frozenset[str], int]:
+    data = toml_data("events/coding.toml")["joining"]
+    return frozenset(data["verbs"]), data["window"]
 
 
 def standing(verb: Token) -> bool:
@@ -116,14 +131,11 @@ def earlier_owner(scene: Scene, noun: Token | None) -> tuple[Actor, ...]:
     sentences; its actor is the owner of that noun or the subject of that verb."""
     if noun is None or any(t.i in scene.actors_by_token for t in noun.subtree):
         return ()
-    doc, words = scene.doc, words_of(scene.doc)
-    family = act_family(noun.lemma_.lower())
-    first = sentence_spans(doc)[max(0, sentence_index(doc, noun.i) - EARLIER_SENTENCES)][0]
-    for i in range(noun.i - 1, first - 1, -1):
-        if words.lemmas[i].lower() in family and words.pos[i] in ("NOUN", "VERB"):
-            owners = act_owners(scene, doc[i])
-            if owners:
-                return (owners[0],)
+    pos = words_of(scene.doc).pos
+    for i in words_before(scene, noun, act_family(noun.lemma_.lower()), EARLIER_SENTENCES):
+        owners = act_owners(scene, scene.doc[i]) if pos[i] in ("NOUN", "VERB") else []
+        if owners:
+            return (owners[0],)
     return ()
 
 
@@ -136,9 +148,7 @@ def act_owners(scene: Scene, token: Token) -> list[Actor]:
     known = scene.actors_by_token
     owners = [known[c.i] for c in token.children if c.dep_ in MODIFIERS and c.i in known]
     owners += list(first_actors(scene, by, ()))
-    if not owners and token.dep_ == "dobj" and token.head.i != token.i:
-        owners = list(subject_actors(scene, token.head))
-    return owners
+    return owners or list(owner_actors(scene, token))
 
 
 @cache
@@ -339,7 +349,7 @@ def last_two(scene: Scene, subject: Token, kind: str | None) -> tuple[Actor, ...
 @cache
 def non_state_codes() -> frozenset[str]:
     """PLOVER's codes of actors that are no state (IGO, UNO, EUR, NGO, MNC, IMG, ISM)."""
-    return frozenset(toml_data("actors/sectors.toml")["non_state"])
+    return frozenset(sector_table()["non_state"])
 
 
 # What "they", "both sides" and "the two countries" can stand for: states and those who act for them.

@@ -125,9 +125,12 @@ def answered_before(event: Event, events: tuple[Event, ...]) -> bool:
     one told before from one to the other; its other way is no second meeting."""
     if not event.rule.endswith("→ each way") or event.target is None or event.plover.type not in rules().one_meeting:
         return False
-    pair, kind = (event.source.country, event.target.country), event.plover.type
-    before = [e for e in events if e.sentence.start < event.sentence.start and e.target is not None]
-    told = {(e.source.country, e.target.country) for e in before if e.plover.type == kind and e.target is not None}
+    pair = (event.source.country, event.target.country)
+    told = {
+        (e.source.country, e.target.country)
+        for e in events
+        if e.target is not None and e.sentence.start < event.sentence.start and e.plover.type == event.plover.type
+    }
     return pair[::-1] in told and pair not in told
 
 

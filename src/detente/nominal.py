@@ -20,8 +20,7 @@ from .decisions import (
     coded,
 )
 from .knowledge import toml_data
-from .nlp import sentence_index, sentence_spans, words_of
-from .phrases import PEOPLE_PLACES, Scene, people_actor, phrase_actors, place_actor, place_in
+from .phrases import PEOPLE_PLACES, Scene, people_actor, phrase_actors, place_actor, place_in, words_before
 from .record import Actor
 
 if TYPE_CHECKING:
@@ -93,10 +92,7 @@ def conflict_parties(scene: Scene, noun: Token, sources: tuple[Actor, ...]) -> t
 
 def conflict_before(scene: Scene, noun: Token) -> Token | None:
     """The conflict noun named last before a word, in its sentence or the one before."""
-    doc, nouns = scene.doc, conflict_words()["nouns"]
-    first = sentence_spans(doc)[max(0, sentence_index(doc, noun.i) - 1)][0]
-    lemmas = words_of(doc).lemmas
-    return next((doc[i] for i in range(noun.i - 1, first - 1, -1) if lemmas[i].lower() in nouns), None)
+    return next((scene.doc[i] for i in words_before(scene, noun, conflict_words()["nouns"], 1)), None)
 
 
 @cache

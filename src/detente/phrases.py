@@ -7,14 +7,15 @@ for the country where they act ("ethnic Albanians demonstrated in Serbia").
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
-from .actor_mentions import agent_in, sector_table
+from .actor_mentions import agent_in, agent_sector
 from .knowledge import toml_data
 from .lexicon import Lexicon, phrase_key
-from .nlp import sentence_index, words_of
+from .nlp import sentence_index, sentence_spans, words_of
 from .record import Actor, Mention, Quote
 
 if TYPE_CHECKING:
@@ -130,7 +131,7 @@ def people_sector(scene: Scene, words: Span) -> str:
     if scene.lexicon is None:
         return ""
     _role, code = agent_in(scene.lexicon, words)
-    return sector_table()["roles"].get(code.strip("~")[:3], "") if code else ""
+    return (agent_sector(code) or "") if code else ""
 
 
 @cache
@@ -194,7 +195,7 @@ def role_of_countries(scene: Scene, token: Token) -> tuple[Actor, ...]:
 def role_actor(scene: Scene, role: Token, code: str, country: Actor) -> Actor:
     """The people of one role of one country, named by the role's words."""
     agent = code.strip("~")
-    sector = sector_table()["roles"].get(agent[:3], "")
+    sector = agent_sector(agent) or ""
     words = scene.doc[role.left_edge.i : role.i + 1]
     mention = Mention(words.start_char, words.end_char, words.text)
     return Actor(
@@ -230,6 +231,14 @@ def coordinated_actors(scene: Scene, token: Token, avoid: frozenset[str]) -> tup
             by_country.setdefault(actor.country or actor.id, actor)
     found = [a for a in by_country.values() if a.country not in avoid] or list(by_country.values())
     return tuple(found)
+
+
+def words_before(scene: Scene, token: Token, lemmas: frozenset[str], sentences: int) -> Iterator[int]:
+    """The words with one of these lemmas before a token, the nearest first, back to ``sentences``
+    sentences before its own ("the operation" … "a military offensive"; "ending it" … "the conflict")."""
+    doc, words = scene.doc, words_of(scene.doc)
+    first = sentence_spans(doc)[max(0, sentence_index(doc, token.i) - sentences)][0]
+    return (i for i in range(token.i - 1, first - 1, -1) if words.lemmas[i].lower() in lemmas)
 
 
 def owner_of(scene: Scene, noun: Token) -> Actor | None:
