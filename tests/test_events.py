@@ -517,6 +517,22 @@ def test_a_verb_of_request_with_an_object_and_an_infinitive_is_an_appeal() -> No
     assert found == [("USA", "DEU", "020")]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # who is asked is the object of the verb's preposition; what they are asked to do is not done
+        ("Kenya appealed to Uganda to withdraw its troops from the border.", [("KEN", "UGA", "020")]),
+        ("Japan is counting on South Korea to show restraint.", [("JPN", "KOR", "020")]),
+        # an infinitive joined to the one asked for is asked for too, not promised by the asker
+        ("Chile called on Peru to act with restraint and ensure the safety of civilians.", [("CHL", "PER", "020")]),
+    ],
+)
+def test_asking_through_a_preposition_is_an_appeal_to_its_object(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert triples(events_of(sentence)) == expected
+
+
 def test_resolving_that_something_must_be_done_somewhere_is_a_demand_to_that_country() -> None:
     found = triples(events_of("India and Japan resolved that the rule of law must be upheld in Burma."))
     assert ("IND", "MMR", "100") in found and ("JPN", "MMR", "100") in found

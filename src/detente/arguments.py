@@ -364,17 +364,16 @@ def utterance_nouns() -> frozenset[str]:
 def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
     """The verb's subject, or the one it borrows: from the verb it depends on ("is willing to
     send"), from the object of that verb when it is an object-control verb ("urged the United
-    States to reconsider": the United States reconsiders), through "in …ing" ("forceful in
+    States to reconsider": the United States reconsiders; "called on Israel to halt"), through "in …ing" ("forceful in
     blaming Iran"); a subject the parser hung on an auxiliary counts."""
     token = verb
     for _ in range(SUBJECT_DEPTH):
         subject = next((c for c in own_and_auxiliary_children(token) if c.dep_ == dep), None)
         if subject is not None:
             return subject
-        if token.dep_ == "xcomp":
-            controller = next((c for c in token.head.children if c.dep_ == "dobj"), None)
-            if controller is not None:
-                return controller
+        asked = controller(token)
+        if asked is not None:
+            return asked
         if token.dep_ == "acl" and token.head.lemma_.lower() in utterance_nouns() and token.head.dep_ == "dobj":
             token, dep = token.head.head, "nsubj"  # "issued a declaration demanding that …": its maker's
             continue
@@ -385,6 +384,22 @@ def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
             return None
         token, dep = finite_conjunct_head(token), "nsubj"
     return None
+
+
+def controller(verb: Token) -> Token | None:
+    """Who does an infinitive its head asks for: the head's object ("urged Iran to release": Iran)
+    or, for a few verbs, the object of their preposition ("called on Israel to halt", "counting on
+    Turkey to show restraint", which the parser may hang as an adverbial clause)."""
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+    elif verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    through = rules().request_through.get(head.lemma_.lower(), frozenset())
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in through and c.i < verb.i), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
 
 
 def finite_conjunct_head(verb: Token) -> Token:

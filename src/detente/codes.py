@@ -119,6 +119,7 @@ class Rules:
     light_verbs: frozenset[str]
     defaults: dict[str, str]
     request_verbs: frozenset[str]
+    request_through: dict[str, frozenset[str]]
     stopping_verbs: frozenset[str]
     stopping_codes: dict[str, str]
     refusal_verbs: frozenset[str]
@@ -168,6 +169,7 @@ def rules() -> Rules:
         light_verbs=frozenset(data["light_verbs"]["verbs"]),
         defaults=dict(data["defaults"]),
         request_verbs=frozenset(data["requests"]["verbs"]),
+        request_through={verb: frozenset(preps) for verb, preps in data["requests"]["through"].items()},
         stopping_verbs=frozenset(data["stopping"]["verbs"]),
         stopping_codes=dict(data["stopping"]["codes"]),
         refusal_verbs=frozenset(data["refusal"]["verbs"]),

@@ -8,7 +8,15 @@ from dataclasses import replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .arguments import Arguments, object_actors, pair_named_before, quote_speaker, subject_actors, subject_token
+from .arguments import (
+    Arguments,
+    controller,
+    object_actors,
+    pair_named_before,
+    quote_speaker,
+    subject_actors,
+    subject_token,
+)
 from .codes import (
     DEFAULT_CONFIDENCE,
     rules,
@@ -173,13 +181,12 @@ def content_verbs() -> frozenset[str]:
 
 
 def asked_for(token: Token) -> bool:
-    """ "urged the United States to reconsider": the infinitive of a verb of request with an object."""
-    head = token.head
-    return (
-        token.dep_ == "xcomp"
-        and head.lemma_.lower() in rules().request_verbs
-        and any(c.dep_ == "dobj" for c in head.children)
-    )
+    """ "urged the United States to reconsider", "appealed to Russia to withdraw": the infinitive
+    of a verb of request with someone asked, and the infinitives joined to it ("to act with
+    restraint and ensure …")."""
+    while token.dep_ == "conj" and token.head.i != token.i and token.tag_ == "VB":
+        token = token.head
+    return token.head.lemma_.lower() in rules().request_verbs and controller(token) is not None
 
 
 def request(context: Context, decision: Decision, verb: Token) -> None:
@@ -187,7 +194,7 @@ def request(context: Context, decision: Decision, verb: Token) -> None:
     object and an infinitive is an appeal (CAMEO 020) to the object, whatever its own code."""
     if not context.verbs.packaged or verb.lemma_.lower() not in rules().request_verbs:
         return
-    asks = any(c.dep_ == "dobj" for c in verb.children) and any(c.dep_ == "xcomp" for c in verb.children)
+    asks = any(controller(c) is not None for c in verb.children if c.dep_ in ("xcomp", "advcl"))
     if asks and not decision.code.startswith(("02", "10")):
         decision.code, decision.rule = rules().request_code, f"{decision.rule} → request (object + infinitive)"
 

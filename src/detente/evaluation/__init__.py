@@ -34,8 +34,8 @@ __all__ = ["Evaluation", "GoldMissing", "evaluate"]
 log = logging.getLogger(__name__)
 
 PETRARCH_NOTE = (
-    "Coded with the suite's PETR.Validate actor and agent dictionaries in place of the packaged ones"
-    " (its verb dictionary waits for the events stage)."
+    "Coded with the suite's PETR.Validate actor, agent and verb dictionaries in place of the packaged"
+    " ones; its verb file is PETRARCH-1's dialect, read by the same converter (flat.py codes it)."
 )
 
 
