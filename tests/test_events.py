@@ -959,3 +959,10 @@ def test_what_is_agreed_to_with_no_intention_code_of_its_own_is_agreed() -> None
     # CAMEO 2.0 codes "postpone" 112 (BLAME); agreeing to postpone is agreeing (030)
     (event,) = events_of("Armenia agreed to postpone the demonstration in Baku until November.")
     assert (event.source.country, event.cameo, event.plover.type) == ("ARM", "030", "AGREE")
+
+
+def test_the_dead_are_no_attackers() -> None:
+    # CAMEO 2.0's DIE default (190) made whoever died the source of an assault
+    assert events_of("Former Kenyan president Daniel arap Moi died on Tuesday at a hospital in Nairobi.") == []
+    # deaths in fighting keep their patterns
+    assert triples(events_of("Three Indian soldiers died in clashes with Chinese troops.")) == [("IND", "CHN", "190")]
