@@ -966,3 +966,9 @@ def test_the_dead_are_no_attackers() -> None:
     assert events_of("Former Kenyan president Daniel arap Moi died on Tuesday at a hospital in Nairobi.") == []
     # deaths in fighting keep their patterns
     assert triples(events_of("Three Indian soldiers died in clashes with Chinese troops.")) == [("IND", "CHN", "190")]
+
+
+def test_a_phrase_of_time_is_no_patterns_preposition() -> None:
+    # CALL * (ON) is an appeal; "on Tuesday" says when the call was made
+    assert triples(events_of("Brazil's president called the Argentine president on Tuesday.")) == [("BRA", "ARG", "041")]
+    assert triples(events_of("Brazil called on Argentina to lift the tariffs.")) == [("BRA", "ARG", "020")]

@@ -76,8 +76,14 @@ def around_of(verb: Token) -> Around:
     ]
     preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
     preps += [p for d in dependents for p in d.children if p.dep_ == "prep"]
-    objects = [(p.text.upper(), [word_of(c) for c in p.children if c.dep_ == "pobj"]) for p in preps]
+    objects = [(p.text.upper(), [word_of(c) for c in p.children if c.dep_ == "pobj"]) for p in preps if not when(p)]
     return [word_of(s) for s in subjects], [word_of(d) for d in dependents], objects
+
+
+def when(prep: Token) -> bool:
+    """ "called Putin on Tuesday": a phrase of time is no pattern's preposition (CALL * (ON) is an appeal)."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objects) and all(o.ent_type_ in ("DATE", "TIME") for o in objects)
 
 
 def word_of(token: Token) -> Word:
