@@ -970,5 +970,37 @@ def test_the_dead_are_no_attackers() -> None:
 
 def test_a_phrase_of_time_is_no_patterns_preposition() -> None:
     # CALL * (ON) is an appeal; "on Tuesday" says when the call was made
-    assert triples(events_of("Brazil's president called the Argentine president on Tuesday.")) == [("BRA", "ARG", "041")]
+    called = events_of("Brazil's president called the Argentine president on Tuesday.")
+    assert triples(called) == [("BRA", "ARG", "041")]
     assert triples(events_of("Brazil called on Argentina to lift the tariffs.")) == [("BRA", "ARG", "020")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # going to another country is visiting it; the host hosts the visit
+        ("Modi went to Moscow on Monday.", [("IND", "RUS", "042"), ("RUS", "IND", "043")]),
+        # a British spelling the dictionary's generated forms miss is found by its lemma
+        ("The Indian prime minister travelled to Japan.", [("IND", "JPN", "042"), ("JPN", "IND", "043")]),
+        ("Modi arrived in Tokyo on Sunday.", [("IND", "JPN", "042"), ("JPN", "IND", "043")]),
+        # going nowhere named is no consultation (CAMEO 2.0's GO_SOMEWHERE default, 040)
+        ("The Kenyan president went on to praise the deal.", []),
+        ("We are going to have a lot of things to do, the Kenyan president said.", []),
+    ],
+)
+def test_going_to_another_country_is_a_visit(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [t for t in triples(events_of(sentence)) if t[2].startswith("04")] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a word of criticism or praise in the object's predicate labels the object
+        ("Chile's president called Peru's leader a liar.", [("CHL", "PER", "111")]),
+        # naming with no such word is neither a call (041) nor an accusation (NAME's 111)
+        ("The Kenyan president called the drought the worst in decades.", []),
+        ("The Kenyan president named Raila Odinga prime minister.", []),
+    ],
+)
+def test_naming_is_a_label_or_nothing(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert triples(events_of(sentence)) == expected

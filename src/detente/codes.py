@@ -141,6 +141,8 @@ class Rules:
     withdrawal_verbs: frozenset[str]
     withdrawal_sectors: frozenset[str]
     withdrawal_code: str
+    travel_verbs: dict[str, frozenset[str]]
+    travel_code: str
     threat_future: frozenset[str]
     threat_code: str
     dissent_roots: frozenset[str]
@@ -191,6 +193,8 @@ def rules() -> Rules:
         withdrawal_verbs=frozenset(data["withdrawals"]["verbs"]),
         withdrawal_sectors=frozenset(data["withdrawals"]["sectors"]),
         withdrawal_code=data["withdrawals"]["code"],
+        travel_verbs={verb: frozenset(preps) for verb, preps in data["travel"]["verbs"].items()},
+        travel_code=data["travel"]["code"],
         threat_future=frozenset(data["threats"]["future"]),
         threat_code=data["threats"]["code"],
         dissent_roots=frozenset(data["dissent"]["roots"]),

@@ -23,6 +23,7 @@ requests, statements, criticism and praise) and ``decisions`` (a decision's even
 
 from __future__ import annotations
 
+from dataclasses import replace as dataclass_replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -304,6 +305,8 @@ def decide_code(
     default = override or own_code or block.code
     decision.code = pattern.code if pattern is not None else default
     decision.rule = f"{block.name}: {pattern.text}" if pattern is not None else f"{block.name}: * (default)"
+    if pattern is None and context.verbs.packaged:
+        travel(context, decision, verb)
     if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and forces_leave(decision, verb):
         decision.code, decision.rule = rules().withdrawal_code, f"{decision.rule} → withdrawal (forces leaving)"
     if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and utters(verb):
@@ -323,6 +326,21 @@ def decide_code(
         quoted_demand(context, decision, verb)
         dissent(decision)
     return coded(context, decision, verb, confidence)
+
+
+def travel(context: Context, decision: Decision, verb: Token) -> None:
+    """ "Modi went to Moscow": going to another country is visiting it (``[travel]``); going
+    nowhere named, or home, is no event ("went on to say")."""
+    r = rules()
+    prepositions = r.travel_verbs.get(verb.lemma_.lower())
+    if prepositions is None or decision.arguments is None:
+        return
+    where = place_in(context.scene, verb, prepositions)
+    if where is None or where.country in {a.country for a in decision.arguments.sources}:
+        decision.code = "---"
+        return
+    decision.code, decision.rule = r.travel_code, f"{decision.rule} → visit (to {where.country})"
+    decision.arguments = dataclass_replace(decision.arguments, targets=(where,))
 
 
 def forces_leave(decision: Decision, verb: Token) -> bool:

@@ -110,11 +110,16 @@ def several_words(pattern: Pattern) -> bool:
 
 def block_for(verbs: VerbDictionary, verb: Token) -> tuple[Block, str] | None:
     """The verb's block: a multi-word verb's when its other words stand around it ("cordoned off",
-    "wire tapped"), else the single word's."""
+    "wire tapped"), else the single word's, by its lemma where its form is not listed (British
+    spellings the generated forms miss: "travelled", "cancelled"). A user's dictionary is read
+    as PETRARCH reads it, by its forms only."""
     entry = phrasal_entry(verbs, verb)
     if entry is not None:
         return verbs.blocks[entry.block], entry.code
-    return verbs.block_of(verb.text)
+    found = verbs.block_of(verb.text)
+    if found is None and verbs.packaged and verb.tag_.startswith("VB") and verb.lemma_.lower() != verb.lower_:
+        found = verbs.block_of(verb.lemma_)
+    return found
 
 
 def phrasal_of(verbs: VerbDictionary, verb: Token) -> str:

@@ -64,15 +64,21 @@ def label_words() -> tuple[frozenset[str], dict[str, str]]:
 
 
 def label(context: Context, decision: Decision) -> None:
-    """ "named both the PKK and the YPG as terrorists": a verb of labelling with a word of criticism
-    or praise after "as" is that criticism (111) or praise (051) of its object."""
+    """ "named both the PKK and the YPG as terrorists", "called Putin a killer": a verb of labelling
+    with a word of criticism or praise after "as" or in its object's predicate is that criticism
+    (111) or praise (051) of its object. Naming with no such word ("called the crisis the worst in
+    the world", "named Lavrov foreign minister") is neither a call (041) nor an accusation."""
     verbs, words = label_words()
     verb = decision.token
     if decision.arguments is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
         return
-    labels = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.subtree if o.lower_ in words]
+    named_as = [c for c in verb.children if c.dep_ == "oprd"]
+    named_as += [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"]
+    labels = [o for p in named_as for o in p.subtree if o.lower_ in words]
     targets = object_actors(context.scene, verb, decision.arguments.sources, frozenset())
     if not labels or not targets:
+        if not decision.matched and any(c.dep_ == "oprd" for c in verb.children):
+            decision.events, decision.reason = [], "naming someone or something, not addressing them"
         return
     word = labels[0]
     code = words[word.lower_]
