@@ -1004,3 +1004,23 @@ def test_going_to_another_country_is_a_visit(sentence: str, expected: list[tuple
 )
 def test_naming_is_a_label_or_nothing(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert triples(events_of(sentence)) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # defaults of broad CAMEO 2.0 blocks that are no event in the news (coding.toml [defaults])
+        "The Kenyan president took office in 2013.",  # APPREHEND 171
+        "Japan has taken steps to reduce emissions.",
+        "The former Kenyan ambassador served in Uganda.",  # AID's 060
+        "Kenyatta ruled Kenya for a decade.",  # OVERSEE_MANAGE 060
+        "Kenyan officials engaged with Ugandan leaders on trade.",  # ENGAGE 190 needs "against"
+    ],
+)
+def test_broad_defaults_that_are_no_event(sentence: str) -> None:
+    assert events_of(sentence) == []
+
+
+def test_patterns_of_broad_blocks_stay() -> None:
+    assert triples(events_of("Russia took control of Crimea.")) == [("RUS", "UKR", "192")]
+    assert triples(events_of("Ethiopian troops were engaged in a campaign against Eritrea.")) == [("ETH", "ERI", "190")]

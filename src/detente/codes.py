@@ -136,6 +136,7 @@ class Rules:
     ultimatum_code: str
     threat_verbs: frozenset[str]
     stance_passives: frozenset[str]
+    against_verbs: frozenset[str]
     recipient_types: frozenset[str]
     study_verbs: frozenset[str]
     withdrawal_verbs: frozenset[str]
@@ -188,6 +189,7 @@ def rules() -> Rules:
         ultimatum_code=data["ultimatums"]["code"],
         threat_verbs=frozenset(data["threats"]["verbs"]),
         stance_passives=frozenset(data["stances"]["passives"]),
+        against_verbs=frozenset(data["against"]["verbs"]),
         recipient_types=frozenset(data["recipients"]["types"]),
         study_verbs=frozenset(data["study"]["verbs"]),
         withdrawal_verbs=frozenset(data["withdrawals"]["verbs"]),

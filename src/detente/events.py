@@ -307,6 +307,8 @@ def decide_code(
     decision.rule = f"{block.name}: {pattern.text}" if pattern is not None else f"{block.name}: * (default)"
     if pattern is None and context.verbs.packaged:
         travel(context, decision, verb)
+        if verb.lemma_.lower() in rules().against_verbs and not against_someone(verb):
+            decision.code = "---"  # "engaging with energy leaders": no assault (``[against]``)
     if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and forces_leave(decision, verb):
         decision.code, decision.rule = rules().withdrawal_code, f"{decision.rule} → withdrawal (forces leaving)"
     if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and utters(verb):
@@ -341,6 +343,12 @@ def travel(context: Context, decision: Decision, verb: Token) -> None:
         return
     decision.code, decision.rule = r.travel_code, f"{decision.rule} → visit (to {where.country})"
     decision.arguments = dataclass_replace(decision.arguments, targets=(where,))
+
+
+def against_someone(verb: Token) -> bool:
+    """ "were engaged in ethnic cleansing against the Albanian population": "against" in the
+    verb's phrases."""
+    return any(t.dep_ == "prep" and t.lower_ == "against" for t in verb.subtree)
 
 
 def forces_leave(decision: Decision, verb: Token) -> bool:
