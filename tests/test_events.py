@@ -1024,3 +1024,11 @@ def test_broad_defaults_that_are_no_event(sentence: str) -> None:
 def test_patterns_of_broad_blocks_stay() -> None:
     assert triples(events_of("Russia took control of Crimea.")) == [("RUS", "UKR", "192")]
     assert triples(events_of("Ethiopian troops were engaged in a campaign against Eritrea.")) == [("ETH", "ERI", "190")]
+
+
+def test_praise_of_two_sources_is_not_of_each_other() -> None:
+    # cooperation of two sources with no target goes each way; praise of something else does not
+    recognized = triples(events_of("Japan and South Korea recognize the importance of free trade."))
+    assert ("JPN", "KOR", "051") not in recognized and ("KOR", "JPN", "051") not in recognized
+    signed = triples(events_of("Japan and South Korea signed an agreement."))
+    assert ("JPN", "KOR", "057") in signed and ("KOR", "JPN", "057") in signed

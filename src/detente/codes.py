@@ -112,7 +112,7 @@ class Rules:
     agreement_code: str
     future: frozenset[str]
     scheduled_roots: frozenset[str]
-    mutual_roots: frozenset[str]
+    mutual_roots: tuple[str, ...]
     one_meeting: frozenset[str]
     unsaid_roots: frozenset[str]
     placed_participle_roots: frozenset[str]
@@ -165,7 +165,7 @@ def rules() -> Rules:
         agreement_code=words["agreement_code"],
         future=frozenset(words["future"]),
         scheduled_roots=frozenset(words["scheduled_roots"]),
-        mutual_roots=frozenset(data["mutual"]["roots"]),
+        mutual_roots=tuple(data["mutual"]["roots"]),
         one_meeting=frozenset(data["mutual"]["told_once"]),
         unsaid_roots=frozenset(data["statements"]["unsaid_roots"]),
         placed_participle_roots=frozenset(data["placed"]["participle_roots"]),

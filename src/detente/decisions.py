@@ -157,7 +157,7 @@ def event_pairs(arguments: Arguments, code: str, compound: bool = False) -> list
     arguments = Arguments(arguments.sources, targets, arguments.passive)
     if compound and len(sources) > 1:
         return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
-    mutual = not arguments.passive and 1 < len(sources) <= MUTUAL_MOST and code[:2] in rules().mutual_roots
+    mutual = not arguments.passive and 1 < len(sources) <= MUTUAL_MOST and code.startswith(rules().mutual_roots)
     countries = {s.country for s in sources}
     if arguments.targets and not (mutual and {t.country for t in arguments.targets} <= countries):
         # a person does nothing to himself ("Mahan's director has alleged ties": no accusation of himself)

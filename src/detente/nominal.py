@@ -58,7 +58,7 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     # another country, or the protesters' own government
     targets = tuple(t for t in targets if t.country not in countries or (t.sector == "GOV" and t.id == ""))
     decision.arguments = Arguments(sources, targets, False)
-    mutual = len(sources) > 1 and code[:2] in rules().mutual_roots
+    mutual = len(sources) > 1 and code.startswith(rules().mutual_roots)
     done = bool(doers) and verb is not ready  # "Russia stopped the talks", "held talks": done by someone
     if not decision.arguments.targets and not mutual and ready is None and not done:
         decision.reason = "no target: no actor after the noun's prepositions" if sources else "no owner naming an actor"
