@@ -1032,3 +1032,15 @@ def test_praise_of_two_sources_is_not_of_each_other() -> None:
     assert ("JPN", "KOR", "051") not in recognized and ("KOR", "JPN", "051") not in recognized
     signed = triples(events_of("Japan and South Korea signed an agreement."))
     assert ("JPN", "KOR", "057") in signed and ("KOR", "JPN", "057") in signed
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # two sides of a reciprocal verb with no target act on each other, whatever the code
+        ("India and Pakistan exchanged fire along the border.", {("IND", "PAK", "193"), ("PAK", "IND", "193")}),
+        ("Indian and Chinese troops clashed in Ladakh.", {("IND", "CHN", "190"), ("CHN", "IND", "190")}),
+    ],
+)
+def test_reciprocal_verbs_go_each_way(sentence: str, expected: set[tuple[str, str, str]]) -> None:
+    assert set(triples(events_of(sentence))) == expected

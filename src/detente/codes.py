@@ -113,6 +113,7 @@ class Rules:
     future: frozenset[str]
     scheduled_roots: frozenset[str]
     mutual_roots: tuple[str, ...]
+    reciprocal_verbs: frozenset[str]
     one_meeting: frozenset[str]
     unsaid_roots: frozenset[str]
     placed_participle_roots: frozenset[str]
@@ -166,6 +167,7 @@ def rules() -> Rules:
         future=frozenset(words["future"]),
         scheduled_roots=frozenset(words["scheduled_roots"]),
         mutual_roots=tuple(data["mutual"]["roots"]),
+        reciprocal_verbs=frozenset(data["mutual"]["reciprocal"]),
         one_meeting=frozenset(data["mutual"]["told_once"]),
         unsaid_roots=frozenset(data["statements"]["unsaid_roots"]),
         placed_participle_roots=frozenset(data["placed"]["participle_roots"]),

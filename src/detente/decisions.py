@@ -70,7 +70,12 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     assert decision.arguments is not None
     decision.arguments = protest_abroad(context, decision, anchor)
     compound = "%" in decision.rule.partition(": ")[2]  # PETRARCH-1 "%": members code each other
-    pairs = event_pairs(decision.arguments, decision.code, compound)
+    reciprocal = (  # "India and Pakistan exchanged fire": each at the other (``[mutual] reciprocal``)
+        context.verbs.packaged
+        and not decision.arguments.targets
+        and decision.token.lemma_.lower() in rules().reciprocal_verbs
+    )
+    pairs = event_pairs(decision.arguments, decision.code, compound or reciprocal)
     if not pairs:
         decision.reason = "no source: the subject names no actor with a country"
         return decision
