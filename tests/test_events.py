@@ -1044,3 +1044,9 @@ def test_praise_of_two_sources_is_not_of_each_other() -> None:
 )
 def test_reciprocal_verbs_go_each_way(sentence: str, expected: set[tuple[str, str, str]]) -> None:
     assert set(triples(events_of(sentence))) == expected
+
+
+def test_heavy_weapons_sent_are_military_aid() -> None:
+    # verbs.local.txt adds tanks, artillery, howitzers … to CAMEO 2.0's &WEAPON synset
+    assert triples(events_of("Poland sent tanks to Ukraine.")) == [("POL", "UKR", "072")]
+    assert load_verbs().synsets["&WEAPON"] >= {"TANK", "TANKS", "MISSILE"}

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
+from itertools import takewhile
 from pathlib import Path
 
 from .dictionaries import plural, uncommented
@@ -112,7 +113,7 @@ def read_synsets(lines: list[str]) -> dict[str, frozenset[str]]:
             current = ""  # a verb block: its "+" lines are verbs, not synset members
         elif stripped.startswith("&"):
             current = stripped.split()[0].rstrip("_")  # "&PREPOSIT1_" (no plurals) is "&PREPOSIT1"
-            sets[current] = set()
+            sets.setdefault(current, set())  # a synset named again adds to its members
         elif stripped.startswith("+") and current:
             member = " ".join(stripped[1:].split("#")[0].split())  # "+DID N'T  # a contraction": two words
             if not member:
@@ -263,9 +264,11 @@ def load_verbs(directory: Path | None = None) -> VerbDictionary:
             return verbs
         # No verb file there: the packaged one.
     data = resources.files("detente").joinpath("data/events/CAMEO.2.0.verbs.txt.gz").read_bytes()
-    verbs = read_verbs(gzip.decompress(data).decode("utf-8").splitlines())
-    local = resources.files("detente").joinpath("data/events/verbs.local.txt").read_text(encoding="utf-8")
-    verbs = merged(verbs, read_verbs(local.splitlines()))
+    local = resources.files("detente").joinpath("data/events/verbs.local.txt").read_text(encoding="utf-8").splitlines()
+    # the additions' synset members (before their VERB PATTERNS marker) join CAMEO 2.0's synsets
+    added = list(takewhile(lambda line: "VERB PATTERNS" not in line, local))
+    verbs = read_verbs([*added, *gzip.decompress(data).decode("utf-8").splitlines()])
+    verbs = merged(verbs, read_verbs(local))
     verbs.packaged = True
     return verbs
 
