@@ -1050,3 +1050,9 @@ def test_heavy_weapons_sent_are_military_aid() -> None:
     # verbs.local.txt adds tanks, artillery, howitzers … to CAMEO 2.0's &WEAPON synset
     assert triples(events_of("Poland sent tanks to Ukraine.")) == [("POL", "UKR", "072")]
     assert load_verbs().synsets["&WEAPON"] >= {"TANK", "TANKS", "MISSILE"}
+
+
+def test_interference_is_criticised_not_aid() -> None:
+    # INTERVENE's default (070) made "interfering" aid; an evaluative verb is said of its subject
+    found = triples(events_of("Russia is interfering in Ukraine's affairs, the Polish foreign minister said."))
+    assert found == [("POL", "RUS", "111")]

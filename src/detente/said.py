@@ -141,13 +141,21 @@ def accused(context: Context, decision: Decision, verb: Token) -> None:
 def evaluated_actors(scene: Scene, word: Token) -> list[Actor]:
     """The actors an evaluative word is said of: in its own phrase ("the US-led interference"),
     or the subject of the predicate it is ("the relations between the two countries have always
-    been friendly": "the two countries" are the two named before)."""
+    been friendly": "the two countries" are the two named before). An evaluative verb is said of
+    its subject ("Russia is interfering in Ukraine's affairs": of Russia, not Ukraine)."""
+    if word.pos_ == "VERB":
+        subject = subject_token(word)
+        return actors_in(scene, [subject] if subject is not None else [])
     phrases = [word.head if word.dep_ in ("amod", "compound") else word]
     predicate = word
     while predicate.dep_ == "conj" and predicate.head.i != predicate.i:
         predicate = predicate.head
     if predicate.dep_ in ("acomp", "attr"):
         phrases += [c for c in predicate.head.children if c.dep_ == "nsubj"]
+    return actors_in(scene, phrases)
+
+
+def actors_in(scene: Scene, phrases: list[Token]) -> list[Actor]:
     found: list[Actor] = []
     for token in (t for phrase in phrases for t in phrase.subtree):
         if token.i in scene.actors_by_token:
