@@ -1056,3 +1056,22 @@ def test_interference_is_criticised_not_aid() -> None:
     # INTERVENE's default (070) made "interfering" aid; an evaluative verb is said of its subject
     found = triples(events_of("Russia is interfering in Ukraine's affairs, the Polish foreign minister said."))
     assert found == [("POL", "RUS", "111")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # recognising, acknowledging or ensuring with no one as target says nothing of anyone
+        "Japan and Vietnam recognize the importance of free trade.",
+        "Kenya will ensure that the border stays open.",
+        # expressing is no disapproval (CAMEO 2.0's EXPRESS 110)
+        "The Kenyan president expressed his commitment to the peace process.",
+    ],
+)
+def test_untargeted_recognition_and_expression_are_no_event(sentence: str) -> None:
+    assert events_of(sentence) == []
+
+
+def test_what_is_expressed_keeps_its_pattern() -> None:
+    found = triples(events_of("The Kenyan president expressed concern about the fighting in Sudan."))
+    assert found == [("KEN", "SDN", "012")]

@@ -139,6 +139,7 @@ class Rules:
     stance_passives: frozenset[str]
     against_verbs: frozenset[str]
     recipient_types: frozenset[str]
+    recipient_verbs: frozenset[str]
     study_verbs: frozenset[str]
     withdrawal_verbs: frozenset[str]
     withdrawal_sectors: frozenset[str]
@@ -193,6 +194,7 @@ def rules() -> Rules:
         stance_passives=frozenset(data["stances"]["passives"]),
         against_verbs=frozenset(data["against"]["verbs"]),
         recipient_types=frozenset(data["recipients"]["types"]),
+        recipient_verbs=frozenset(data["recipients"]["verbs"]),
         study_verbs=frozenset(data["study"]["verbs"]),
         withdrawal_verbs=frozenset(data["withdrawals"]["verbs"]),
         withdrawal_sectors=frozenset(data["withdrawals"]["sectors"]),

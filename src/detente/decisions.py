@@ -146,7 +146,8 @@ def needs_target(verb: Token, code: str) -> bool:
     r = rules()
     lemma = verb.lemma_.lower()
     # a wish with no one it concerns ("as we want them to be", "really seek security") is no intent
-    return plover_of(code).type in r.recipient_types or lemma in r.study_verbs or wish_verb(verb)
+    targeted = plover_of(code).type in r.recipient_types or lemma in r.recipient_verbs
+    return targeted or lemma in r.study_verbs or wish_verb(verb)
 
 
 def members(actor: Actor) -> list[Actor]:
