@@ -1075,3 +1075,8 @@ def test_untargeted_recognition_and_expression_are_no_event(sentence: str) -> No
 def test_what_is_expressed_keeps_its_pattern() -> None:
     found = triples(events_of("The Kenyan president expressed concern about the fighting in Sudan."))
     assert found == [("KEN", "SDN", "012")]
+
+
+def test_a_claim_accuses_only_someone_named() -> None:
+    assert events_of("The Kenyan president claimed the election was fair.") == []
+    assert triples(events_of("Kenya claims Uganda is arming the rebels.")) == [("KEN", "UGA", "110")]
