@@ -986,6 +986,8 @@ def test_a_phrase_of_time_is_no_patterns_preposition() -> None:
         # going nowhere named is no consultation (CAMEO 2.0's GO_SOMEWHERE default, 040)
         ("The Kenyan president went on to praise the deal.", []),
         ("We are going to have a lot of things to do, the Kenyan president said.", []),
+        # a whole country or its forces going somewhere is no visit
+        ("America went to Afghanistan to defeat the terrorists.", []),
     ],
 )
 def test_going_to_another_country_is_a_visit(sentence: str, expected: list[tuple[str, str, str]]) -> None:
@@ -1080,3 +1082,8 @@ def test_what_is_expressed_keeps_its_pattern() -> None:
 def test_a_claim_accuses_only_someone_named() -> None:
     assert events_of("The Kenyan president claimed the election was fair.") == []
     assert triples(events_of("Kenya claims Uganda is arming the rebels.")) == [("KEN", "UGA", "110")]
+
+
+def test_raising_an_act_is_the_act() -> None:
+    # BOOST's default (060, cooperation) is not what "expanded sanctions on Russia" did
+    assert triples(events_of("The United States expanded sanctions on Russia.")) == [("USA", "RUS", "163")]

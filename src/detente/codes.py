@@ -146,6 +146,7 @@ class Rules:
     withdrawal_code: str
     travel_verbs: dict[str, frozenset[str]]
     travel_code: str
+    not_visitors: frozenset[str]
     threat_future: frozenset[str]
     threat_code: str
     dissent_roots: frozenset[str]
@@ -201,6 +202,7 @@ def rules() -> Rules:
         withdrawal_code=data["withdrawals"]["code"],
         travel_verbs={verb: frozenset(preps) for verb, preps in data["travel"]["verbs"].items()},
         travel_code=data["travel"]["code"],
+        not_visitors=frozenset(data["travel"]["not_visitors"]),
         threat_future=frozenset(data["threats"]["future"]),
         threat_code=data["threats"]["code"],
         dissent_roots=frozenset(data["dissent"]["roots"]),

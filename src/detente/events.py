@@ -331,14 +331,16 @@ def decide_code(
 
 
 def travel(context: Context, decision: Decision, verb: Token) -> None:
-    """ "Modi went to Moscow": going to another country is visiting it (``[travel]``); going
-    nowhere named, or home, is no event ("went on to say")."""
+    """ "Modi went to Moscow": a person or body going to another country visits it (``[travel]``);
+    going nowhere named, or home, or as an army is no event ("went on to say")."""
     r = rules()
     prepositions = r.travel_verbs.get(verb.lemma_.lower())
     if prepositions is None or decision.arguments is None:
         return
+    sources = decision.arguments.sources
     where = place_in(context.scene, verb, prepositions)
-    if where is None or where.country in {a.country for a in decision.arguments.sources}:
+    visitors = all(a.sector not in r.not_visitors for a in sources)
+    if where is None or not visitors or where.country in {a.country for a in sources}:
         decision.code = "---"
         return
     decision.code, decision.rule = r.travel_code, f"{decision.rule} → visit (to {where.country})"
