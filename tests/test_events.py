@@ -1087,3 +1087,9 @@ def test_a_claim_accuses_only_someone_named() -> None:
 def test_raising_an_act_is_the_act() -> None:
     # BOOST's default (060, cooperation) is not what "expanded sanctions on Russia" did
     assert triples(events_of("The United States expanded sanctions on Russia.")) == [("USA", "RUS", "163")]
+
+
+def test_an_events_actors_are_named_as_its_sentence_names_them() -> None:
+    # the actor's first mention ("The United States") is not what the second sentence says
+    _, criticized = events_of("The United States imposed sanctions on Iran. Washington also criticized Tehran on Monday.")
+    assert (criticized.source.text, criticized.target.text if criticized.target else None) == ("Washington", "Tehran")

@@ -339,8 +339,8 @@ def make_event(
     quote = next((q for q in context.scene.quotes if q.start <= trigger.idx < q.end), None)
     date, date_text = event_date(context, sentence)
     return Event(
-        source=event_actor(source),
-        target=event_actor(target) if target is not None else None,
+        source=event_actor(source, sentence, trigger.idx),
+        target=event_actor(target, sentence, trigger.idx) if target is not None else None,
         cameo=code,
         goldstein=goldstein_of(code),
         quad_class=QUAD_BY_ROOT.get(code[:2], 1),
@@ -357,9 +357,13 @@ def make_event(
     )
 
 
-def event_actor(actor: Actor) -> EventActor:
-    """The event's view of an actor; a place ("in New Delhi") is no actor of the article's."""
-    text = actor.mentions[0].text if actor.mentions else actor.name
+def event_actor(actor: Actor, sentence: Span, trigger: int) -> EventActor:
+    """The event's view of an actor, named as the event's sentence names it (the mention nearest
+    the trigger there; the actor's first mention when the sentence names it by no mention of its
+    own: "he", "the two leaders"); a place ("in New Delhi") is no actor of the article's."""
+    here = [m for m in actor.mentions if sentence.start <= m.start < sentence.end]
+    nearest = min(here, key=lambda m: abs(m.start - trigger)) if here else None
+    text = nearest.text if nearest else actor.mentions[0].text if actor.mentions else actor.name
     return EventActor(actor=actor.id or None, country=actor.country, sector=actor.sector, code=actor.code, text=text)
 
 
