@@ -1091,5 +1091,6 @@ def test_raising_an_act_is_the_act() -> None:
 
 def test_an_events_actors_are_named_as_its_sentence_names_them() -> None:
     # the actor's first mention ("The United States") is not what the second sentence says
-    _, criticized = events_of("The United States imposed sanctions on Iran. Washington also criticized Tehran on Monday.")
+    text = "The United States imposed sanctions on Iran. Washington also criticized Tehran on Monday."
+    _, criticized = events_of(text)
     assert (criticized.source.text, criticized.target.text if criticized.target else None) == ("Washington", "Tehran")
