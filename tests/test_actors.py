@@ -322,3 +322,20 @@ def test_the_country_named_after_a_dictionary_person_wins() -> None:
     # the dictionary has a bare "Hassan" for someone else; "of Morocco" says whose king this is
     actors = find_actors(load_pipeline()("King Hassan of Morocco received the envoy."), "1990-01-01")
     assert actor_named(actors, "Hassan").country == "MAR"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # a country name shared with a US state is the state where the article gives its cues only
+        ("Biden in Atlanta\n\nThe president spoke in Georgia, where the governor met Democrats in Atlanta.", "USA"),
+        ("Talks in Geneva\n\nRussia and Georgia held talks on Abkhazia in Geneva.", "GEO"),
+        ("Talks in Geneva\n\nRussia and Georgia held talks in Geneva.", "GEO"),  # no cues: the country
+    ],
+)
+def test_a_shared_country_name_is_the_place_the_article_means(text: str, country: str) -> None:
+    from detente.pipeline import extract
+
+    record = extract(text, published="2021-03-01")
+    georgia = [a for a in record.actors if any(m.text == "Georgia" for m in a.mentions)]
+    assert georgia and georgia[0].country == country

@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .knowledge import toml_data
 from .lexicon import Known, Lexicon
@@ -232,6 +232,8 @@ def resolve_known(article: Article, span: Span, known: Known) -> Found | None:
         titled = titled_name(article, span, known, code)
         if titled is not None:
             return titled
+    if known.kind == "country":
+        code = shared_name_code(article, span, code)
     if known.kind in ("country", "capital"):
         return country_word(article, span, known.kind, code)
     name = spelled_as_in_text(article, span, known)
@@ -239,6 +241,24 @@ def resolve_known(article: Article, span: Span, known: Known) -> Found | None:
     country, sector = known.country or country, known.sector if known.sector is not None else sector
     key = (known.kind, known.name, sector)
     return Found(span.start, span.end, name, known.kind, country, sector, code=code, key=key)
+
+
+def shared_name_code(article: Article, span: Span, code: str) -> str:
+    """ "Georgia" in an article about Atlanta is the US state: a country name shared with a place
+    elsewhere is that place when the article gives its cues and none of the country's
+    (``data/actors/shared_names.toml``)."""
+    shared = shared_names().get(span.text.lower())
+    if shared is None or code != shared["country"]:
+        return code
+    text = article.doc.text.lower()
+    if any(cue in text for cue in shared["country_cues"]) or not any(cue in text for cue in shared["place_cues"]):
+        return code
+    return str(shared["place"])
+
+
+@cache
+def shared_names() -> dict[str, dict[str, Any]]:
+    return dict(toml_data("actors/shared_names.toml"))
 
 
 def titled_name(article: Article, span: Span, known: Known, code: str) -> Found | None:
