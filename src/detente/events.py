@@ -307,8 +307,8 @@ def decide_code(
     decision.rule = f"{block.name}: {pattern.text}" if pattern is not None else f"{block.name}: * (default)"
     if pattern is None and context.verbs.packaged:
         travel(context, decision, verb)
-        if verb.lemma_.lower() in rules().against_verbs and not against_someone(verb):
-            decision.code = "---"  # "engaging with energy leaders": no assault (``[against]``)
+        if no_opponent(verb):
+            decision.code = "---"
     if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and forces_leave(decision, verb):
         decision.code, decision.rule = rules().withdrawal_code, f"{decision.rule} → withdrawal (forces leaving)"
     if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and utters(verb):
@@ -347,10 +347,12 @@ def travel(context: Context, decision: Decision, verb: Token) -> None:
     decision.arguments = dataclass_replace(decision.arguments, targets=(where,))
 
 
-def against_someone(verb: Token) -> bool:
-    """ "were engaged in ethnic cleansing against the Albanian population": "against" in the
-    verb's phrases."""
-    return any(t.dep_ == "prep" and t.lower_ == "against" for t in verb.subtree)
+def no_opponent(verb: Token) -> bool:
+    """ "engaging with energy leaders": a verb whose default is an assault only against someone
+    (``[against]``) with no "against" in its phrases ("were engaged in ethnic cleansing against …")."""
+    if verb.lemma_.lower() not in rules().against_verbs:
+        return False
+    return not any(t.dep_ == "prep" and t.lower_ == "against" for t in verb.subtree)
 
 
 def forces_leave(decision: Decision, verb: Token) -> bool:

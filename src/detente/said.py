@@ -72,12 +72,12 @@ def label(context: Context, decision: Decision) -> None:
     verb = decision.token
     if decision.arguments is None or verb.pos_ != "VERB" or verb.lemma_.lower() not in verbs:
         return
-    named_as = [c for c in verb.children if c.dep_ == "oprd"]
-    named_as += [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"]
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    named_as = predicates + [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"]
     labels = [o for p in named_as for o in p.subtree if o.lower_ in words]
     targets = object_actors(context.scene, verb, decision.arguments.sources, frozenset())
     if not labels or not targets:
-        if not decision.matched and any(c.dep_ == "oprd" for c in verb.children):
+        if not decision.matched and predicates:
             decision.events, decision.reason = [], "naming someone or something, not addressing them"
         return
     word = labels[0]
