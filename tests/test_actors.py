@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from detente.actor_mentions import split_code
-from detente.actors import find_actors
-from detente.dictionaries import DatedCode, read_actors, read_agents, read_dictionary_dir
-from detente.lexicon import load_lexicon
+from detente.actors.mentions import split_code
+from detente.actors.resolve import find_actors
+from detente.knowledge.lexicon import load_lexicon
+from detente.knowledge.petrarch import DatedCode, read_actors, read_agents, read_dictionary_dir
 from detente.nlp import load_pipeline
-from detente.pipeline import extract
+from detente.pipeline.extract import extract
 from detente.record import Actor
 
 from .conftest import shared_path
@@ -334,7 +334,7 @@ def test_the_country_named_after_a_dictionary_person_wins() -> None:
     ],
 )
 def test_a_shared_country_name_is_the_place_the_article_means(text: str, country: str) -> None:
-    from detente.pipeline import extract
+    from detente.pipeline.extract import extract
 
     record = extract(text, published="2021-03-01")
     georgia = [a for a in record.actors if any(m.text == "Georgia" for m in a.mentions)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from detente.amounts import currency_in, find_amounts, read_numbers
+from detente.facts.amounts import currency_in, find_amounts, read_numbers
 from detente.nlp import load_pipeline
 
 

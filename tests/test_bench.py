@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from detente.bench import bench_markdown, bench_texts, run_bench
+from detente.evaluation.bench import bench_markdown, bench_texts, run_bench
 
 from .conftest import SHARED, shared_path
 

@@ -4,9 +4,9 @@ import json
 
 import pytest
 
-from detente.clean import clean, parse_dateline_date
+from detente.read.clean import clean, parse_dateline_date
+from detente.read.sources import RawArticle, read_path
 from detente.record import Article, Credit
-from detente.sources import RawArticle, read_path
 
 from .conftest import SHARED, shared_path
 

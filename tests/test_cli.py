@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from detente.cli import main
+from detente.cli.commands import main
 
 from .conftest import EXAMPLES, ROOT, shared_path
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from detente.dates import find_dates, resolve
+from detente.facts.dates import find_dates, resolve
 from detente.nlp import load_pipeline
 
 MONDAY = dt.date(2023, 2, 27)  # the seed article's publication date, a Monday

@@ -8,8 +8,8 @@ import pytest
 
 from detente.evaluation import evaluate, gate
 from detente.evaluation.dev import amount_right, background, pair_up
+from detente.evaluation.markdown import find_sentence
 from detente.evaluation.matching import fold, names_match, quote_opens_with, texts_overlap
-from detente.evaluation.report import find_sentence
 from detente.evaluation.scores import Score
 
 from .conftest import SHARED, shared_path

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from detente.actors import find_actors
-from detente.codes import goldstein_of, plover_of
-from detente.dates import find_dates
-from detente.events import find_events
+from detente.actors.resolve import find_actors
+from detente.events.coder import find_events
+from detente.events.codes import goldstein_of, plover_of
+from detente.events.verbs import load_verbs, read_pattern, verb_forms
+from detente.facts.dates import find_dates
 from detente.nlp import load_pipeline
-from detente.quotes import find_quotes
+from detente.quotes.attribute import find_quotes
 from detente.record import Event
-from detente.verbs import load_verbs, read_pattern, verb_forms
 
 
 def events_of(text: str) -> list[Event]:
@@ -86,7 +86,7 @@ def test_plover_types_of_cameo_codes() -> None:
 
 
 def test_events_carry_the_themes_of_their_code_and_sentence() -> None:
-    from detente.pipeline import extract
+    from detente.pipeline.extract import extract
 
     record = extract(
         "T\nThe United States imposed sanctions on Iran over its missile programme.", published="2023-01-02"
@@ -156,8 +156,8 @@ def test_a_negated_verb_negates_its_infinitive() -> None:
 
 
 def test_explain_says_why_each_verb_was_or_was_not_coded() -> None:
-    from detente.explain import explain_record
-    from detente.pipeline import extract_parsed
+    from detente.events.explain import explain_record
+    from detente.pipeline.extract import extract_parsed
 
     record, doc = extract_parsed("Headline\n\nRussia criticized the United States. Officials said nothing.")
     lines = "\n".join(explain_record(record, doc))
@@ -222,8 +222,8 @@ def test_was_to_join_is_an_intention() -> None:
 
 
 def test_a_petrarch_1_verb_dictionary_is_read_and_coded_as_it_is() -> None:
-    from detente.annotate import Options
-    from detente.pipeline import extract
+    from detente.pipeline.annotate import Options
+    from detente.pipeline.extract import extract
 
     from .conftest import shared_path
 
@@ -250,8 +250,8 @@ def test_a_group_code_keeps_the_dictionary_agent_and_the_sector_is_plovers() -> 
 
 
 def test_petrarch_1_takes_the_nearest_actors_and_needs_a_target() -> None:
-    from detente.annotate import Options
-    from detente.pipeline import extract
+    from detente.pipeline.annotate import Options
+    from detente.pipeline.extract import extract
 
     from .conftest import shared_path
 
@@ -271,7 +271,7 @@ def test_petrarch_1_takes_the_nearest_actors_and_needs_a_target() -> None:
 
 def test_seed_article_events() -> None:
     """The done-when of the events issue, on the article the project started from."""
-    from detente.pipeline import extract
+    from detente.pipeline.extract import extract
 
     from .conftest import shared_path
 
@@ -434,8 +434,8 @@ def test_the_two_leaders_are_found_further_back_than_countries() -> None:
 
 
 def petrarch_1_events(sentence: str, published: str = "1995-01-01") -> set[tuple[str, str | None, str]]:
-    from detente.annotate import Options
-    from detente.pipeline import extract
+    from detente.pipeline.annotate import Options
+    from detente.pipeline.extract import extract
 
     from .conftest import shared_path
 
@@ -641,7 +641,7 @@ def test_an_inquiry_opened_and_an_attack_by_someone() -> None:
 
 
 def test_multi_word_verbs_are_read_and_coded() -> None:
-    from detente.verbs import read_verbs
+    from detente.events.verbs import read_verbs
 
     lines = ["--- EXCLUDE [1721] ---", "EXCLUDE", "+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}"]
     lines.append("WIRE_+TAP {WIRE_+TAPPED}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from detente.flat import flat_match, read_flat
+from detente.events.flat import flat_match, read_flat
 from detente.nlp import load_pipeline
 
 SYNSETS = (("&NEGAUX", frozenset({"DID N'T", "WILL NOT", "REALLY DID NOT"})), ("&TIES", frozenset({"ECONOMIC"})))
@@ -42,7 +42,7 @@ def test_marks_point_where_source_and_target_are() -> None:
 
 
 def test_synset_members_of_several_words_are_read_whole() -> None:
-    from detente.verbs import read_verbs
+    from detente.events.verbs import read_verbs
 
     lines = ["&NEGAUX", "+DID N'T   # a contraction", "+WILL NOT", "+CURRENCY_"]
     verbs = read_verbs([*lines, "--- CLASH [223] ---", "CLASH"])
@@ -50,7 +50,7 @@ def test_synset_members_of_several_words_are_read_whole() -> None:
 
 
 def test_a_synset_joined_to_a_word_is_read_and_a_code_marked_uncertain_codes_nothing() -> None:
-    from detente.verbs import read_pattern
+    from detente.events.verbs import read_pattern
 
     synsets = {"&TIETYPES": frozenset({"ECONOMIC"})}
     pattern = read_pattern(" * &TIETYPES_MEMOS FROM [911]", synsets)
@@ -58,7 +58,7 @@ def test_a_synset_joined_to_a_word_is_read_and_a_code_marked_uncertain_codes_not
 
 
 def test_a_synset_named_with_a_trailing_underscore_is_found_without_it() -> None:
-    from detente.verbs import read_verbs
+    from detente.events.verbs import read_verbs
 
     lines = ["&PREPOSIT1_", "+ON", "+AGAINST", "--- ACT [100] ---", "ACT"]
     verbs = read_verbs([*lines, "- * &PREPOSIT1 RESOLUTION [102]"])

@@ -9,8 +9,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from detente.ingest import ingest
-from detente.store import open_store
+from detente.pipeline.ingest import ingest
+from detente.store.database import open_store
 
 from .conftest import EXAMPLES, shared_path
 

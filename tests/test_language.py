@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from detente import extract
-from detente.language import detect_language
+from detente.read.language import detect_language
 
 ENGLISH = "The foreign ministers of India and Russia met in New Delhi on Wednesday and agreed to expand trade."
 GERMAN = (

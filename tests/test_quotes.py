@@ -6,13 +6,13 @@ import json
 
 import pytest
 
-from detente.actors import find_actors
+from detente.actors.resolve import find_actors
 from detente.nlp import load_pipeline
-from detente.pipeline import extract
-from detente.quote_marks import quote_marks
-from detente.quotes import find_quotes
+from detente.pipeline.extract import extract
+from detente.quotes.attribute import find_quotes
+from detente.quotes.marks import quote_marks
+from detente.read.sources import RawArticle
 from detente.record import Quote, Record
-from detente.sources import RawArticle
 
 from .conftest import shared_path
 

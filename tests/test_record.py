@@ -5,7 +5,7 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from detente.knowledge import data_text
+from detente.knowledge.files import data_text
 from detente.record import (
     Actor,
     Amount,

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from detente.dyad_report import render_report
-from detente.store import open_store
+from detente.analysis.report import render_report
+from detente.store.database import open_store
 
 from .test_series import store_path  # noqa: F401  (the fixture: a store with a known shift)
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from detente.ingest import ingest
-from detente.series import dyad_series, explain_shifts, find_shifts, sparkline
-from detente.store import open_store
+from detente.analysis.series import dyad_series, explain_shifts, find_shifts, sparkline
+from detente.pipeline.ingest import ingest
+from detente.store.database import open_store
 
 # Written for this test: twelve weeks of cooperation between India and Russia, then a week of
 # accusations, each week a differently worded story, plus a second outlet's copy of one story.
@@ -81,7 +81,7 @@ def test_events_export_as_gdelt_and_plover(store_path: Path, tmp_path: Path) -> 
 
 
 def test_the_most_covered_pair(store_path: Path) -> None:
-    from detente.series import most_covered_pair
+    from detente.analysis.series import most_covered_pair
 
     with open_store(store_path, read_only=True) as store:
         assert most_covered_pair(store) == ("IND", "RUS")

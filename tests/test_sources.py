@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from detente import sources
+from detente.read import sources
+from detente.read.sources import RawArticle, read_path, read_paths
 from detente.record import Failure
-from detente.sources import RawArticle, read_path, read_paths
 
 from .conftest import EXAMPLES, shared_path
 

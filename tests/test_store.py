@@ -8,9 +8,9 @@ import pyarrow.parquet as pq
 import pytest
 
 from detente.errors import StoreError
-from detente.pipeline import extract
+from detente.pipeline.extract import extract
 from detente.record import Article, Credit, Failure, Record, Removal
-from detente.store import migrations, open_store
+from detente.store.database import migrations, open_store
 
 
 def record(id_: str, **article: object) -> Record:

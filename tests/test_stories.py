@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from detente.ingest import ingest
-from detente.store import open_store
-from detente.stories import THRESHOLD, group, shingles, signature
+from detente.pipeline.ingest import ingest
+from detente.store.database import open_store
+from detente.store.stories import THRESHOLD, group, shingles, signature
 
 from .conftest import shared_path
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from detente.facts.themes import article_themes, event_themes, find_theme_triggers, taxonomy
 from detente.nlp import load_pipeline
-from detente.themes import article_themes, event_themes, find_theme_triggers, taxonomy
 
 from .conftest import shared_path
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from detente.facts.tone import find_tone, tone_of
 from detente.nlp import load_pipeline
-from detente.tone import find_tone, tone_of
 
 
 def test_tone_of_counts() -> None:

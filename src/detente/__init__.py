@@ -13,7 +13,7 @@ Importing the package loads no model and prints nothing.
 from __future__ import annotations
 
 from .errors import DetenteError, InputError, ModelNotInstalled, StoreError
-from .pipeline import extract
+from .pipeline.extract import extract
 from .record import (
     Actor,
     Amount,
@@ -28,7 +28,7 @@ from .record import (
     Removal,
     Tone,
 )
-from .store import Store, open_store
+from .store.database import Store, open_store
 
 __all__ = [
     "Actor",

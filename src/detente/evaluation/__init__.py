@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..annotate import DEFAULT_OPTIONS, Options
-from ..pipeline import extract_many
+from ..pipeline.annotate import DEFAULT_OPTIONS, Options
+from ..pipeline.extract import extract_many
+from ..read.sources import RawArticle
 from ..record import Record
-from ..sources import RawArticle
 from .dev import score_dev
 from .gold import (
     DEDUP_SUITES,
@@ -121,7 +121,7 @@ def evaluate_quotes(shared: Path, result: Evaluation) -> None:
 
 def evaluate_stories(shared: Path, result: Evaluation) -> None:
     """Near-duplicate pairs that land in one story; Wikinews articles (no known duplicates) kept apart."""
-    from ..stories import THRESHOLD, group
+    from ..store.stories import THRESHOLD, group
     from .scores import Accuracy
 
     together, apart = Accuracy(), Accuracy()

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DetenteError
+from ..read.sources import RawArticle, read_txt
 from ..record import Failure
-from ..sources import RawArticle, read_txt
 
 DEV_GOLD = "gold/dev"
 CORPUS = "corpus"

@@ -1,0 +1,1 @@
+"""Actors: names in an article resolved to countries, sectors and roles."""

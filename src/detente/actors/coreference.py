@@ -1,0 +1,247 @@
+"""Coreference within an article: a surname after the full name, a role description ("the Russian
+Ambassador", "the envoy"), a group named by a role and a place ("officials in Beijing") and a
+pronoun that says something ("he said") are resolved to an actor named before.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..knowledge.files import toml_data, word_list
+from ..knowledge.lexicon import phrase_key
+from ..nlp import noun_chunks, sentence_index, words_of
+from .mentions import TITLE_WORDS, Article, Found, agent_in, agent_sector, alias
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+PRONOUNS = frozenset({"he", "she"})
+
+
+# A role description or pronoun is resolved to a person mentioned at most this many sentences before.
+COREFERENCE_SENTENCES = 6
+
+
+def surnames(article: Article) -> None:
+    """A person's surname alone, whatever spaCy tagged it ("Alipov said", read as a place), and an
+    organisation's first word ("Mahan" after "Mahan Air"): the latest such name before it."""
+    named: dict[str, list[Found]] = {}
+    for found in sorted(article.found, key=lambda f: f.start):
+        name = found.name.split()
+        if found.kind == "person" and len(name) > 1:
+            named.setdefault(name[-1], []).append(found)
+        elif found.kind == "organization" and len(name) > 1 and name[0][:1].isupper():
+            named.setdefault(name[0], []).append(found)
+    words = words_of(article.doc)
+    for i, text in enumerate(words.texts):
+        if text not in named or i in article.taken or words.pos[i] != "PROPN":
+            continue
+        earlier = [f for f in named[text] if f.start < i]
+        if earlier:
+            article.found.append(alias(earlier[-1], article.doc[i : i + 1]))
+            article.taken.add(i)
+
+
+def role_descriptions(article: Article) -> None:
+    """ "the Russian Ambassador", "the envoy", "Niger's president": the latest person with that
+    role (and country)."""
+    lowers = words_of(article.doc).lowers
+    for chunk in noun_chunks(article.doc):
+        first = chunk.start
+        definite = lowers[first] == "the" or (len(chunk) > 2 and lowers[first + 1] in ("'s", "’s"))
+        if not definite or chunk.root.tag_ in ("NNS", "NNPS") or chunk.root.i in article.taken:
+            continue
+        bare = all(t.pos_ in ("DET", "ADJ") for t in chunk if t.i != chunk.root.i)
+        if bare and chunk[0].lower_ == "the" and chunk.root.lower_ in institution_words():
+            of_country = country_of_phrase(article, chunk.root)  # "the government of Gondor"
+            named = latest_organisation(article, chunk) if of_country is None else None  # "the embassy"
+            if named is not None:
+                article.found.append(alias(named, chunk))
+                article.taken.update(range(chunk.start, chunk.end))
+            elif of_country is not None:
+                institution_of(article, chunk, of_country)
+            continue
+        role, code = agent_in(article.lexicon, chunk)
+        if role is None or code is None or role.split()[-1].lower() in institution_words():
+            continue  # "the embassy" is an institution, not a person named before
+        country = next((f.country for f in article.found if chunk.start <= f.start < chunk.end), None)
+        of_country = country_of_phrase(article, chunk.root)  # "the ambassador of Niger"
+        sector = agent_sector(code) or ""
+        earlier = latest_person(article, chunk, sector, country or of_country, role)
+        if earlier is not None:
+            article.found.append(alias(earlier, chunk))
+            article.taken.update(range(chunk.start, chunk.end))
+        elif of_country is not None:
+            agent = code.strip("~")
+            name = article.doc[chunk.start : chunk.root.right_edge.i + 1].text
+            key = ("person", name)
+            article.found.append(
+                Found(chunk.start, chunk.end, name, "person", of_country, sector, role, of_country + agent, key)
+            )
+            article.taken.update(range(chunk.start, chunk.end))
+
+
+def institution_of(article: Article, chunk: Span, country: str) -> None:
+    """ "the government of Gondor", "the embassy of Russia": a country's institution named by its
+    role word and the country after it."""
+    _role, code = agent_in(article.lexicon, chunk)
+    if code is None:
+        return
+    agent = code.strip("~")
+    named = next((f for f in article.found if f.code == country + agent and f.kind != "person"), None)
+    if named is not None:  # "the current government of Iraq" after "the Government of Iraq"
+        article.found.append(alias(named, chunk))
+    else:
+        sector = agent_sector(agent) or ""
+        name = article.doc[chunk.start : chunk.root.right_edge.i + 1].text
+        key = ("organization", name)
+        article.found.append(
+            Found(chunk.start, chunk.end, name, "organization", country, sector, None, country + agent, key)
+        )
+    article.taken.update(range(chunk.start, chunk.end))
+
+
+def country_of_phrase(article: Article, root: Token) -> str | None:
+    """The country named by an "of …" phrase of a role noun ("the ambassador of Niger")."""
+    for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for place in (o for o in prep.children if o.dep_ == "pobj"):
+            found = next((f for f in article.found if f.start <= place.i < f.end and f.kind == "country"), None)
+            if found is not None and found.country:
+                return found.country
+    return None
+
+
+def groups_of_places(article: Article) -> None:
+    """ "Soldiers from Gondor", "officials in Beijing", "human rights activists in Arnor": people
+    named by a role word and the country (or capital) they are in or from are a group of it."""
+    for chunk in noun_chunks(article.doc):
+        root = chunk.root
+        if root.tag_ not in ("NNS", "NNPS") or any(i in article.taken for i in range(chunk.start, chunk.end)):
+            continue
+        if any(c.dep_ == "poss" for c in root.children):  # "its forces in Lebanon" are its owner's
+            continue
+        role, code = agent_in(article.lexicon, chunk)
+        places = [o for p in root.children if p.dep_ == "prep" and p.lower_ in PLACE_OF for o in p.children]
+        country = next((c for o in places if o.dep_ == "pobj" and (c := place_country(article, o))), None)
+        if role is None or code is None:
+            continue
+        agent = code.strip("~")
+        sector = agent_sector(agent) or ""
+        if country is None:
+            members_of(article, chunk, role, agent, sector, OF_BODY | PLACE_OF)
+            continue
+        key = ("group", country, sector or agent)
+        name = article.doc[chunk.start : places[0].i + 1].text
+        article.found.append(Found(chunk.start, chunk.end, name, "group", country, sector, role, country + agent, key))
+        article.taken.update(range(chunk.start, chunk.end))
+
+
+def members_of(article: Article, chunk: Span, role: str, agent: str, sector: str, preps: frozenset[str]) -> None:
+    """ "the human rights activists of Amnesty International", "officials of Russia", "former
+    officials in White House": people of a role in (or of) an organisation or a country are a
+    group of it (NGM + OPP = NGMOPP, RUSGOV, USAGOV + ELI)."""
+    bodies = [o.i for p in chunk.root.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children]
+    kinds = ("organization", "country", "government", "person")  # a user dictionary calls "White House" a person
+    body = next((f for f in article.found for i in bodies if f.start <= i < f.end and f.kind in kinds), None)
+    if body is None or not body.code or "/" in body.code:
+        return
+    code = body.code if body.code.endswith(agent) else body.code + agent  # "officials in the White House": USAGOV
+    name = article.doc[chunk.start : body.end].text
+    found = Found(chunk.start, chunk.end, name, "group", body.country, sector, role, code, ("group", code))
+    article.found.append(found)
+    article.taken.update(range(chunk.start, chunk.end))
+
+
+# "officials in Beijing", "soldiers from Gondor"
+PLACE_OF = frozenset({"in", "from"})
+# "the activists of Amnesty International"
+OF_BODY = frozenset({"of"})
+
+
+def place_country(article: Article, token: Token) -> str | None:
+    """The country a place phrase names: a country or capital the lexicon knows."""
+    words = [t for t in token.subtree if t.dep_ == "compound" or t.i == token.i]
+    index = article.lexicon.phrases.get(phrase_key(" ".join(t.text for t in words)))
+    known = article.lexicon.entries[index] if index is not None else None
+    if known is None or known.kind not in ("capital", "country"):
+        return None
+    code = known.code_on(article.day) or ""
+    return code[:3] if len(code) >= 3 and "/" not in code else None
+
+
+@cache
+def institution_words() -> frozenset[str]:
+    words = toml_data("actors/sectors.toml")["organisation_words"]
+    return frozenset(words) | {
+        "embassy",
+        "consulate",
+        "government",
+        "authorities",
+        "administration",
+        "military",
+        "media",
+        "police",
+        "army",
+        "navy",
+        "forces",
+        "troops",
+        "people",
+        "officials",
+    }
+
+
+def speaking_pronouns(article: Article) -> None:
+    """ "he said": the latest person mentioned before."""
+    words = words_of(article.doc)
+    for i in (i for i, lower in enumerate(words.lowers) if lower in PRONOUNS and words.deps[i] == "nsubj"):
+        token = article.doc[i]
+        if token.head.lemma_.lower() in word_list("speech_verbs.txt"):
+            earlier = latest_person(article, article.doc[token.i : token.i + 1])
+            if earlier is not None:
+                article.found.append(alias(earlier, article.doc[token.i : token.i + 1]))
+
+
+def latest_person(
+    article: Article, span: Span, sector: str | None = None, country: str | None = None, role: str | None = None
+) -> Found | None:
+    """The latest person before ``span`` (within a few sentences) with that sector and country,
+    one with the same title first ("the President" after "President Biden … Prime Minister Modi")."""
+    first_sentence = max(0, sentence_index(article.doc, span.start) - COREFERENCE_SENTENCES)
+    candidates = [
+        f
+        for f in sorted(article.found, key=lambda f: f.start, reverse=True)
+        if f.kind == "person"
+        and f.start < span.start
+        and sentence_index(article.doc, f.start) >= first_sentence
+        and (sector is None or f.sector == sector)
+        and (country is None or f.country == country)
+    ]
+    title = role.split()[-1].lower() if role else None
+    titled = [f for f in candidates if title and titled_as(article, f, title)]
+    chosen = titled or candidates
+    return chosen[0] if chosen else None
+
+
+def latest_organisation(article: Article, chunk: Span) -> Found | None:
+    """The latest organisation before ``chunk`` (within a few sentences) whose name has the
+    chunk's head noun ("the embassy" → "US Embassy in London", "the ministry" → "Ministry of …")."""
+    first_sentence = max(0, sentence_index(article.doc, chunk.start) - COREFERENCE_SENTENCES)
+    word = chunk.root.lower_
+    for found in sorted(article.found, key=lambda f: f.start, reverse=True):
+        if found.start >= chunk.start or found.kind not in ("organization", "government", "group"):
+            continue
+        if sentence_index(article.doc, found.start) < first_sentence:
+            return None
+        if word in found.name.lower().split():
+            return found
+    return None
+
+
+def titled_as(article: Article, found: Found, title: str) -> bool:
+    """The person's role, or the words just before the name, end with ``title``."""
+    if found.role:
+        return found.role.split()[-1].lower() == title
+    before = article.doc[max(0, found.start - TITLE_WORDS) : found.start]
+    return any(t.lower_ == title for t in before)

@@ -1,0 +1,357 @@
+"""People and organisations spaCy finds that the lexicon does not know: a person's country and
+sector from the title and apposition around the name ("Russian envoy Denis Alipov", "Alipov,
+Russia's ambassador"), else from the actor the sentence cites; an organisation's from the words
+of its name or the noun it is listed under.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..knowledge.files import toml_data
+from ..knowledge.lexicon import phrase_key
+from ..nlp import sentence_start, words_of
+from .mentions import (
+    Article,
+    Found,
+    agent_in,
+    agent_sector,
+    alias,
+    country_after,
+    is_acronym_of,
+    resolve_known,
+    title_start,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+
+def entity_mentions(article: Article) -> None:
+    for ent in map(trimmed, article.doc.ents):
+        if not is_actor_entity(article, ent):
+            continue
+        short = short_name_of(article, ent)
+        if short is not None:
+            article.found.append(alias(short, ent))
+            article.taken.update(range(ent.start, ent.end))
+            continue
+        if (ent.label_ == "PERSON" or follows_a_title(article, ent)) and group_title(article, ent) is None:
+            found = person(article, ent)
+        else:
+            found = acronym_of(article, ent) or organisation(article, ent)
+            article.found = [f for f in article.found if not ent.start <= f.start < ent.end]  # "Global India Insights"
+        article.found.append(found)
+        article.taken.update(range(ent.start, ent.end))
+
+
+def trimmed(ent: Span) -> Span:
+    """An entity without the "of" or "and" spaCy sometimes ends it with ("Patrice Talon of")."""
+    end = next((t.i for t in ent[1:] if t.text == "("), ent.end)  # "… Free Trade Area (AfCFTA"
+    while end - 1 > ent.start and ent.doc[end - 1].pos_ in ("ADP", "CCONJ"):
+        end -= 1
+    if end == ent.end:
+        return ent
+    span = ent.doc[ent.start : end]
+    span.label_ = ent.label_
+    return span
+
+
+def is_actor_entity(article: Article, ent: Span) -> bool:
+    """A person, or an organisation (spaCy sometimes calls one a facility), not already known
+    (a country named inside an organisation's name does not count) and not a weapon ("S-400"),
+    a region ("Indo-Pacific"), a title ("National Security Advisor") or a time zone."""
+    label = ent.label_
+    if label not in ("PERSON", "ORG", "FAC") or any(c.isdigit() for c in ent[0].text):
+        return False
+    if label == "PERSON":
+        return not any(i in article.taken for i in range(ent.start, ent.end))
+    if not looks_like_an_organisation(article, ent):
+        return False
+    if any(f.start < ent.start < f.end or f.start < ent.end < f.end for f in article.found):
+        return False  # part of a longer name already known
+    inside = [f for f in article.found if ent.start <= f.start < ent.end]
+    own_words = [t for t in ent if t.is_alpha and not any(f.start <= t.i < f.end for f in inside)]
+    if len(inside) > 1 and all(t.lower_ in ("and", "or") for t in own_words):
+        return False  # "Arnor, Osgiliath and Gondor": a list of known names, not one organisation
+    return bool(own_words) and all(f.kind in ("country", "capital") and f.end <= ent.end for f in inside)
+
+
+def follows_a_title(article: Article, ent: Span) -> bool:
+    """A name spaCy took for an organisation right after a person's title ("Ambassador … Nikki Haley")."""
+    start = title_start(article.doc, ent.start)
+    role, _code = agent_in(article.lexicon, article.doc[start : ent.start])
+    last = article.doc[ent.start - 1].lower_ if ent.start else ""
+    return role is not None and role.lower().split()[-1] == last and all(t.pos_ == "PROPN" for t in ent)
+
+
+def acronym_of(article: Article, ent: Span) -> Found | None:
+    """ "the Centre for Global India Insights (CGII)": the acronym is the organisation it follows."""
+    doc = article.doc
+    if ent.start < 2 or doc[ent.start - 1].text != "(":
+        return None
+    before = [f for f in article.found if f.end == ent.start - 1 and f.kind == "organization"]
+    return alias(before[-1], ent) if before else None
+
+
+def titles_before_names(article: Article) -> None:
+    """ "US Ambassador to the United Nations Nikki Haley": a dictionary entry that is a title
+    right before a person's name is that person's title, not another actor."""
+    people = {f.start: f for f in article.found if f.kind == "person"}
+    titles = [f for f in article.found if f.kind == "person" and f.end in people and f is not people[f.end]]
+    article.found = [f for f in article.found if not any(f is t for t in titles)]
+
+
+def short_name_of(article: Article, span: Span) -> Found | None:
+    """ "Mahan" after "Mahan Air": an organisation called by the first words of its name."""
+    words = span.text.split()
+    for found in reversed(article.found):
+        name = found.name.split()
+        if found.kind != "organization" or found.start >= span.start:
+            continue
+        if name[: len(words)] == words != name or is_acronym_of(span.text, name):
+            return found
+    return None
+
+
+def person(article: Article, ent: Span) -> Found:
+    earlier = same_person(article, ent)
+    if earlier is not None:
+        return Found(
+            ent.start,
+            ent.end,
+            earlier.name,
+            "person",
+            earlier.country,
+            earlier.sector,
+            earlier.role,
+            earlier.code,
+            earlier.key,
+        )
+    known = known_person(article, ent)
+    if known is not None:
+        return known
+    country, sector, role = title_of(article, ent)
+    country = (
+        country_after(article, ent)
+        or country
+        or country_of_sentence(article, ent)
+        or (main_country(article) if sector in STATE_SECTORS else None)
+    )
+    code = (country or "") + sector if country else sector
+    return Found(ent.start, ent.end, ent.text, "person", country, sector, role, code, ("person", ent.text))
+
+
+NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+FIRST_NAME_FORMS = {
+    "joseph": "joe",
+    "joe": "joseph",
+    "william": "bill",
+    "robert": "bob",
+    "james": "jim",
+    "alexander": "alexandr",
+    "sergei": "sergey",
+    "sergey": "sergei",
+    "andrei": "andrey",
+}
+
+
+def known_person(article: Article, ent: Span) -> Found | None:
+    """A name the dictionaries know under another spelling: without middle initials and suffixes
+    ("Joseph R. Biden, Jr." → "joseph biden"), or with the usual short first name ("joe biden")."""
+    words = [w.lower().strip(",") for w in ent.text.split()]
+    words = [w for w in words if w and w not in NAME_SUFFIXES and not (len(w) == 2 and w.endswith("."))]
+    if len(words) < 2:
+        return None
+    for first in (words[0], FIRST_NAME_FORMS.get(words[0], words[0])):
+        index = article.lexicon.phrases.get(phrase_key(" ".join([first, words[-1]])))
+        known = article.lexicon.entries[index] if index is not None else None
+        if known is not None and known.kind == "person":
+            found = resolve_known(article, ent, known)
+            if found is not None:
+                article.taken.update(range(ent.start, ent.end))
+                title_of(article, ent)  # its title is part of the mention, not another actor
+                return found
+    return None
+
+
+# A title in one of these sectors with no country is taken to be of the country the article is
+# most about ("National Security Advisor Jake Sullivan" in a White House readout).
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
+
+
+def main_country(article: Article, at_least: int = 1) -> str | None:
+    """The country named most often (as a country or its government), if named ``at_least`` times."""
+    counts: dict[str, int] = {}
+    for found in article.found:
+        if found.kind in ("country", "government") and found.country and len(found.country) == 3:
+            counts[found.country] = counts.get(found.country, 0) + 1
+    best = max(counts, key=lambda c: counts[c]) if counts else None
+    return best if best is not None and counts[best] >= at_least else None
+
+
+def same_person(article: Article, ent: Span) -> Found | None:
+    """An earlier person whose name ends with this one ("Alipov" after "Denis Alipov")."""
+    words = ent.text.split()
+    for found in reversed(article.found):
+        if found.kind == "person" and found.name.split()[-len(words) :] == words:
+            return found
+    return None
+
+
+def title_of(article: Article, ent: Span, consume: bool = True) -> tuple[str | None, str, str | None]:
+    """(country, sector, role) from the words before a name, its apposition, and the noun it is
+    in apposition to ("Merkel's spokesperson, Steffen Seibert"). With ``consume``, those words
+    are the person's title: no other actor is read in them."""
+    doc, root = article.doc, ent.root
+    start = title_start(doc, ent.start)
+    if root.dep_ == "appos" and root.head.i < ent.start:
+        start = min(start, root.head.left_edge.i)
+    descriptions = [doc[start : ent.start]] if start < ent.start else []
+    descriptions += [doc[a.left_edge.i : a.right_edge.i + 1] for a in root.children if a.dep_ == "appos"]
+    country = sector = role = None
+    for words in descriptions:
+        c, s, r = description(article, words)
+        country, sector, role = country or c, sector or s, role or r
+        if consume:
+            article.taken.update(range(words.start, words.end))
+            drop_titles(article, words)
+    return country, sector or "", role
+
+
+def drop_titles(article: Article, words: Span) -> None:
+    """Dictionary phrases that were a title ("US Ambassador to the United Nations") are no actors."""
+    org_words = toml_data("actors/sectors.toml")["organisation_words"]
+    article.found = [
+        f
+        for f in article.found
+        if not (words.start <= f.start and f.end <= words.end and (f.kind == "person" or bare_title(f, org_words)))
+    ]
+
+
+def bare_title(found: Found, org_words: dict[str, str]) -> bool:
+    """An organisation in a person's title is their employer ("African Export-Import Bank
+    president …"), unless no word of it names an organisation."""
+    return found.kind == "organization" and not any(w.lower() in org_words for w in found.name.split())
+
+
+def description(article: Article, words: Span) -> tuple[str | None, str | None, str | None]:
+    """The country (an adjective or possessive, not "to India") and the role in a description."""
+    country = next(
+        (f.country for f in article.found if words.start <= f.start < words.end and own_country(article.doc[f.start])),
+        None,
+    )
+    role, code = agent_in(article.lexicon, words)
+    sector = agent_sector(code) if code else None
+    return country, sector, role
+
+
+def own_country(token: Token) -> bool:
+    """A country word that says whose the actor is, not where it is sent ("ambassador to India")."""
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    sent_to = token.dep_ == "pobj" and token.head.lower_ in ("to", "in", "at", "for", "with")
+    return not sent_to and before not in ("to", "in", "at", "for", "with")
+
+
+def country_of_sentence(article: Article, ent: Span) -> str | None:
+    """The country of the nearest actor before the name in its sentence that is not a place or
+    a target: who cites an official names whose official it is (TASS citing a deputy minister)."""
+    for found in reversed(article.found):
+        if found.start >= ent.start or found.start < sentence_start(article.doc, ent.start):
+            continue
+        token = article.doc[found.start]
+        if (
+            found.country
+            and len(found.country) == 3
+            and found.kind in ("agency", "person", "government")
+            and own_country(token)
+        ):
+            return found.country
+    return None
+
+
+def organisation(article: Article, ent: Span) -> Found:
+    """An organisation spaCy found: its country from a country named in it, else from the words
+    before it or the noun it is listed under ("Iranian airline Mahan Air", "German companies such
+    as Siemens"); its sector from its own words, else from those."""
+    inside = [f for f in article.found if ent.start <= f.start < ent.end and f.country]
+    country = inside[0].country if inside else None
+    words = toml_data("actors/sectors.toml")["organisation_words"]
+    sector = next((words[t.lower_] for t in ent if t.lower_ in words), "")
+    titled = group_title(article, ent)
+    if country is None and titled is not None:  # "Iranian airline Mahan Air": the group words are its title
+        country, sector = titled.country, sector or titled.sector or ""
+        article.found.remove(titled)
+    if country is None:
+        described = title_of(article, ent, consume=False)
+        listed = listed_under(article, ent)
+        country = described[0] or listed[0]
+        sector = sector or described[1] or listed[1]
+    country = country_after(article, ent) or country  # "Patrice Talon of Benin", read as an organisation
+    first = next((t for t in ent if t.lower_ != "the"), ent[0])
+    if country is None and first.lower_ in regional_words():
+        country = "IGO"  # "African Export-Import Bank", "Asian Development Bank"
+    if country is None and sector in STATE_SECTORS and len([t for t in ent if t.lower_ != "the"]) == 1:
+        country = main_country(article, at_least=2)  # "dissolving Parliament" in a story about Iraq
+    code = (country or "") + sector
+    name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
+    return Found(ent.start, ent.end, name, "organization", country, sector, None, code, ("organization", name))
+
+
+@cache
+def regional_words() -> frozenset[str]:
+    return frozenset(toml_data("actors/sectors.toml")["regional_words"]["words"])
+
+
+def listed_under(article: Article, ent: Span) -> tuple[str | None, str]:
+    """The country and sector of the noun a name is an example of ("German companies such as …")."""
+    token = ent.root
+    for _ in range(4):
+        if token.dep_ in ("conj", "appos", "pobj", "prep", "amod") and token.head.i != token.i:
+            token = token.head
+            if token.pos_ == "NOUN":
+                break
+        else:
+            return None, ""
+    if token.pos_ != "NOUN":
+        return None, ""
+    country = next(
+        (f.country for f in article.found if f.start < token.i and token.left_edge.i <= f.start and f.country), None
+    )
+    _role, code = agent_in(article.lexicon, token.doc[token.i : token.i + 1])
+    sector = (agent_sector(code) or "") if code else ""
+    return country, sector
+
+
+NOT_ORGANISATIONS = frozenset({"utc", "gmt", "bst", "est", "edt", "cet", "ist", "state", "covid-19"})
+
+
+def group_title(article: Article, ent: Span) -> Found | None:
+    """A country word and role noun right before a name ("Iranian airline Mahan Air")."""
+    nouns = toml_data("actors/sectors.toml")["company_nouns"]
+    last = words_of(article.doc).lowers[ent.start - 1] if ent.start > 0 else ""
+    for found in article.found:
+        between = ent.start - found.end + 1  # the group's role noun and any word after it
+        if found.kind == "group" and found.country and 0 < between <= 2 and last in nouns:
+            return found
+    return None
+
+
+def looks_like_an_organisation(article: Article, ent: Span) -> bool:
+    org_words = toml_data("actors/sectors.toml")["organisation_words"]
+    has_org_word = any(t.lower_ in org_words for t in ent)
+    words = [t for t in ent if t.lower_ != "the"]
+    titled = group_title(article, ent) is not None  # "Iranian airline Mahan Air"
+    if (ent.label_ == "FAC" and not has_org_word and not titled) or not words:
+        return False
+    if ent.text.lower() in NOT_ORGANISATIONS or words[0].is_lower:
+        return False
+    if any(t.text in ("-", "–") for t in ent) and not has_org_word:
+        return False  # "Indo-Pacific", "U.S.-India"
+    role, _code = agent_in(article.lexicon, ent)
+    if role is None or role.split()[-1].lower() in org_words:
+        return True  # no role word, or an institution's ("Parliament")
+    return len(role.split()) < len(words)  # not a person's title alone ("National Security Advisor")

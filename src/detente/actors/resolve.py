@@ -1,0 +1,103 @@
+"""Actors: who is who in an article, resolved to a country, a sector and a CAMEO-style code.
+
+Mentions come from the actor lexicon (countries, capitals, seats of government, groups, news
+agencies, and the Phoenix dictionaries with roles dated: Putin is RUSGOV in 2023) and from
+spaCy's PERSON and ORG entities the lexicon does not know. A person's country and sector come
+from the title and apposition around the name ("Russian envoy Denis Alipov", "Alipov, Russia's
+ambassador"), else from the actor the sentence cites ("TASS reported citing Deputy Foreign
+Minister Andrey Rudenko"). Within the article, a surname, a role description ("the Russian
+Ambassador") and a pronoun that says something ("he said") are resolved to the same actor.
+
+The stages are ``actor_mentions`` (the lexicon), ``actor_names`` (spaCy's entities) and
+``actor_coreference``; this module runs them in order and groups the mentions into actors.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..knowledge.lexicon import load_lexicon, phrase_key
+from ..record import Actor, Credit, Mention
+from .coreference import groups_of_places, role_descriptions, speaking_pronouns, surnames
+from .mentions import Article, Found, lexicon_mentions, split_code
+from .names import entity_mentions, titles_before_names
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def find_actors(
+    doc: Doc, published: str | None, credits: tuple[Credit, ...] = (), dictionaries: Path | None = None
+) -> tuple[Actor, ...]:
+    """Every actor of the article, each with all its mentions; credited agencies too, even when
+    the text no longer names them (a wire credit is removed from it)."""
+    article = Article(doc=doc, day=published, lexicon=load_lexicon(dictionaries))
+    for stage in (
+        lexicon_mentions,
+        entity_mentions,
+        titles_before_names,
+        surnames,
+        role_descriptions,
+        groups_of_places,
+        speaking_pronouns,
+    ):
+        stage(article)
+    actors = group_actors(article)
+    return actors + credited_agencies(article, credits, {a.name for a in actors}, len(actors))
+
+
+def credited_agencies(article: Article, credits: tuple[Credit, ...], named: set[str], count: int) -> tuple[Actor, ...]:
+    extra: list[Actor] = []
+    for credit in credits:
+        index = article.lexicon.phrases.get(phrase_key(credit.agency))
+        known = article.lexicon.entries[index] if index is not None else None
+        if credit.agency in named or known is None or known.kind != "agency":
+            continue
+        code = known.code_on(article.day) or ""
+        country, sector = split_code(code)
+        extra.append(Actor(f"A{count + len(extra) + 1}", known.name, "agency", country, sector, credit.role, code))
+        named.add(credit.agency)
+    return tuple(extra)
+
+
+def actors_by_token(doc: Doc, actors: tuple[Actor, ...]) -> dict[int, Actor]:
+    """The actor of each token that is part of a mention (people and groups before countries),
+    for the stages that read who a word refers to (quotes, events)."""
+    order = {"person": 0, "agency": 1, "organization": 1, "group": 2, "government": 2, "country": 3}
+    by_token: dict[int, Actor] = {}
+    for actor in sorted(actors, key=lambda a: -order.get(a.kind, 2)):
+        for mention in actor.mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            for token in span if span is not None else ():
+                by_token[token.i] = actor
+    return by_token
+
+
+def group_actors(article: Article) -> tuple[Actor, ...]:
+    """Mentions grouped by what they resolve to, in order of first mention."""
+    groups: dict[tuple[str, ...], list[Found]] = {}
+    for found in sorted(article.found, key=lambda f: f.start):
+        groups.setdefault(found.key, []).append(found)
+    doc = article.doc
+    actors = []
+    for number, mentions in enumerate(groups.values(), 1):
+        head = max(mentions, key=lambda f: (f.kind == "person" and f.name == doc[f.start : f.end].text, len(f.name)))
+        role = next((f.role for f in mentions if f.role), None)
+        spans = tuple(
+            Mention(doc[f.start].idx, doc[f.end - 1].idx + len(doc[f.end - 1].text), doc[f.start : f.end].text)
+            for f in mentions
+        )
+        actors.append(
+            Actor(
+                id=f"A{number}",
+                name=head.name,
+                kind=head.kind,
+                country=head.country,
+                sector=head.sector,
+                role=role,
+                code=head.code or (head.country or ""),
+                mentions=spans,
+            )
+        )
+    return tuple(actors)

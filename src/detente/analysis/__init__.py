@@ -1,0 +1,1 @@
+"""Analysis over the store: dyad series, shifts and the HTML report."""

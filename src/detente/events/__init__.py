@@ -1,0 +1,1 @@
+"""The event coder: CAMEO and PLOVER events with the sentence and rule behind each."""

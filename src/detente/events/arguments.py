@@ -1,0 +1,451 @@
+"""An event's arguments: who acts (sources) and on whom (targets), read from the dependency parse.
+
+The subject (the agent of a passive) gives the sources, the objects and prepositional objects the
+targets; conjoined phrases give several ("Presidents Buhari of Nigeria and Talon of Benin
+signed", "Hungarian and Romanian officials agreed"). A verb with no subject of its own takes the
+subject of the verb it depends on ("Norway is willing to send", "Taking a dig at the US, the
+envoy said"). A pronoun that is the subject of a reported clause is the reporter ("Iraq said it
+would allow"); "we" and "our" in a quote are the speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..actors.mentions import INTERNATIONAL, sector_table
+from ..knowledge.files import toml_data
+from ..nlp import sentence_index, words_of
+from ..record import Actor
+from .codes import rules, wish_verb
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+from .phrases import (
+    MODIFIERS,
+    Scene,
+    group_words,
+    local_people,
+    people_heads,
+    phrase_actors,
+    place_in,
+    words_before,
+)
+
+# Dependencies through which a verb without a subject borrows the subject of its head.
+BORROWS_SUBJECT = frozenset({"xcomp", "conj", "acomp", "advcl"})
+
+
+OBJECTS = frozenset({"dobj", "dative", "attr"})
+
+
+FIRST_PERSON = frozenset({"we", "our", "us", "i", "my"})
+
+
+THIRD_PERSON = frozenset({"he", "she", "it", "they"})
+
+
+# How far up a chain of heads the subject is looked for.
+SUBJECT_DEPTH = (
+    5  # "Norway is willing to send material to help defend Saudi Arabia": defend ← help ← send ← willing ← is
+)
+
+
+@dataclass(frozen=True)
+class Arguments:
+    sources: tuple[Actor, ...]
+    targets: tuple[Actor, ...]
+    passive: bool
+    placed: bool = False  # the source is where it happened: a passive with no agent ("was arrested in Lebanon")
+
+
+def verb_arguments(scene: Scene, verb: Token) -> Arguments:
+    """Sources and targets of a verb: subject and objects, or agent and subject in the passive."""
+    passive = any(c.dep_ == "nsubjpass" for c in verb.children)
+    subjects = subject_actors(scene, verb, "nsubjpass" if passive else "nsubj")
+    if passive:
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        sources = first_actors(scene, agents, ())
+        if not sources and verb.lemma_.lower() in rules().stance_passives:  # "Israel is opposed to …"
+            return Arguments(subjects, object_actors(scene, verb, subjects), False)
+        if not sources and subjects and not standing(verb):  # "was arrested in Lebanon": by whom unsaid
+            where = place_in(scene, verb)
+            if where is not None:
+                return Arguments((where,), subjects, True, placed=True)
+        return Arguments(sources, subjects or earlier_owner(scene, patient_of(verb, "nsubjpass")), True)
+    objects = object_actors(scene, verb, subjects) or shared_object(scene, verb, subjects)
+    if not objects:  # "opposed the withdrawal": whose it is, when that is someone else
+        countries = {a.country for a in subjects}
+        objects = tuple(a for a in earlier_owner(scene, patient_of(verb, "dobj")) if a.country not in countries)
+    if not objects:
+        objects = body_joined(scene, verb)
+    return Arguments(subjects, objects, False)
+
+
+def body_joined(scene: Scene, verb: Token) -> tuple[Actor, ...]:
+    """ "Benin was to join": joining with nothing named is joining the international body named
+    last, within a few sentences (the trade area the story is about)."""
+    verbs, window = joining()
+    if verb.lemma_.lower() not in verbs or any(c.dep_ in ("dobj", "prep", "dative") for c in verb.children):
+        return ()
+    body = next((a for a in actors_before(scene, verb, window) if a.country in INTERNATIONAL), None)
+    return (body,) if body is not None else ()
+
+
+@cache
+def joining() -> tuple[frozenset[str], int]:
+    data = toml_data("events/coding.toml")["joining"]
+    return frozenset(data["verbs"]), data["window"]
+
+
+def standing(verb: Token) -> bool:
+    """ "The PKK is banned in Turkey": a passive in the simple present tells a standing state, not
+    an act done where it happened."""
+    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxiliaries) and len(auxiliaries) == 1
+
+
+def shared_object(scene: Scene, verb: Token, subjects: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """ "will destroy and obliterate the economy of Turkey": a verb with no object of its own
+    shares the object of the verb joined to it."""
+    if any(c.dep_ in OBJECTS for c in verb.children):
+        return ()
+    joined = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return first_actors(scene, [o for c in joined for o in c.children if o.dep_ in OBJECTS], subjects)
+
+
+def patient_of(verb: Token, dep: str) -> Token | None:
+    """The definite noun a verb is done to, when it names an act ("opposed the withdrawal")."""
+    noun = next((c for c in verb.children if c.dep_ == dep), None)
+    if noun is None or noun.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return None
+    return noun
+
+
+def earlier_owner(scene: Scene, noun: Token | None) -> tuple[Actor, ...]:
+    """ "The operation was condemned by members of the European Union": "the operation" is the
+    act named before by a word of its family ("Turkey began a military offensive"), within a few
+    sentences; its actor is the owner of that noun or the subject of that verb."""
+    if noun is None or any(t.i in scene.actors_by_token for t in noun.subtree):
+        return ()
+    pos = words_of(scene.doc).pos
+    for i in words_before(scene, noun, act_family(noun.lemma_.lower()), EARLIER_SENTENCES):
+        owners = act_owners(scene, scene.doc[i]) if pos[i] in ("NOUN", "VERB") else []
+        if owners:
+            return (owners[0],)
+    return ()
+
+
+def act_owners(scene: Scene, token: Token) -> list[Actor]:
+    """Who did the act a word names: the subject of a verb; the owner of a noun ("Turkey's
+    offensive", "calls by officials") or the subject of the verb it is the object of."""
+    if token.pos_ == "VERB":
+        return list(subject_actors(scene, token))
+    by = [o for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for o in c.children if o.dep_ == "pobj"]
+    known = scene.actors_by_token
+    owners = [known[c.i] for c in token.children if c.dep_ in MODIFIERS and c.i in known]
+    owners += list(first_actors(scene, by, ()))
+    return owners or list(owner_actors(scene, token))
+
+
+@cache
+def act_families() -> dict[str, frozenset[str]]:
+    data = toml_data("events/coding.toml")["named_again"]
+    return {word: frozenset(family) for family in data["families"] for word in family}
+
+
+# How many sentences back "the operation" is looked for with its actor.
+EARLIER_SENTENCES = 6
+
+
+def act_family(lemma: str) -> frozenset[str]:
+    return act_families().get(lemma, frozenset({lemma}))
+
+
+def object_actors(
+    scene: Scene, verb: Token, sources: tuple[Actor, ...], preps: frozenset[str] = frozenset()
+) -> tuple[Actor, ...]:
+    """The first object phrase naming an actor (direct objects first, then prepositional ones)."""
+    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    chosen = [
+        c for c in verb.children if c.dep_ == "prep" and (c.lower_ in preps if preps else c.lower_ not in CIRCUMSTANCES)
+    ]
+    objects += [o for c in chosen for o in c.children if o.dep_ == "pobj"]
+    objects += [o for c in chosen if (o := stranded_object(c)) is not None]
+    # "allow United Nations planes to land": the parser makes the object the infinitive's subject
+    # (not for a wish: "wants Putin to attack" is no act of the wisher's towards Putin)
+    if not wish_verb(verb):
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and infinitive(c)]
+        objects += [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
+    misread = [scene.actors_by_token[i] for i in misread_subjects(verb) if i in scene.actors_by_token]
+    return tuple(a for a in first_actors(scene, objects, sources) if not any(a is m for m in misread))
+
+
+def misread_subjects(verb: Token) -> list[int]:
+    """ "had defeated ISIS and Turkey would be moving into Syria": the parser joins Turkey to the
+    object, but it is the subject of the verb joined after it, which has none of its own."""
+    found = []
+    for clause in (c for c in verb.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children) or clause.left_edge.i == 0:
+            continue
+        before = verb.doc[clause.left_edge.i - 1]
+        if before.dep_ == "conj" and before.pos_ in ("PROPN", "NOUN") and before.i > verb.i:
+            found.append(before.i)
+    return found
+
+
+def stranded_object(preposition: Token) -> Token | None:
+    """ "granted asylum to five Panamanian army officers holed up in …": the parser left the
+    preposition without its object and made the noun the subject of the next verb."""
+    # "With the US encouraging firms to …": a preposition with a clause is no stranded one
+    if any(c.dep_ in ("pobj", "pcomp") for c in preposition.children) or preposition.i + 1 >= len(preposition.doc):
+        return None
+    noun = preposition.doc[preposition.i + 1]
+    while noun.head.i != noun.i and noun.head.left_edge.i == preposition.i + 1 and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head
+    return noun if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "nsubj" else None
+
+
+def infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+# Prepositions of circumstance: "as part of Security Council contacts", "during the visit of …",
+# "after talks with …" say when or in what role, never to whom.
+CIRCUMSTANCES = frozenset({"as", "during", "after", "before", "since", "until", "despite", "amid", "like"})
+
+
+def first_actors(scene: Scene, phrases: list[Token], sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The actors of the first phrase naming one, one of another country than the sources first
+    ("reaffirmed the United States' support for Ukraine": Ukraine)."""
+    avoid = frozenset(a.country for a in sources if a.country)
+    found = [f for f in (phrase_actors(scene, p, avoid) for p in phrases) if f]
+    other = next((f for f in found if any(a.country not in avoid for a in f)), None)
+    return other or (found[0] if found else ())
+
+
+def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor, ...]:
+    subject = subject_token(verb, dep)
+    if subject is None:
+        return ()
+    if subject.lower_ in FIRST_PERSON | THIRD_PERSON and subject.i not in scene.actors_by_token:
+        reporter = pronoun_actor(scene, subject)
+        if reporter is not None:
+            return (reporter,)
+    found = phrase_actors(scene, subject) or pair_named_before(scene, subject)
+    found = found + second_subject(scene, subject, bool(found))
+    if not found and dep == "nsubjpass" and verb.lemma_.lower() in owned_verbs():
+        found = owner_actors(scene, antecedent(subject))  # "a naval coalition … which was joined by Australia"
+    return found or (local_people(scene, verb, subject) if dep == "nsubj" else ())
+
+
+RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})
+
+
+def antecedent(subject: Token) -> Token:
+    """ "the coalition, which was joined by …": a relative pronoun stands for the noun its clause
+    qualifies."""
+    clause = subject.head
+    if subject.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head.i != clause.i:
+        return clause.head
+    return subject
+
+
+# How many clauses up the owner of a thing joined is looked for.
+OWNER_DEPTH = 2
+
+
+def owner_actors(scene: Scene, noun: Token) -> tuple[Actor, ...]:
+    """Whose a thing is when the phrase names no actor: the subject of the verb it is the object
+    of ("the United States announced a naval coalition")."""
+    for _ in range(OWNER_DEPTH):
+        if noun.dep_ != "dobj" or noun.head.i == noun.i:
+            return ()
+        owners = subject_actors(scene, noun.head)
+        if owners or noun.head.dep_ not in ("relcl", "acl"):
+            return owners
+        # "a naval coalition to patrol the Persian Gulf which was joined by …": the clause hangs on
+        # the nearest noun; the thing joined is the one the clause qualifies
+        noun = noun.head.head
+    return ()
+
+
+@cache
+def owned_verbs() -> frozenset[str]:
+    return frozenset(toml_data("events/coding.toml")["owned"]["verbs"])
+
+
+def second_subject(scene: Scene, subject: Token, named: bool = True) -> tuple[Actor, ...]:
+    """ "Sullivan and the Secretary … Patrushev held consultations": the parser sometimes hangs the
+    second of two coordinated subjects on the verb as a subject of its own; "Old foes Gondor and
+    Osgiliath have renewed …": or the name after a description that names no one (``named``
+    false)."""
+    if named and not any(c.dep_ == "cc" for c in subject.children):
+        return ()
+    later = [c for c in subject.head.children if c.dep_ == subject.dep_ and c.i > subject.i]
+    return tuple(a for c in later[:1] for a in phrase_actors(scene, c))
+
+
+def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
+    """ "The leaders agreed", "both sides", "they": the last two countries named before, when
+    the phrase is plural and names no actor itself."""
+    heads, window = group_words()
+    plural = subject.lower_ in ("both", "they") or any(c.lower_ in ("the", "both", "two") for c in subject.children)
+    if subject.lower_ not in heads or not plural:
+        return ()
+    speaker = quote_speaker(scene, subject)
+    if subject.lower_ == "they" and speaker is not None:  # "cited the NATO treaty and said, “They need to …”"
+        other = last_state(scene, subject, speaker.country, window=window)
+        return (other,) if other is not None else ()
+    people = subject.lower_ in people_heads()  # "the two leaders": two people first, then countries
+    return (people and last_two(scene, subject, "person")) or last_two(scene, subject, None)
+
+
+def quote_speaker(scene: Scene, token: Token) -> Actor | None:
+    """The speaker of the direct quotation a token is in, as an actor."""
+    quote = next((q for q in scene.quotes if q.start <= token.idx < q.end and q.kind == "direct"), None)
+    if quote is None or quote.speaker is None or quote.speaker.actor is None:
+        return None
+    return next((a for a in scene.actors_by_token.values() if a.id == quote.speaker.actor), None)
+
+
+def actors_before(scene: Scene, token: Token, window: int) -> Iterator[Actor]:
+    """The actors named before ``token``, the nearest first, back to ``window`` sentences before its own."""
+    doc = scene.doc
+    first = sentence_index(doc, token.i) - window
+    for index in sorted((i for i in scene.actors_by_token if i < token.i), reverse=True):
+        if sentence_index(doc, index) < first:
+            return
+        yield scene.actors_by_token[index]
+
+
+def last_state(scene: Scene, subject: Token, besides: str | None, window: int) -> Actor | None:
+    """The last state actor named before the subject, within ``window`` sentences before its own,
+    not of ``besides``."""
+    states = actors_before(scene, subject, window)
+    return next((a for a in states if a.kind in STATES and a.country and a.country != besides), None)
+
+
+def last_two(scene: Scene, subject: Token, kind: str | None) -> tuple[Actor, ...]:
+    """The last two actors of different countries (of ``kind`` if given) named before the subject
+    within the group window (the people window for people)."""
+    groups = toml_data("events/coding.toml")["groups"]
+    window = groups["people_window"] if kind == "person" else groups["window"]
+    found: dict[str, Actor] = {}
+    for actor in actors_before(scene, subject, window):
+        if len(found) == 2:
+            break
+        country = actor.country
+        wanted = actor.kind == kind if kind else actor.kind in STATES  # not "Twitter", not "the Economy of Turkey"
+        state = country is not None and country not in non_state_codes()  # not "the Quad", not NATO
+        if country and country not in found and len(country) == 3 and country.isalpha() and wanted and state:
+            found[country] = actor
+    return tuple(found.values()) if len(found) == 2 else ()
+
+
+@cache
+def non_state_codes() -> frozenset[str]:
+    """PLOVER's codes of actors that are no state (IGO, UNO, EUR, NGO, MNC, IMG, ISM)."""
+    return frozenset(sector_table()["non_state"])
+
+
+# What "they", "both sides" and "the two countries" can stand for: states and those who act for them.
+STATES = frozenset({"country", "government", "capital", "person", "group"})
+
+
+@cache
+def utterance_nouns() -> frozenset[str]:
+    return frozenset(toml_data("events/coding.toml")["utterances"]["nouns"])
+
+
+def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
+    """The verb's subject, or the one it borrows: from the verb it depends on ("is willing to
+    send"), from the object of that verb when it is an object-control verb ("urged the United
+    States to reconsider": the United States reconsiders; "called on Israel to halt"), through "in …ing" ("forceful in
+    blaming Iran"); a subject the parser hung on an auxiliary counts."""
+    token = verb
+    for _ in range(SUBJECT_DEPTH):
+        subject = next((c for c in own_and_auxiliary_children(token) if c.dep_ == dep), None)
+        if subject is not None:
+            return subject
+        asked = controller(token)
+        if asked is not None:
+            return asked
+        if token.dep_ == "acl" and token.head.lemma_.lower() in utterance_nouns() and token.head.dep_ == "dobj":
+            token, dep = token.head.head, "nsubj"  # "issued a declaration demanding that …": its maker's
+            continue
+        if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ":
+            token, dep = token.head.head, "nsubj"  # "was forceful in blaming": the adjective's
+            continue
+        if token.dep_ not in BORROWS_SUBJECT or token.head.i == token.i or reduced_relative(token):
+            return None
+        token, dep = finite_conjunct_head(token), "nsubj"
+    return None
+
+
+def controller(verb: Token) -> Token | None:
+    """Who does an infinitive its head asks for: the head's object ("urged Iran to release": Iran)
+    or, for a few verbs, the object of their preposition ("called on Israel to halt", "counting on
+    Turkey to show restraint", which the parser may hang as an adverbial clause)."""
+    head = verb.head
+    if verb.dep_ == "xcomp":
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None:
+            return obj
+    elif verb.dep_ != "advcl" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    through = rules().request_through.get(head.lemma_.lower(), frozenset())
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in through and c.i < verb.i), None)
+    return next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+
+
+def finite_conjunct_head(verb: Token) -> Token:
+    """The verb whose subject a conjunct shares: "Raab urged the embassy to reconsider and spoke
+    with Pompeo": a finite verb is not coordinated with the infinitive the parser hangs it on, but
+    with the finite verb above it (Raab spoke, not the embassy)."""
+    head = verb.head
+    finite = verb.tag_ in ("VBD", "VBZ", "VBP")
+    if verb.dep_ == "conj" and finite and head.tag_ == "VB" and head.dep_ == "xcomp" and head.head.i != head.i:
+        return head.head
+    return head
+
+
+def reduced_relative(verb: Token) -> bool:
+    """ "in the week leading up to the summit": a participle right after a noun, with no comma,
+    says what the noun does; the parser often hangs it on the verb as an adverbial clause."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].pos_ in ("NOUN", "PROPN")
+
+
+def own_and_auxiliary_children(token: Token) -> list[Token]:
+    children = list(token.children)
+    return children + [c for a in children if a.dep_ in ("aux", "auxpass") for c in a.children]
+
+
+def pronoun_actor(scene: Scene, pronoun: Token) -> Actor | None:
+    """ "we" in a quote is its speaker; "it"/"they"/"we" in a reported clause is the reporter."""
+    in_quote = any(q.start <= pronoun.idx < q.end and q.kind == "direct" for q in scene.quotes)
+    if pronoun.lower_ in FIRST_PERSON:
+        speaker = quote_speaker(scene, pronoun)
+        if speaker is not None:
+            return speaker
+    elif in_quote:
+        return None  # "“They need to stand by us,” Erdoğan said": in one's own words "they" are others
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ != "ccomp" or clause.head is clause:
+        return last_person(scene, pronoun) if pronoun.lower_ in ("he", "she") else None
+    reporters = subject_actors(scene, clause.head)
+    if reporters:
+        return reporters[0]
+    # "was quoted as saying he would be ready to host …": no reporter named, the person named last
+    return last_person(scene, pronoun) if pronoun.lower_ in ("he", "she") else None
+
+
+def last_person(scene: Scene, pronoun: Token) -> Actor | None:
+    """ "He named it 'Operation Peace Spring'": "he" or "she" outside a quotation is the person
+    named last, in its sentence or the one before."""
+    return next((a for a in actors_before(scene, pronoun, 1) if a.kind == "person" and a.country), None)

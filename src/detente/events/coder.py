@@ -1,0 +1,376 @@
+"""Events: who did what to whom, coded in CAMEO and PLOVER from the dependency parse.
+
+For each verb the CAMEO 2.0 verb dictionary knows, its block's patterns are tried against the
+verb's dependents (subject before the verb; objects, particles and prepositional phrases after
+it); the largest pattern that matches gives the code, else the verb's own or its block's default
+code (``---``: no event). Event nouns ("Lavrov's visit to New Delhi", "held talks with") are
+coded from ``data/events/nominal.toml``. Sources and targets come from ``arguments``; several of
+each give one event per pair, and a compound source with no target ("Israel and Lebanon renewed
+negotiations") gives cooperative events each way. An intention ("will supply", "agreed to meet",
+"is ready to help") is coded as CAMEO 03 or 13 by ``data/events/coding.toml``. A statement is
+kept only when what was said codes nothing itself.
+
+Each event carries its PLOVER type, mode and context, Goldstein value and quad class, modality
+and negation, the speaker who claims it when it sits inside a quote, its date, its sentence and
+trigger, and the rule that fired. Every verb and event noun leaves a ``Decision`` saying what was
+tried and why it was or was not coded: ``detente explain`` prints them.
+
+This module runs the stage and settles the decisions against each other; the parts live beside
+it: ``codes`` (what codes mean, the combination rules), ``patterns`` (which block and patterns a
+verb takes), ``flat`` (PETRARCH-1 patterns), ``nominal`` (event nouns), ``said`` (demands,
+requests, statements, criticism and praise) and ``decisions`` (a decision's events).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace as dataclass_replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
+
+from ..actors.resolve import actors_by_token
+from ..knowledge.lexicon import load_lexicon
+from ..nlp import words_of
+from ..record import Actor, DateRef, Event, Quote
+from .arguments import Arguments, verb_arguments
+from .codes import (
+    DEFAULT_CONFIDENCE,
+    PATTERN_CONFIDENCE,
+    PLACED_CONFIDENCE,
+    nominal_events,
+    rules,
+    wish_verb,
+)
+from .decisions import (
+    Context,
+    Decision,
+    any_target,
+    coded,
+)
+from .flat import flat_match, flat_of, marked_arguments, nearest_arguments
+from .nominal import decide_noun, event_phrase, light_verb_of
+from .patterns import around_of, block_for, passive_participle, pattern_matches, phrasal_of, verb_patterns
+from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_in
+from .said import (
+    accused,
+    asked_for,
+    demand,
+    demanded,
+    evaluate,
+    label,
+    quoted_demand,
+    request,
+    unaddressed,
+    utters,
+)
+from .verbs import Block, Pattern, load_verbs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+def find_events(
+    doc: Doc,
+    actors: tuple[Actor, ...],
+    quotes: tuple[Quote, ...] = (),
+    dates: tuple[DateRef, ...] = (),
+    published: str | None = None,
+    dictionaries: Path | None = None,
+) -> tuple[Event, ...]:
+    """Every event of the article, once per (source, target, code, sentence), sentence by
+    sentence and within one the main clause's first."""
+    decisions = decide_all(doc, actors, quotes, dates, published, dictionaries)
+    triggered = [(e, sum(1 for _ in d.token.ancestors)) for d in decisions for e in d.events]
+    ordered = [e for e, _ in sorted(triggered, key=lambda pair: (pair[0].sentence.start, pair[1]))]
+    events: dict[tuple[object, ...], Event] = {}
+    for event in ordered:
+        target = (event.target.actor, event.target.code) if event.target else None
+        key = (event.source.actor, event.source.code, target, event.cameo, event.sentence.start)
+        events.setdefault(key, event)
+    return retold(tuple(events.values()))
+
+
+def act_words(event: Event) -> set[str]:
+    """The words that name an act: its trigger (an event noun), or the nouns of the verb pattern that
+    coded it ("CONTINUE: * OFFENSIVE")."""
+    if event.rule.startswith("NOMINAL"):
+        return {event.trigger.text.lower()}
+    pattern = event.rule.split(" → ")[0].partition(": ")[2]
+    words = {w.strip("()*{}&+$%^_").lower() for w in pattern.split() if w.strip("()*{}&+$%^_").isupper()}
+    # a verb's own default: the verb names the act ("encouraging allies …" … "encouraging firms …")
+    return (words - {"default"}) | ({event.trigger.text.lower()} if "(default)" in pattern else set())
+
+
+def retold(events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """The article's events without an act told again with no target: an event noun or a pattern
+    naming it ("Turkey continued the offensive with airstrikes", after "a military offensive into
+    north-eastern Syria") or a verb of the same sentence ("will destroy and obliterate the economy of Turkey") with the
+    same source and code as an event with a target is that act, counted once."""
+    with_target = [e for e in events if e.target is not None]
+    in_sentence = {(e.source.code, e.cameo, e.sentence.start) for e in with_target}
+    named = {(e.source.code, e.cameo, word) for e in with_target for word in act_words(e)}
+
+    def told_again(e: Event) -> bool:
+        if e.target is not None:
+            return False
+        same_act = any((e.source.code, e.cameo, word) in named for word in act_words(e))
+        return same_act or (e.source.code, e.cameo, e.sentence.start) in in_sentence
+
+    kept = tuple(e for e in events if not told_again(e))
+    return tuple(e for e in kept if not answered_before(e, kept))
+
+
+def answered_before(event: Event, events: tuple[Event, ...]) -> bool:
+    """ "Biden spoke with Putin … They discussed …": a meeting of two sides coded each way is the
+    one told before from one to the other; its other way is no second meeting."""
+    if not event.rule.endswith("→ each way") or event.target is None or event.plover.type not in rules().one_meeting:
+        return False
+    pair = (event.source.country, event.target.country)
+    told = {
+        (e.source.country, e.target.country)
+        for e in events
+        if e.target is not None and e.sentence.start < event.sentence.start and e.plover.type == event.plover.type
+    }
+    return pair[::-1] in told and pair not in told
+
+
+def decide_all(
+    doc: Doc,
+    actors: tuple[Actor, ...],
+    quotes: tuple[Quote, ...] = (),
+    dates: tuple[DateRef, ...] = (),
+    published: str | None = None,
+    dictionaries: Path | None = None,
+) -> list[Decision]:
+    """A decision for every event noun and every verb of the article, in text order."""
+    scene = Scene(doc, actors_by_token(doc, actors), quotes, load_lexicon(dictionaries))
+    context = Context(scene, load_verbs(dictionaries), dates, published)
+    # Event nouns carry CAMEO codes: with a user's own verb dictionary (its own codes) they stay out.
+    nouns = nominal_events() if context.verbs.packaged else {}
+    words = words_of(doc)
+    decisions = [
+        decide_noun(context, doc[i]) for i, p in enumerate(words.pos) if p == "NOUN" and words.lowers[i] in nouns
+    ]
+    decisions += [decide_verb(context, doc[i]) for i, p in enumerate(words.pos) if p == "VERB"]
+    decisions.sort(key=lambda d: d.token.i)
+    settle(decisions, context.verbs.packaged)
+    if context.verbs.packaged:
+        for decision in decisions:
+            evaluate(context, decision)
+            label(context, decision)
+            unaddressed(decision)
+    return decisions
+
+
+def settle(decisions: list[Decision], packaged: bool = True) -> None:
+    """Drop what another decision codes better: a light verb's default when its object noun is
+    coded (the noun's when the verb has a pattern for it), a statement whose content is coded, a
+    verb of intention or wish whose infinitive or clause is coded."""
+    r = rules()
+    by_token = {d.token.i: d for d in decisions}
+    coded = {d.token.i for d in decisions if d.events}
+    governed: dict[int, list[Decision]] = {}  # light verb -> the event nouns it governs
+    for noun in (d for d in decisions if d.events and d.token.pos_ == "NOUN"):
+        verb = light_verb_of(event_phrase(noun.token))
+        if verb is not None:
+            governed.setdefault(verb.i, []).append(noun)
+    for decision in decisions:
+        if not decision.events:
+            continue
+        token, lemma = decision.token, decision.token.lemma_.lower()
+        inner = {t.i for c in token.children if c.dep_ in ("ccomp", "xcomp") for t in clause_of(c)} & coded
+        intended = any("→ intent" in e.rule for i in inner for e in by_token[i].events)
+        nouns = [d for d in governed.get(token.i, []) if d.events]
+        named = [n for n in nouns if n.token.text.upper() in decision.rule.upper().split()]
+        said = [c.i for c in token.children if c.dep_ == "dobj" and c.i in coded and c.pos_ == "NOUN"]
+        if lemma in r.light_verbs and nouns and any_target(decision) and not any(any_target(n) for n in nouns):
+            for noun in nouns:  # "conducting military exercises in Alaska": the verb's pattern has the target
+                noun.events, noun.reason = [], "its light verb codes the event, with a target"
+        elif lemma in r.light_verbs and nouns and not named:
+            decision.events, decision.reason = [], "a light verb: its object noun gives the event"
+        elif lemma in r.light_verbs and nouns:
+            for noun in named:  # "held talks" (HOLD * TALKS, 046): the pattern codes the talks
+                if noun.code[:2] == decision.code[:2]:
+                    noun.events, noun.reason = [], "coded by its light verb's pattern, which names it"
+        elif said and decision.code.startswith("01") and not named:
+            decision.events, decision.reason = [], "a statement of an event noun: the noun gives the event"
+        elif inner and (decision.code.startswith("01") or not (decision.matched or any_target(decision))):
+            decision.events, decision.reason = [], "a statement or claim: what was said is coded itself"
+        elif lemma in r.refusal_verbs and any("→ refusal" in e.rule for i in inner for e in by_token[i].events):
+            decision.events, decision.reason = [], "a refusal: coded on the act refused"
+        elif packaged and demanded(token) is not None:
+            decision.events, decision.reason = [], "what someone demanded, not done"
+        elif asked_for(token):
+            decision.events, decision.reason = [], "what someone was asked or urged to do, not done"
+        elif refused_above(token, by_token):
+            decision.events, decision.reason = [], "what someone refused to allow, not done"
+        elif (lemma in r.intent_verbs or wish_verb(token)) and intended:
+            decision.events, decision.reason = [], "an intention: coded on the verb it governs"
+
+
+def refused_above(token: Token, by_token: dict[int, Decision]) -> bool:
+    """ "refused to allow UN planes to land and evacuate …": the acts inside the clause of a
+    refused verb were not done."""
+    while token.dep_ in ("ccomp", "xcomp", "conj") and token.head.i != token.i:
+        token = token.head
+        if token.i in by_token and any("→ refusal" in e.rule for e in by_token[token.i].events):
+            return True
+    return False
+
+
+def clause_of(verb: Token) -> list[Token]:
+    """The words of a verb's clause, without the clauses that only modify it ("to stop talks if
+    the United States goes ahead": the condition is no part of what was threatened)."""
+    words, stack = [], [verb]
+    while stack:
+        word = stack.pop()
+        words.append(word)
+        stack.extend(c for c in word.children if c.dep_ not in ("advcl", "relcl", "acl"))
+    return words
+
+
+def decide_verb(context: Context, verb: Token) -> Decision:
+    decision = Decision(verb)
+    found = block_for(context.verbs, verb)
+    if found is None:
+        decision.reason = "not in the verb dictionary"
+        return decision
+    block, own_code = found
+    violent = (own_code or block.code)[:2] in rules().placed_participle_roots
+    placed = placed_participle(context.scene, verb) if context.verbs.dialect != "P1" and violent else None
+    if passive_participle(verb) and placed is None:
+        decision.rule, decision.reason = block.name, "a participle with no subject (its subject is its target)"
+        return decision
+    if verb.lemma_.lower() in rules().intransitive and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+        decision.rule, decision.reason = block.name, "with an object or a clause this verb shows, it does not protest"
+        return decision
+    decision.arguments = placed or verb_arguments(context.scene, verb)
+    if context.verbs.dialect == "P1":  # a PETRARCH-1 dictionary: flat word patterns
+        return decide_flat(context, decision, verb, block, own_code)
+    around = around_of(verb)
+    base = phrasal_of(context.verbs, verb) or context.verbs.bases.get(verb.text.upper(), "")
+    # a pattern written for one verb of the block applies to that verb ("took part", not "captured
+    # part"); another verb's applies only when it names a phrase of several words ("began a hunger
+    # strike": START * {HUNGER STRIKE}) and none of the verb's own does
+    own, others = verb_patterns(block, base)
+    matching = [p for p in own if pattern_matches(around, p)] or [p for p in others if pattern_matches(around, p)]
+    decision.tried, decision.matched = len(own) + len(others), tuple(p.text for p in matching)
+    pattern = max(matching, key=lambda p: p.size) if matching else None
+    return decide_code(context, decision, verb, block, pattern, own_code)
+
+
+def placed_participle(scene: Scene, verb: Token) -> Arguments | None:
+    """ "10 Russian soldiers killed in Ukraine": a participle after the actors it was done to, with no
+    agent, is done by the country where it happened, as a passive is ("were killed in Ukraine")."""
+    if not passive_participle(verb) or verb.dep_ != "acl" or any(c.dep_ == "agent" for c in verb.children):
+        return None
+    done_to = phrase_actors(scene, verb.head)
+    where = place_in(scene, verb, PEOPLE_PLACES)
+    if not done_to or where is None or where.country in {a.country for a in done_to}:
+        return None
+    return Arguments((where,), done_to, True, placed=True)
+
+
+def decide_flat(context: Context, decision: Decision, verb: Token, block: Block, own_code: str) -> Decision:
+    """PETRARCH-1: the longest flat pattern found around the verb; its ``$``/``+`` marks, else the
+    nearest actors, give source and target; an event needs both."""
+    doc, synsets = context.scene.doc, context.verbs.synset_items
+    # a code with no digit ("[+++]", "[xxy]") codes nothing: the pattern is passed over
+    coding = [p for p in block.patterns if any(c.isdigit() for c in p.code)]
+    flats = [(p, f) for p in coding if (f := flat_of(p, synsets)) is not None]
+    matching = [(p, f, m) for p, f in flats if (m := flat_match(doc, verb, f)) is not None]
+    decision.tried, decision.matched = len(block.patterns), tuple(p.text for p, _, _ in matching)
+    best = max(matching, key=lambda found: found[1].rank) if matching else None
+    assert decision.arguments is not None
+    arguments = nearest_arguments(context.scene, verb, decision.arguments)
+    if best is not None:
+        arguments = marked_arguments(context.scene, best[2], arguments)
+    decision.arguments = arguments
+    compound = best is not None and len(arguments.sources) > 1 and best[2].marks.get("%", (0, 0))[1] < 0
+    if not arguments.targets and not compound:  # TABARI codes an event only with a source and a target
+        decision.reason = "no target (a PETRARCH-1 dictionary codes only source-target events)"
+        return decision
+    decide_code(context, decision, verb, block, best[0] if best else None, own_code)
+    if best is not None and best[2].negates(doc):  # "did n't clash" is the pattern's own event
+        decision.events = [replace(e, negated=False) for e in decision.events]
+    return decision
+
+
+def decide_code(
+    context: Context, decision: Decision, verb: Token, block: Block, pattern: Pattern | None, own_code: str
+) -> Decision:
+    """The matched pattern's code, else the verb's default; then the events."""
+    override = rules().defaults.get(verb.lemma_.lower()) if context.verbs.packaged else None
+    default = override or own_code or block.code
+    decision.code = pattern.code if pattern is not None else default
+    decision.rule = f"{block.name}: {pattern.text}" if pattern is not None else f"{block.name}: * (default)"
+    if pattern is None and context.verbs.packaged:
+        travel(context, decision, verb)
+        if no_opponent(verb):
+            decision.code = "---"
+    if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and forces_leave(decision, verb):
+        decision.code, decision.rule = rules().withdrawal_code, f"{decision.rule} → withdrawal (forces leaving)"
+    if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and utters(verb):
+        # "issued a stern reminder to Iraq that …", "sent a letter to": making an utterance is a statement
+        decision.code, decision.rule = "010", f"{decision.rule} → statement (an utterance)"
+    if not decision.code or decision.code.startswith("-") or "?" in decision.code:
+        decision.reason = "the dictionary codes no event here ([---], or a code it marks uncertain: [025?])"
+        return decision
+    confidence = PATTERN_CONFIDENCE if pattern is not None else DEFAULT_CONFIDENCE
+    if decision.arguments is not None and decision.arguments.placed:
+        decision.rule += " → source: where it happened (no agent named)"
+        confidence = PLACED_CONFIDENCE
+    request(context, decision, verb)
+    demand(context, decision, verb)
+    accused(context, decision, verb)
+    if context.verbs.packaged:
+        quoted_demand(context, decision, verb)
+        dissent(decision)
+    return coded(context, decision, verb, confidence)
+
+
+def travel(context: Context, decision: Decision, verb: Token) -> None:
+    """ "Modi went to Moscow": a person or body going to another country visits it (``[travel]``);
+    going nowhere named, or home, or as an army is no event ("went on to say")."""
+    r = rules()
+    prepositions = r.travel_verbs.get(verb.lemma_.lower())
+    if prepositions is None or decision.arguments is None:
+        return
+    sources = decision.arguments.sources
+    where = place_in(context.scene, verb, prepositions)
+    visitors = all(a.sector not in r.not_visitors for a in sources)
+    if where is None or not visitors or where.country in {a.country for a in sources}:
+        decision.code = "---"
+        return
+    decision.code, decision.rule = r.travel_code, f"{decision.rule} → visit (to {where.country})"
+    decision.arguments = dataclass_replace(decision.arguments, targets=(where,))
+
+
+def no_opponent(verb: Token) -> bool:
+    """ "engaging with energy leaders": a verb whose default is an assault only against someone
+    (``[against]``) with no "against" in its phrases ("were engaged in ethnic cleansing against …")."""
+    if verb.lemma_.lower() not in rules().against_verbs:
+        return False
+    return not any(t.dep_ == "prep" and t.lower_ == "against" for t in verb.subtree)
+
+
+def forces_leave(decision: Decision, verb: Token) -> bool:
+    """ "US troops would be leaving Syria": armed forces leaving a country (``[withdrawals]``)."""
+    r = rules()
+    sources = decision.arguments.sources if decision.arguments is not None else ()
+    return (
+        verb.lemma_.lower() in r.withdrawal_verbs
+        and bool(sources)
+        and all(a.sector in r.withdrawal_sectors for a in sources)
+    )
+
+
+def dissent(decision: Decision) -> None:
+    """Coercion by people, not a state ("workers blocked the bridge") is dissent (``[dissent]``)."""
+    r = rules()
+    sources = decision.arguments.sources if decision.arguments is not None else ()
+    if decision.code[:2] not in r.dissent_roots or not sources:
+        return
+    if all(a.sector and a.sector not in r.state_sectors for a in sources):
+        decision.code, decision.rule = r.dissent_code, f"{decision.rule} → dissent (no state coerces here)"

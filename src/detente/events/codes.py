@@ -1,0 +1,238 @@
+"""What the event codes mean and how they combine: the CAMEO → PLOVER table, Goldstein values and
+quad classes (``../shared/ontology`` converted into ``data/events``), and the combination rules of
+``data/events/coding.toml`` (intentions, refusals, stopped cooperation, demands …) and the event nouns
+of ``data/events/nominal.toml``, each read once."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..knowledge.files import data_text, toml_data
+from ..record import Plover
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+# How sure a rule is: a pattern that matched words around the verb, or the verb's default code.
+PATTERN_CONFIDENCE = 0.8
+
+
+DEFAULT_CONFIDENCE = 0.5
+
+
+# A passive with no agent, its source the country where it happened: a guess, said as one.
+PLACED_CONFIDENCE = 0.3
+
+
+# Verbs of wish: what they govern is intended, but not an expressed intent ("wants to take part").
+WISH_VERBS = frozenset({"aim", "seek", "want", "hope", "wish", "expect", "try"})
+
+
+def wish_verb(token: Token) -> bool:
+    """A verb of wish, also where the lemmatizer misreads it ("hopes" as "hop")."""
+    word = token.lower_
+    stems = {word, word[:-1], word[:-2], word[:-3] + "e", word[:-3]} if token.pos_ in ("VERB", "AUX") else {word}
+    return token.lemma_.lower() in WISH_VERBS or bool(stems & WISH_VERBS)
+
+
+# "X, Y and Z joined the coalition" is mutual; a longer list is a roll-call, not a meeting of all.
+MUTUAL_MOST = 3
+
+
+# How many infinitives up a negation reaches ("would not give permission to Russia to help").
+NEGATION_REACH = 3
+
+
+HYPOTHETICAL = frozenset({"could", "might", "may"})
+
+
+# Clauses that are conditions or open questions, not statements of fact ("if they attack", "asked
+# whether he sees a role for India"): what they say is hypothetical.
+HYPOTHETICAL_MARKS = frozenset({"if", "whether", "unless"})
+
+
+STATEMENT_ROOTS = {"01": "STATEMENT", "02": "REQUEST"}
+
+
+QUAD_BY_ROOT = {
+    **dict.fromkeys(["01", "02", "03", "04", "05"], 1),
+    **dict.fromkeys(["06", "07", "08"], 2),
+    **dict.fromkeys(["09", "10", "11", "12", "13"], 3),
+    **dict.fromkeys([f"{n}" for n in range(14, 21)], 4),
+}
+
+
+@dataclass(frozen=True)
+class Ontology:
+    plover: dict[str, tuple[str, str | None, tuple[str, ...]]]
+    goldstein: dict[str, float]
+
+
+@cache
+def ontology() -> Ontology:
+    plover: dict[str, tuple[str, str | None, tuple[str, ...]]] = {}
+    for line in data_text("events/cameo_plover.txt").splitlines():
+        m = re.match(r"^(\d{2,4}):\s*([A-Z]+)\s*(?:,([^,#]*))?(?:,([^#]*))?", line)
+        if m:
+            mode = (m.group(3) or "").strip() or None
+            context = tuple(c.strip() for c in re.split(r"[;,]", m.group(4) or "") if c.strip())
+            plover.setdefault(m.group(1), (m.group(2), mode, context))
+    goldstein = {}
+    for line in data_text("events/goldstein.tsv").splitlines()[1:]:
+        code, _, value = line.partition("\t")
+        if value.strip():
+            goldstein[code.strip()] = float(value)
+    return Ontology(plover, goldstein)
+
+
+def plover_of(code: str) -> Plover:
+    table = ontology().plover
+    for prefix in (code, code[:3], code[:2]):
+        if prefix in table:
+            kind, mode, context = table[prefix]
+            return Plover(type=kind, mode=mode, context=context)
+    return Plover(type=STATEMENT_ROOTS.get(code[:2], "STATEMENT"))
+
+
+def goldstein_of(code: str) -> float:
+    table = ontology().goldstein
+    return next((table[p] for p in (code, code[:3], code[:2]) if p in table), 0.0)
+
+
+@dataclass(frozen=True)
+class Rules:
+    intent_codes: dict[str, str]
+    intent_verbs: frozenset[str]
+    intent_adjectives: frozenset[str]
+    agreement_verbs: frozenset[str]
+    agreement_code: str
+    future: frozenset[str]
+    scheduled_roots: frozenset[str]
+    mutual_roots: tuple[str, ...]
+    reciprocal_verbs: frozenset[str]
+    one_meeting: frozenset[str]
+    unsaid_roots: frozenset[str]
+    placed_participle_roots: frozenset[str]
+    light_verbs: frozenset[str]
+    defaults: dict[str, str]
+    request_verbs: frozenset[str]
+    request_through: dict[str, frozenset[str]]
+    stopping_verbs: frozenset[str]
+    stopping_codes: dict[str, str]
+    refusal_verbs: frozenset[str]
+    refusal_codes: dict[str, str]
+    demand_auxiliaries: frozenset[str]
+    demand_code: str
+    request_code: str
+    utterances: frozenset[str]
+    untargeted_statements: frozenset[str]
+    intransitive: frozenset[str]
+    audiences: frozenset[str]
+    recipient_preps: frozenset[str]
+    ultimatum_marks: frozenset[str]
+    ultimatum_code: str
+    threat_verbs: frozenset[str]
+    stance_passives: frozenset[str]
+    against_verbs: frozenset[str]
+    recipient_types: frozenset[str]
+    recipient_verbs: frozenset[str]
+    study_verbs: frozenset[str]
+    withdrawal_verbs: frozenset[str]
+    withdrawal_sectors: frozenset[str]
+    withdrawal_code: str
+    travel_verbs: dict[str, frozenset[str]]
+    travel_code: str
+    not_visitors: frozenset[str]
+    threat_future: frozenset[str]
+    threat_code: str
+    dissent_roots: frozenset[str]
+    dissent_code: str
+    state_sectors: frozenset[str]
+    local_protest_roots: frozenset[str]
+    government_words: frozenset[str]
+
+
+@cache
+def rules() -> Rules:
+    data = toml_data("events/coding.toml")
+    words = data["intent"]["words"]
+    return Rules(
+        intent_codes=dict(data["intent"]["codes"]),
+        intent_verbs=frozenset(words["verbs"]),
+        intent_adjectives=frozenset(words["adjectives"]),
+        agreement_verbs=frozenset(words["agreement"]),
+        agreement_code=words["agreement_code"],
+        future=frozenset(words["future"]),
+        scheduled_roots=frozenset(words["scheduled_roots"]),
+        mutual_roots=tuple(data["mutual"]["roots"]),
+        reciprocal_verbs=frozenset(data["mutual"]["reciprocal"]),
+        one_meeting=frozenset(data["mutual"]["told_once"]),
+        unsaid_roots=frozenset(data["statements"]["unsaid_roots"]),
+        placed_participle_roots=frozenset(data["placed"]["participle_roots"]),
+        light_verbs=frozenset(data["light_verbs"]["verbs"]),
+        defaults=dict(data["defaults"]),
+        request_verbs=frozenset(data["requests"]["verbs"]),
+        request_through={verb: frozenset(preps) for verb, preps in data["requests"]["through"].items()},
+        stopping_verbs=frozenset(data["stopping"]["verbs"]),
+        stopping_codes=dict(data["stopping"]["codes"]),
+        refusal_verbs=frozenset(data["refusal"]["verbs"]),
+        refusal_codes=dict(data["refusal"]["codes"]),
+        demand_auxiliaries=frozenset(data["demands"]["auxiliaries"]),
+        demand_code=data["demands"]["code"],
+        request_code=data["requests"]["code"],
+        utterances=frozenset(data["utterances"]["nouns"]),
+        untargeted_statements=frozenset(data["statements"]["untargeted"]),
+        intransitive=frozenset(data["intransitive"]["verbs"]),
+        audiences=frozenset(data["statements"]["audiences"]),
+        recipient_preps=frozenset(data["statements"]["recipient_preps"]),
+        ultimatum_marks=frozenset(data["ultimatums"]["marks"]),
+        ultimatum_code=data["ultimatums"]["code"],
+        threat_verbs=frozenset(data["threats"]["verbs"]),
+        stance_passives=frozenset(data["stances"]["passives"]),
+        against_verbs=frozenset(data["against"]["verbs"]),
+        recipient_types=frozenset(data["recipients"]["types"]),
+        recipient_verbs=frozenset(data["recipients"]["verbs"]),
+        study_verbs=frozenset(data["study"]["verbs"]),
+        withdrawal_verbs=frozenset(data["withdrawals"]["verbs"]),
+        withdrawal_sectors=frozenset(data["withdrawals"]["sectors"]),
+        withdrawal_code=data["withdrawals"]["code"],
+        travel_verbs={verb: frozenset(preps) for verb, preps in data["travel"]["verbs"].items()},
+        travel_code=data["travel"]["code"],
+        not_visitors=frozenset(data["travel"]["not_visitors"]),
+        threat_future=frozenset(data["threats"]["future"]),
+        threat_code=data["threats"]["code"],
+        dissent_roots=frozenset(data["dissent"]["roots"]),
+        dissent_code=data["dissent"]["code"],
+        state_sectors=frozenset(data["dissent"]["state_sectors"]),
+        local_protest_roots=frozenset(data["dissent"]["local_roots"]),
+        government_words=frozenset(data["dissent"]["government_words"]),
+    )
+
+
+def refusal_code(code: str) -> str | None:
+    """The CAMEO 12 code of refusing to do ``code`` ("refused to deploy peacekeepers" 0334 → 120)."""
+    table = rules().refusal_codes
+    return next((table[p] for p in (code[:4], code[:3], code[:2]) if p in table), None)
+
+
+def intent_code(code: str) -> str | None:
+    """The CAMEO 03/13 code of an intention to do ``code`` ("will supply" 070 → 033), if any."""
+    table = rules().intent_codes
+    return next((table[p] for p in (code[:4], code[:3], code[:2]) if p in table), None)
+
+
+def stopped_code(code: str) -> str | None:
+    table = rules().stopping_codes
+    return next((table[p] for p in (code[:4], code[:3], code[:2]) if p in table), None)
+
+
+@cache
+def nominal_events() -> dict[str, tuple[str, tuple[str, ...], bool]]:
+    table = toml_data("events/nominal.toml")["nouns"]
+    return {
+        noun: (entry["code"], tuple(entry["preps"]), bool(entry.get("hosted", False))) for noun, entry in table.items()
+    }

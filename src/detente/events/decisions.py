@@ -1,0 +1,384 @@
+"""A ``Decision`` per verb or event noun, and the events it makes: one per source and target in the
+code's direction(s), as an intention, a refusal or the act itself, with modality, negation, the
+speaker who claims it, its date, sentence, trigger, rule and confidence."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import permutations
+from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
+
+from ..knowledge.files import toml_data
+from ..nlp import sentence_index, sentence_spans
+from ..record import Actor, DateRef, Event, EventActor, Mention, Modality, Span
+from .arguments import Arguments, infinitive
+from .codes import (
+    HYPOTHETICAL,
+    HYPOTHETICAL_MARKS,
+    MUTUAL_MOST,
+    NEGATION_REACH,
+    QUAD_BY_ROOT,
+    goldstein_of,
+    intent_code,
+    plover_of,
+    refusal_code,
+    rules,
+    wish_verb,
+)
+from .phrases import PEOPLE_PLACES, Scene, place_in
+from .verbs import VerbDictionary
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class Context:
+    scene: Scene
+    verbs: VerbDictionary
+    dates: tuple[DateRef, ...]
+    published: str | None
+
+
+@dataclass
+class Decision:
+    """What the coder made of one verb or event noun, and why: the events, or the reason for none."""
+
+    token: Token
+    rule: str = ""
+    code: str = ""
+    arguments: Arguments | None = None
+    tried: int = 0
+    matched: tuple[str, ...] = ()
+    reason: str = ""
+    events: list[Event] = field(default_factory=list)
+
+
+def any_target(decision: Decision) -> bool:
+    return any(e.target is not None for e in decision.events)
+
+
+def coded(context: Context, decision: Decision, anchor: Token, confidence: float, how: str | None = None) -> Decision:
+    """The decision's events: one per source and target, in the code's direction(s), as an
+    intention where the anchor verb states one (or ``how`` says so)."""
+    assert decision.arguments is not None
+    decision.arguments = protest_abroad(context, decision, anchor)
+    compound = "%" in decision.rule.partition(": ")[2]  # PETRARCH-1 "%": members code each other
+    reciprocal = (  # "India and Pakistan exchanged fire": each at the other (``[mutual] reciprocal``)
+        context.verbs.packaged
+        and not decision.arguments.targets
+        and decision.token.lemma_.lower() in rules().reciprocal_verbs
+    )
+    pairs = event_pairs(decision.arguments, decision.code, compound or reciprocal)
+    if not pairs:
+        decision.reason = "no source: the subject names no actor with a country"
+        return decision
+    forward, _, backward = decision.code.partition(":")
+    if backward == forward and context.verbs.packaged and pairs[0][1] is not None:
+        backward = ""  # "A met with B" [046:046]: one meeting, coded from the actor who did it
+    how = how or intention(anchor)
+    sources = [source for source, _ in pairs]
+    each_way = len(pairs) > 1 and all(target in sources for _, target in pairs)  # "A and B held talks"
+    events = []
+    refused = context.verbs.packaged and refusal(anchor)
+    for code, flip, actors in directed(pairs, forward, backward, refused):
+        for stated, stated_rule in intended_codes(context, anchor, code, None if flip else how, decision.rule, refused):
+            final, rule = abroad(stated, stated_rule, actors) if context.verbs.packaged else (stated, stated_rule)
+            if actors[1] is None and "(default)" in rule and needs_target(decision.token, final):
+                continue  # PLOVER: cooperation, aid and sanctions are done to someone; a study investigates no one
+            rule = f"{rule} → each way" if each_way else rule
+            event = as_stated(make_event(context, decision.token, anchor, actors, final, rule, confidence), how)
+            if event.modality == "intended" and final[:2] in rules().unsaid_roots:
+                continue  # "agreed to … look forward to": a comment not yet made is no event
+            events.append(event)
+    decision.events = events
+    decision.reason = f"coded {len(events)} event(s)" if events else "no target: this kind of event needs a recipient"
+    return decision
+
+
+def directed(
+    pairs: list[tuple[Actor, Actor | None]], forward: str, backward: str, refused: bool
+) -> Iterator[tuple[str, bool, tuple[Actor, Actor | None]]]:
+    """Each code with the pair it goes between: the forward code from source to target, the
+    backward one ("[042:043]": a visit is a hosting) from target to source."""
+    for code, flip in ((forward, False), (backward, True)):
+        if not code or (flip and refused):  # a visit refused is no hosting either
+            continue
+        for source, target in pairs:
+            if not flip:
+                yield code, False, (source, target)
+            elif target is not None:
+                yield code, True, (target, source)
+
+
+def as_stated(event: Event, how: str | None) -> Event:
+    """The event's modality and negation as its rule says: a refusal happened; a demand or threat
+    negates its act, not itself; an adjective of intention ("open to talks") makes it intended."""
+    if "→ refusal" in event.rule:
+        return replace(event, negated=False, modality="asserted")
+    if "→ demand" in event.rule or "→ threat" in event.rule:  # "must not send", "will no longer tolerate"
+        return replace(event, negated=False)
+    if how and event.modality == "asserted":
+        return replace(event, modality="intended")
+    return event
+
+
+def protest_abroad(context: Context, decision: Decision, anchor: Token) -> Arguments:
+    """ "US and British activists staged a protest in Beijing": a protest with no one it is against,
+    held in another country than its protesters', is against that country."""
+    arguments = decision.arguments
+    assert arguments is not None
+    if arguments.targets or not arguments.sources or decision.code[:2] not in rules().local_protest_roots:
+        return arguments
+    held = next((p for t in (decision.token, anchor) if (p := place_in(context.scene, t, PEOPLE_PLACES))), None)
+    if held is None or held.country in {a.country for a in arguments.sources}:
+        return arguments
+    return dataclasses.replace(arguments, targets=(held,))
+
+
+def needs_target(verb: Token, code: str) -> bool:
+    r = rules()
+    lemma = verb.lemma_.lower()
+    # a wish with no one it concerns ("as we want them to be", "really seek security") is no intent
+    targeted = plover_of(code).type in r.recipient_types or lemma in r.recipient_verbs
+    return targeted or lemma in r.study_verbs or wish_verb(verb)
+
+
+def members(actor: Actor) -> list[Actor]:
+    """A dictionary entry coded as several actors ("THE_SHIRE [FRO/BIL/SAM]"): one actor per code."""
+    if "/" not in actor.code:
+        return [actor]
+    return [replace(actor, code=code, country=code[:3]) for code in actor.code.split("/") if code]
+
+
+def event_pairs(arguments: Arguments, code: str, compound: bool = False) -> list[tuple[Actor, Actor | None]]:
+    sources = [m for a in arguments.sources if a.country for m in members(a)]
+    targets = tuple(m for a in arguments.targets if a.country for m in members(a))  # a target of no country is none
+    arguments = Arguments(arguments.sources, targets, arguments.passive)
+    if compound and len(sources) > 1:
+        return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
+    mutual = not arguments.passive and 1 < len(sources) <= MUTUAL_MOST and code.startswith(rules().mutual_roots)
+    countries = {s.country for s in sources}
+    if arguments.targets and not (mutual and {t.country for t in arguments.targets} <= countries):
+        # a person does nothing to himself ("Mahan's director has alleged ties": no accusation of himself)
+        return [(s, t) for s in sources for t in arguments.targets if not (s.kind == "person" and s.id == t.id)]
+    if mutual:  # "A and B held talks (on A-B relations)": each with the other
+        return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
+    return [(s, None) for s in sources]
+
+
+def abroad(code: str, rule: str, actors: tuple[Actor, Actor | None]) -> tuple[str, str]:
+    """A domestic code done to another country's actors: "Germany banned Iranian airline Mahan Air"
+    is no administrative sanction at home (172) but a sanction (163)."""
+    source, target = actors
+    foreign = abroad_codes().get(code)
+    if foreign is None or target is None or not target.country or target.country == source.country:
+        return code, rule
+    return foreign, f"{rule} → abroad ({foreign})"
+
+
+@cache
+def abroad_codes() -> dict[str, str]:
+    return dict(toml_data("events/coding.toml")["abroad"]["codes"])
+
+
+def intended_codes(
+    context: Context, anchor: Token, code: str, how: str | None, rule: str, refused: bool
+) -> list[tuple[str, str]]:
+    """The code as stated, as a refusal (``refused``: the anchor's act was refused, read once by
+    the caller), or as an intention (with the meeting itself when the sentence dates it)."""
+    if context.verbs.packaged and threatened(anchor):
+        as_intent = intent_code(code) or ""
+        threat = as_intent if as_intent.startswith("13") else rules().threat_code
+        return [(threat, f"{rule} → threat ({anchor.head.lemma_.lower()})")]
+    rejection = refusal_code(code) if refused else None
+    if rejection is not None:
+        return [(rejection, f"{rule} → refusal")]
+    intended = intent_code(code) if how and not negated(anchor) and context.verbs.packaged else None
+    if intended is not None and ultimatum(anchor):  # "will withdraw its force from Chad unless …"
+        return [(rules().ultimatum_code, f"{rule} → ultimatum (unless)")]
+    if intended is None and how == "commit" and context.verbs.packaged and agreed_to(anchor):
+        return [(rules().agreement_code, f"{rule} → agreed to")]
+    if intended is None:
+        return [(code, rule)]
+    codes = [(intended, f"{rule} → intent ({how})")]
+    # a dated meeting is also the meeting itself, unless only a block's generic default says it is
+    # one ("US troops would be leaving Syria on Sunday": GO_SOMEWHERE 040 is no meeting; VISIT 042 is)
+    generic = "(default)" in rule and code[2:] in ("", "0")
+    if code[:2] in rules().scheduled_roots and not generic and dated_sentence(context, anchor):
+        codes.append((code, f"{rule} (scheduled)"))
+    return codes
+
+
+def agreed_to(verb: Token) -> bool:
+    """ "agreed to postpone the demonstration": the verb is what a verb of agreement governs."""
+    return verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in rules().agreement_verbs
+
+
+def threatened(verb: Token) -> bool:
+    """ "threatened to deliver blows", "warned that police will no longer tolerate rallies"."""
+    r = rules()
+    head = verb.head
+    if head.i == verb.i or head.lemma_.lower() not in r.threat_verbs:
+        return False
+    if verb.dep_ == "xcomp":
+        return not any(c.dep_ in ("dobj", "dative") for c in head.children)  # "warned Iran to stop": a demand
+    return verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in r.threat_future for c in verb.children)
+
+
+def ultimatum(verb: Token) -> bool:
+    """An intention on a condition the other side must meet ("… unless the president agrees to step
+    down"): CAMEO 139, give an ultimatum."""
+    return any(
+        c.dep_ == "advcl" and any(m.lower_ in rules().ultimatum_marks for m in c.children) for c in verb.children
+    )
+
+
+def dated_sentence(context: Context, token: Token) -> bool:
+    start, end = sentence_spans(context.scene.doc)[sentence_index(context.scene.doc, token.i)]
+    doc = context.scene.doc
+    return any(doc[start].idx <= d.start < doc[end - 1].idx + len(doc[end - 1]) and d.value for d in context.dates)
+
+
+def intention(verb: Token) -> str | None:
+    """ "commit" when the verb is what someone agreed, promised or is ready to do; "future" when
+    it is stated in the future ("will supply"; "would" in reported speech); else None."""
+    r = rules()
+    head = verb.head
+    if verb.dep_ == "conj" and head.i != verb.i and (shared := intention(head)):
+        return shared
+    governed = verb.dep_ in ("xcomp", "ccomp") and head.i != verb.i
+    if governed and (
+        head.lemma_.lower() in r.intent_verbs or (verb.dep_ == "xcomp" and head.lower_ in r.intent_adjectives)
+    ):
+        return "commit"
+    for token in (verb, head if verb.dep_ == "conj" else None):
+        if token is None:
+            continue
+        auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if auxiliaries & r.future or ("would" in auxiliaries and token.dep_ == "ccomp"):
+            return "future"
+        if token.dep_ == "xcomp" and (token.head.lower_ == "going" or token.head.lemma_ == "be"):
+            return "future"  # "is going to join", "Benin was to join"
+    # "is willing to send material to help defend Saudi Arabia": what an intended act is for is intended too
+    purpose = verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive(verb))
+    if purpose and head.i != verb.i and head.pos_ == "VERB":
+        return intention(head)
+    return None
+
+
+def refusal(verb: Token) -> bool:
+    """ "refused to deploy", "failed to reach", "will not accept": a cooperative act not done.
+    Not a refusal: "have not yet agreed", "if we can't resolve it", "they must not send"."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules().refusal_verbs:
+        return True
+    if not negated(verb) or modality(verb) == "hypothetical":
+        return False
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "advmod")}
+    return not words & (rules().demand_auxiliaries | {"yet", "still"})
+
+
+def negated(verb: Token) -> bool:
+    """ "did not attack"; "would not give permission to help" negates the infinitive too."""
+    token = verb
+    for _ in range(NEGATION_REACH):
+        if any(c.dep_ == "neg" for c in token.children):
+            return True
+        if any(c.dep_ == "advmod" and any(n.dep_ == "neg" for n in c.children) for c in token.children):
+            return True  # "will no longer tolerate"
+        if not (token.dep_ == "xcomp" or infinitive(token)) or token.head.i == token.i:
+            return False
+        token = token.head.head if token.head.pos_ in ("NOUN", "PROPN") else token.head
+    return False
+
+
+def modality(verb: Token) -> Modality:
+    """hypothetical ("if", "whether", "could"), intended ("will", "agreed to", "plans to"), else asserted."""
+    for token in (verb, verb.head):
+        auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if auxiliaries & HYPOTHETICAL or marks & HYPOTHETICAL_MARKS:
+            return "hypothetical"
+        if token.i == verb.i and verb.dep_ != "xcomp":
+            break
+    if hoped(verb):
+        return "hypothetical"
+    if intention(verb) or (verb.dep_ == "xcomp" and wish_verb(verb.head)):
+        return "intended"
+    return "asserted"
+
+
+def hoped(verb: Token) -> bool:
+    """ "I hope that she will come back and will engage": what is hoped or expected in a clause is
+    not stated as done, nor as the doer's intention."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    return clause.dep_ == "ccomp" and wish_verb(clause.head)
+
+
+def make_event(
+    context: Context,
+    trigger: Token,
+    anchor: Token,
+    actors: tuple[Actor, Actor | None],
+    code: str,
+    rule: str,
+    confidence: float,
+) -> Event:
+    doc = context.scene.doc
+    source, target = actors
+    start, end = sentence_spans(doc)[sentence_index(doc, trigger.i)]
+    sentence = Span(start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1].text))
+    quote = next((q for q in context.scene.quotes if q.start <= trigger.idx < q.end), None)
+    date, date_text = event_date(context, sentence)
+    return Event(
+        source=event_actor(source, sentence, trigger.idx),
+        target=event_actor(target, sentence, trigger.idx) if target is not None else None,
+        cameo=code,
+        goldstein=goldstein_of(code),
+        quad_class=QUAD_BY_ROOT.get(code[:2], 1),
+        plover=plover_of(code),
+        modality=modality(anchor),
+        negated=negated(anchor),
+        claimed_by=quote.speaker.actor if quote is not None and quote.speaker is not None else None,
+        date=date,
+        date_text=date_text,
+        sentence=sentence,
+        trigger=Mention(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
+        rule=rule,
+        confidence=confidence,
+    )
+
+
+def event_actor(actor: Actor, sentence: Span, trigger: int) -> EventActor:
+    """The event's view of an actor, named as the event's sentence names it (the mention nearest
+    the trigger there; the actor's first mention when the sentence names it by no mention of its
+    own: "he", "the two leaders"); a place ("in New Delhi") is no actor of the article's."""
+    here = [m for m in actor.mentions if sentence.start <= m.start < sentence.end]
+    nearest = min(here, key=lambda m: abs(m.start - trigger)) if here else None
+    text = nearest.text if nearest else actor.mentions[0].text if actor.mentions else actor.name
+    return EventActor(actor=actor.id or None, country=actor.country, sector=actor.sector, code=actor.code, text=text)
+
+
+def event_date(context: Context, sentence: Span) -> tuple[str | None, str | None]:
+    """A date in the event's sentence, else the article's date."""
+    inside = [d for d in context.dates if sentence.start <= d.start < sentence.end and d.value]
+    if inside:
+        return inside[0].value, inside[0].text
+    published = context.published
+    return (published[:10], None) if published and valid_day(published[:10]) else (None, None)
+
+
+def valid_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return True

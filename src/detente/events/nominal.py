@@ -1,0 +1,163 @@
+"""Event nouns ("Lavrov's visit to New Delhi", "US sanctions on Iran", "held talks with"): their
+source (a "by" phrase, the subject of their light verb, their owner) and target (the object of one
+of their prepositions, or the country a meeting is held in)."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..knowledge.files import toml_data
+from ..record import Actor
+from .arguments import Arguments, object_actors, subject_actors
+from .codes import (
+    DEFAULT_CONFIDENCE,
+    nominal_events,
+    rules,
+    stopped_code,
+)
+from .decisions import (
+    Context,
+    Decision,
+    coded,
+)
+from .phrases import PEOPLE_PLACES, Scene, people_actor, phrase_actors, place_actor, place_in, words_before
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def decide_noun(context: Context, noun: Token) -> Decision:
+    """ "Lavrov's visit to New Delhi", "US sanctions on Iran", "held talks with": an event noun with
+    its owner (or the subject of its light verb) and the object of one of its prepositions."""
+    code, preps, hosted = nominal_events()[noun.lower_]
+    decision = Decision(noun, rule=f"NOMINAL: {noun.lower_} ({'/'.join(preps)})", code=code)
+    scene = context.scene
+    if noun.dep_ == "compound" and noun.head.lower_ in nominal_events():
+        decision.reason = "part of an event noun that is coded itself"
+        return decision
+    noun = event_phrase(noun)
+    ready = readiness_of(noun)
+    verb = light_verb_of(noun) or ready
+    owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.i < noun.i]
+    if verb is None and noun.dep_ == "dobj" and any(c.tag_ == "PRP$" for c in owners):
+        verb = noun.head  # "Biden underscored his concerns about …": the owner is the subject
+    doers = subject_actors(scene, verb) if verb is not None else ()
+    agents = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+    owned = next((found for c in owners if (found := phrase_actors(scene, c))), ())
+    by = next((found for a in agents if (found := phrase_actors(scene, a))), ())  # "attacks by Israel on Gaza"
+    sources = by or doers or owned or local_protesters(scene, noun, code)
+    targets = object_actors(scene, noun, sources, frozenset(preps)) or against_government(scene, noun, sources)
+    if not targets and verb is not None:
+        targets = object_actors(scene, verb, sources, frozenset(preps))
+    if not targets and hosted and len(sources) < 2:  # "the US and Russia held talks in Geneva" meet each other
+        targets = hosts(scene, noun)
+    if not targets and code[:2] in conflict_words()["roots"]:  # "open to talks on ending the conflict"
+        targets = conflict_parties(scene, noun, sources)
+    countries = {a.country for a in sources}
+    # another country, or the protesters' own government
+    targets = tuple(t for t in targets if t.country not in countries or (t.sector == "GOV" and t.id == ""))
+    decision.arguments = Arguments(sources, targets, False)
+    mutual = len(sources) > 1 and code.startswith(rules().mutual_roots)
+    done = bool(doers) and verb is not ready  # "Russia stopped the talks", "held talks": done by someone
+    if not decision.arguments.targets and not mutual and ready is None and not done:
+        decision.reason = "no target: no actor after the noun's prepositions" if sources else "no owner naming an actor"
+        return decision
+    anchor = verb if verb is not None else noun
+    stopping = anchor.lemma_.lower() if anchor.lemma_.lower() in rules().stopping_verbs else None
+    if stopping is not None:  # "suspended military aid", "ended mediation efforts"
+        stopped = stopped_code(code)
+        if stopped is None:
+            decision.reason = "a verb of stopping with a noun it does not reduce"
+            return decision
+        decision.code, decision.rule = stopped, f"{decision.rule} → stopped ({stopping})"
+    return coded(context, decision, anchor, DEFAULT_CONFIDENCE, how="commit" if ready is not None else None)
+
+
+def conflict_parties(scene: Scene, noun: Token, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """ "open to any serious talks on ending it" (the conflict between Ukraine and Russia): talks
+    about a conflict are with its other party. "it" is the conflict named last before."""
+    words = conflict_words()
+    topics = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in words["topics"] for o in p.children]
+    conflict = next((w for t in topics for w in t.subtree if w.lemma_.lower() in words["nouns"]), None)
+    if conflict is None and any(w.lower_ == "it" for t in topics for w in t.subtree):
+        conflict = conflict_before(scene, noun)
+    if conflict is None:
+        return ()
+    sides = [o for p in conflict.children if p.dep_ == "prep" and p.lower_ in words["sides"] for o in p.children]
+    parties = [a for side in sides for a in phrase_actors(scene, side)]
+    countries = {a.country for a in sources}
+    return tuple({a.country: a for a in parties if a.country and a.country not in countries}.values())
+
+
+def conflict_before(scene: Scene, noun: Token) -> Token | None:
+    """The conflict noun named last before a word, in its sentence or the one before."""
+    return next((scene.doc[i] for i in words_before(scene, noun, conflict_words()["nouns"], 1)), None)
+
+
+@cache
+def conflict_words() -> dict[str, frozenset[str]]:
+    data = toml_data("events/nominal.toml")["conflicts"]
+    return {key: frozenset(values) for key, values in data.items()}
+
+
+def local_protesters(scene: Scene, noun: Token, code: str) -> tuple[Actor, ...]:
+    """ "anti-government protests continue in Baghdad": protesters no one names are the people of
+    the country where they protest (``[dissent]`` in coding.toml)."""
+    if code[:2] not in rules().local_protest_roots:
+        return ()
+    held = hosts(scene, noun)  # "protests in Baghdad", else "protests continue in Baghdad"
+    place = held[0] if held else place_in(scene, noun.head, PEOPLE_PLACES) if noun.dep_ == "nsubj" else None
+    if place is None or not place.country:
+        return ()
+    return (people_actor(scene.doc[noun.left_edge.i : noun.i + 1], place.country, "CVL"),)
+
+
+def against_government(scene: Scene, noun: Token, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """ "anti-government protests": the target is the protesters' own government."""
+    words = {c.lower_ for c in noun.children if c.i < noun.i}
+    if not sources or not words & rules().government_words or "anti" not in words:
+        return ()
+    country = sources[0].country or ""
+    return (Actor("", f"{country} government", "government", country, "GOV", None, country + "GOV"),)
+
+
+def event_phrase(noun: Token) -> Token:
+    """The head of the phrase an event noun names: "a mediation mission between …", "a military
+    aid program for …" (its light verb and prepositions are the head's)."""
+    return noun.head if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" else noun
+
+
+def readiness_of(noun: Token) -> Token | None:
+    """ "Moscow is open to any serious talks", "ready for dialogue": the adjective of readiness
+    an event noun depends on (its subject is the source; the noun is an intention)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "for") or prep.head is prep:
+        return None
+    adjective = prep.head
+    return adjective if adjective.lower_ in rules().intent_adjectives else None
+
+
+def light_verb_of(noun: Token) -> Token | None:
+    """The light verb an event noun is the object of: "held talks", "took a sharp dig", "will
+    take part in the meeting", "attended the summit"."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":  # "part in the meeting", "took part in talks"
+        holder = head.head
+        if holder.pos_ in ("NOUN", "PROPN") and not (holder.dep_ == "dobj" and holder.lower_ in PART_NOUNS):
+            return None  # "opened an inquiry into attacks": the attacks are not the opener's
+        head = holder.head if holder.dep_ == "dobj" else holder
+    elif noun.dep_ != "dobj":
+        return None
+    return head if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules().light_verbs else None
+
+
+# "took part in the meeting", "played a role in the talks"
+PART_NOUNS = frozenset({"part", "role", "share"})
+
+
+def hosts(scene: Scene, noun: Token) -> tuple[Actor, ...]:
+    """The country a meeting is held in ("the meeting in New Delhi"; "met in Niamey")."""
+    places = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    found = [place_actor(scene, o) for o in places]
+    return tuple(a for a in found if a is not None)

@@ -1,0 +1,1 @@
+"""Facts beside the events: dates, amounts, themes and tone."""

@@ -1,0 +1,1 @@
+"""The packaged knowledge: data-file loaders, the actor lexicon, PETRARCH/TABARI dictionaries."""

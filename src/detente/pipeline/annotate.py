@@ -1,0 +1,62 @@
+"""Coding one parsed article: the stages that read a spaCy ``Doc`` and fill its ``Record``.
+
+Each stage is a pure function of the doc (and what earlier stages found), so tests and
+distributed workers can call it directly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
+
+from ..actors.resolve import find_actors
+from ..events.coder import find_events
+from ..facts.amounts import find_amounts
+from ..facts.dates import find_dates
+from ..facts.themes import article_themes, event_themes, find_theme_triggers
+from ..facts.tone import find_tone
+from ..nlp import sentence_spans
+from ..quotes.attribute import find_quotes
+from ..record import Article, Record
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a user may change about coding: ``dictionaries``, a PETRARCH-format directory
+    (actors and agents; verbs with the events stage) loaded in place of the packaged ones."""
+
+    dictionaries: Path | None = None
+
+
+DEFAULT_OPTIONS = Options()
+
+
+def annotate(article: Article, doc: Doc, options: Options = DEFAULT_OPTIONS) -> Record:
+    """The record of a clean English article and its parse."""
+    triggers = find_theme_triggers(doc)
+    tone, sentence_tones = find_tone([doc[a:b] for a, b in sentence_spans(doc)])
+    actors = find_actors(doc, article.published, article.credits, options.dictionaries)
+    quotes = find_quotes(doc, actors)
+    dates = find_dates(doc, article.published)
+    events = tuple(
+        replace(e, themes=event_themes(e.cameo, e.sentence.start, e.sentence.end, triggers))
+        for e in find_events(doc, actors, quotes, dates, article.published, options.dictionaries)
+    )
+    return Record(
+        article=article,
+        actors=actors,
+        quotes=quotes,
+        events=events,
+        dates=dates,
+        amounts=find_amounts(doc),
+        themes=article_themes(triggers),
+        tone=tone,
+        theme_triggers=triggers,
+        sentence_tones=sentence_tones,
+    )

@@ -1,0 +1,102 @@
+"""Quotes: who said what, direct (in quotation marks) and indirect (reported speech), and who reported it.
+
+Direct quotes are found from the quotation marks themselves (straight and curly; a paragraph
+whose quote runs on into the next one that opens with a mark again; a quote split by its
+attribution is one quote), then attributed from the parse: the speech verb next to the quote
+and its subject, else the speaker of the quote before (a quote-only paragraph continues it).
+Transcripts ("PRESIDENT BIDEN: …", "Q …") give one quote per turn. Indirect quotes are the
+clauses of speech verbs ("Alipov said that …", "according to the envoy, …", "…, TASS reported
+citing Rudenko"). Speakers are resolved to the actors stage's actors (so "he" is the envoy).
+Speech verbs are data: ``data/speech_verbs.txt``.
+
+This module runs the stage and settles the finds against each other (a turn or direct quote wins
+over an indirect one inside it; a plural speaker gives one quote each); the parts live beside it:
+``quote_marks`` (direct quotes and transcripts), ``quote_reported`` (reported speech) and
+``quote_speakers`` (who speaks, and which actor that is).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..nlp import doc_text
+from ..record import Actor, Mention, Quote, Speaker
+from .marks import direct_quotes, transcript_turns
+from .reported import indirect_quotes
+from .speakers import ActorIndex, Found, inside_quote, proper_name, speakers_in
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+
+def find_quotes(doc: Doc, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
+    """Every direct and indirect quote of the article, with its speaker and cue."""
+    text = doc_text(doc)
+    found = transcript_turns(doc, text)
+    taken = [(f.start, f.end) for f in found]
+    found += [q for q in direct_quotes(doc, text) if not overlaps(q, taken)]
+    found += [q for q in indirect_quotes(doc) if not inside_direct(q, found)]
+    resolver = ActorIndex(doc, actors)
+    ordered = sorted(found, key=lambda q: q.start)
+    return tuple(to_quote(one, resolver) for q in ordered for one in per_speaker(q, resolver))
+
+
+def overlaps(quote: Found, spans: list[tuple[int, int]]) -> bool:
+    return any(quote.start < end and start < quote.end for start, end in spans)
+
+
+def inside_direct(quote: Found, found: list[Found]) -> bool:
+    """An indirect quote that is mostly a direct quote's words is that direct quote, unless the
+    speaker quotes someone else ("As my foreign minister says that we are open …")."""
+    for direct in (f for f in found if f.kind == "direct"):
+        shared = min(quote.end, direct.end) - max(quote.start, direct.start)
+        if shared > 0.5 * (quote.end - quote.start) and not quoted_within(quote, direct):
+            return True
+    return False
+
+
+def quoted_within(quote: Found, direct: Found) -> bool:
+    """An indirect quote whose speech verb and speaker are inside a direct quote, the speaker
+    not being the quote's own ("I", "we")."""
+    if quote.cue is None or quote.speaker is None or not inside_quote(direct, quote.cue.idx):
+        return False
+    return quote.speaker.root.lower_ not in ("i", "we", "he", "she", "they", "it")
+
+
+def per_speaker(quote: Found, actors: ActorIndex) -> list[Found]:
+    """ "Sullivan and Patrushev agreed that …", "We, President Biden and President Putin, note …",
+    "the two leaders agreed …": one quote for each speaker."""
+    if quote.speaker is None:
+        return [quote]
+    members = speakers_in(quote.speaker.root, actors)
+    if len(members) <= 1:
+        return [quote]
+    return [
+        Found(quote.start, quote.end, quote.text, quote.kind, quote.cue, m, None, quote.reported_by) for m in members
+    ]
+
+
+def to_quote(quote: Found, actors: ActorIndex) -> Quote:
+    speaker = None
+    if quote.speaker is not None:
+        actor = actors.actor_of(quote.speaker)
+        mention = Mention(quote.speaker.start_char, quote.speaker.end_char, quote.speaker.text)
+        name = actor.name if actor else proper_name(quote.speaker)
+        speaker = Speaker(actor=actor.id if actor else None, name=name, mention=mention)
+    elif quote.speaker_name is not None:
+        actor = actors.actor_named(quote.speaker_name) if quote.speaker_name != "Q" else None
+        speaker = Speaker(
+            actor=actor.id if actor else None, name=actor.name if actor else quote.speaker_name, mention=None
+        )
+    reporter = actors.actor_named(quote.reported_by) if quote.reported_by else None
+    cue = quote.cue.text if quote.cue is not None else None
+    reported_by = reporter.id if reporter else None
+    return Quote(
+        text=quote.text,
+        start=quote.start,
+        end=quote.end,
+        kind=quote.kind,
+        speaker=speaker,
+        cue=cue,
+        reported_by=reported_by,
+    )

@@ -1,0 +1,247 @@
+"""Direct quotes, found from the quotation marks themselves (straight and curly; a paragraph whose
+quote runs on into the next one that opens with a mark again; a quote split by its attribution is
+one quote) and attributed from the parse: the speech verb next to the quote and its subject, else
+the speaker of the quote before (a quote-only paragraph continues it). Transcripts ("PRESIDENT
+BIDEN: …", "Q …") give one quote per turn."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..knowledge.files import word_list
+from .speakers import (
+    Found,
+    according_object,
+    inside_quote,
+    is_speech_verb,
+    sentence_tokens,
+    speech_forms,
+    subject_of,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+
+OPENING = {"“": "”", '"': '"', "‘": "’", "«": "»"}
+
+
+# A quoted phrase this short with no speaker is a scare quote or a name ("‘Gaganyaan’"), not a quote.
+PARTIAL_WORDS = 6
+
+
+# Attribution between the halves of a split quote: “…,” Alipov said, “…”.
+SPLIT_GAP = re.compile(r"^\s*,?\s*[^“”\"\n]{1,80}?,\s*$")
+
+
+def quote_marks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quoted passage's content, marks excluded, in order."""
+    spans: list[tuple[int, int]] = []
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    open_at: int | None = None
+    closing = ""
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        i = p_start
+        while i < p_end:
+            char = text[i]
+            if open_at is None and char in OPENING and opens(text, i, p_start):
+                open_at, closing = i + 1, OPENING[char]
+            elif open_at is not None and char == closing and closes(text, i, closing):
+                spans.append((open_at, i))
+                open_at = None
+            i += 1
+        if open_at is not None and not continues(text, paragraphs, number, closing):
+            spans.append((open_at, p_end))  # a quote left open runs to the end of its paragraph
+            open_at = None
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def opens(text: str, i: int, paragraph_start: int) -> bool:
+    before = text[i - 1] if i > paragraph_start else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] == "‘":
+        return not before.isalnum() and after.isalnum()
+    return (before.isspace() or before in "([—–-:") and not after.isspace()
+
+
+def closes(text: str, i: int, mark: str) -> bool:
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not (mark == "’" and after.isalpha())  # "country’s" is an apostrophe
+
+
+def continues(text: str, paragraphs: list[tuple[int, int]], number: int, closing: str) -> bool:
+    """A quote left open at a paragraph's end goes on when the next paragraph opens with a mark."""
+    if number + 1 >= len(paragraphs):
+        return False
+    first = text[paragraphs[number + 1][0]]
+    return first in OPENING and OPENING[first] == closing
+
+
+def direct_quotes(doc: Doc, text: str) -> list[Found]:
+    quotes: list[Found] = []
+    marked = quote_marks(text)
+    for start, end, gaps in merge_split(text, marked):
+        quote = Found(start, end, clean_quote(text[start:end]), "direct", gaps=gaps)
+        attribute_direct(doc, quote, text, [(s, e) for s, e in marked if e <= start or s >= end])
+        if quote.cue is None and quotes and continues_previous(doc, text, quotes[-1], quote):
+            quote.cue, quote.speaker, quote.speaker_name = quotes[-1].cue, quotes[-1].speaker, quotes[-1].speaker_name
+        if keep(quote, text):
+            quotes.append(quote)
+    attribute_subheadings(doc, text, quotes)
+    return quotes
+
+
+def clean_quote(text: str) -> str:
+    """The quote's words: marks of a split quote's halves and paragraph breaks removed."""
+    return re.sub(r"\s+", " ", re.sub(r"[“”\"]\s*,?\s*[^“”\"]*?,\s*[“\"]", " ", text)).strip()
+
+
+def merge_split(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+    """“…robust,” Alipov said, “…” is one quote: halves joined across a short attribution, which
+    is kept as the quote's gap (where its cue is read)."""
+    merged: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
+    for start, end in spans:
+        if merged:
+            previous_start, previous_end, gaps = merged[-1]
+            gap = text[previous_end + 1 : start - 1]
+            ends_with_comma = text[previous_end - 1 : previous_end] == ","
+            if ends_with_comma and SPLIT_GAP.match(gap) and attribution_in(gap):
+                merged[-1] = (previous_start, end, (*gaps, (previous_end, start)))
+                continue
+        merged.append((start, end, ()))
+    return merged
+
+
+def attribution_in(gap: str) -> bool:
+    return any(word.lower().rstrip(",") in speech_forms() for word in gap.split())
+
+
+def keep(quote: Found, text: str) -> bool:
+    """A quote with a speaker, or a long enough one; never a title ("One Hundred Years of Solitude")."""
+    words = quote.text.split()
+    if looks_like_a_title(words):
+        return False
+    return quote.speaker is not None or quote.speaker_name is not None or len(words) >= PARTIAL_WORDS
+
+
+def looks_like_a_title(words: list[str]) -> bool:
+    content = [w for w in words if len(w) > 3]
+    return len(words) >= 2 and bool(content) and all(w[:1].isupper() for w in content)
+
+
+def attribute_direct(doc: Doc, quote: Found, text: str, others: list[tuple[int, int]]) -> None:
+    """The speech verb (or "according to") nearest the quote outside it (or in the gap of a split
+    quote): in the sentence that ends it or starts it, or in the clause introducing it ("Rouhani
+    said in a speech:"); else the subject of an introducing clause ("Trump, also on Twitter,
+    defended his decision, “…”")."""
+    intro = introduction(doc, text, quote.start)
+    around = sentence_tokens(doc, quote.end) + sentence_tokens(doc, quote.start) + intro
+    candidates = [t for t in around if not inside_quote(quote, t.idx) and not any(a <= t.idx < b for a, b in others)]
+    according = [t for t in candidates if t.lower_ == "according" and according_object(t) is not None]
+    if according:
+        quote.cue, quote.speaker = according[0], according_object(according[0])
+        return
+    verbs = [t for t in candidates if is_speech_verb(t) and subject_of(t) is not None]
+    if not verbs:
+        verbs = [t for t in intro if t.pos_ == "VERB" and t.idx < quote.start and subject_of(t) is not None][-1:]
+    if not verbs:
+        inverted_attribution(doc, quote, text)
+        return
+    verb = min(verbs, key=lambda t: min(abs(t.idx - quote.end), abs(t.idx - quote.start)))
+    quote.cue, quote.speaker = verb, subject_of(verb)
+
+
+# After a quote's end: its closing mark, a comma, a verb and a capitalised name ("”, dijo Burtón").
+INVERTED = re.compile(
+    r"^[”\"»’]?\s*[,.]?\s*(?P<verb>[^\W\d_]+)\s+"
+    r"(?P<name>[A-ZÁÉÍÓÚÑÇ][^\W\d_]+(?:\s+[A-ZÁÉÍÓÚÑÇ][^\W\d_]+)*)"
+)
+
+
+def inverted_attribution(doc: Doc, quote: Found, text: str) -> None:
+    """ "“Me encantan los gatos”, dijo Burtón.": a verb of saying (in another language too, from
+    ``data/speech_verbs_inverted.txt``) and a name right after the quote, when the parse gives
+    no speaker."""
+    m = INVERTED.match(text[quote.end : quote.end + 80])
+    if m is None or m.group("verb").lower() not in speech_forms() | word_list("speech_verbs_inverted.txt"):
+        return
+    start = quote.end + m.start("verb")
+    cue = doc.char_span(start, start + len(m.group("verb")), alignment_mode="expand")
+    name = doc.char_span(quote.end + m.start("name"), quote.end + m.end("name"), alignment_mode="expand")
+    if cue is not None and name is not None:
+        quote.cue, quote.speaker = cue[0], name
+
+
+def continues_previous(doc: Doc, text: str, previous: Found, quote: Found) -> bool:
+    """A quote with no cue of its own right after an attributed one: the same speaker goes on
+    (a quote-only paragraph, or “…!” insists Burton. “…”), unless other words come before it in
+    its paragraph."""
+    if (previous.speaker is None and previous.speaker_name is None) or quote.start - previous.end > CONTINUATION_GAP:
+        return False
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    if line_start > previous.end and text[line_start : quote.start - 1].strip():
+        return False
+    cue = previous.cue.i if previous.cue is not None else -1
+    return not any(is_speech_verb(t) and t.i != cue for t in between_tokens(doc, previous.end, quote.start))
+
+
+CONTINUATION_GAP = 200
+
+
+def between_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return list(span) if span is not None else []
+
+
+def introduction(doc: Doc, text: str, start: int) -> list[Token]:
+    before = text[: max(start - 1, 0)].rstrip()
+    if not before.endswith((":", ",")):
+        return []
+    return sentence_tokens(doc, len(before) - 1)
+
+
+def attribute_subheadings(doc: Doc, text: str, quotes: list[Found]) -> None:
+    """A quote that is a paragraph of its own with no speaker (a subheading quoting the story) is
+    the speaker's of the next attributed quote within two paragraphs."""
+    for number, quote in enumerate(quotes):
+        if quote.speaker is not None or not whole_paragraph(text, quote):
+            continue
+        following = [q for q in quotes[number + 1 :] if q.speaker is not None]
+        if following and text.count("\n\n", quote.end, following[0].start) <= 2:
+            quote.speaker, quote.speaker_name = following[0].speaker, following[0].speaker_name
+
+
+def whole_paragraph(text: str, quote: Found) -> bool:
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return len(text[line_start:line_end].strip()) <= len(quote.text) + 4
+
+
+TRANSCRIPT_TURN = re.compile(r"^(?P<label>Q|[A-Z][A-Z .'’-]{1,40}[A-Z.]):?\s+(?=\S)")
+
+
+def transcript_turns(doc: Doc, text: str) -> list[Found]:
+    """ "PRESIDENT BIDEN: …" and "Q …" paragraphs: each turn one direct quote by its speaker."""
+    turns: list[Found] = []
+    for m in re.finditer(r"[^\n]+", text):
+        line = m.group()
+        turn = TRANSCRIPT_TURN.match(line)
+        if turn is None or not is_transcript_label(turn["label"], line):
+            continue
+        start = m.start() + turn.end()
+        label = turn["label"].strip()
+        turns.append(Found(start, m.end(), line[turn.end() :].strip(), "direct", speaker_name=label_name(label)))
+    return turns
+
+
+def is_transcript_label(label: str, line: str) -> bool:
+    """ "Q" or an all-capital name followed by a colon (a headline in capitals is not one)."""
+    if label == "Q":
+        return line.startswith(("Q ", "Q:"))
+    return line[len(label) : len(label) + 1] == ":" and any(c.isalpha() for c in label)
+
+
+def label_name(label: str) -> str:
+    return "Q" if label == "Q" else " ".join(w.capitalize() for w in label.split())

@@ -1,0 +1,161 @@
+"""Reported speech: the clauses of speech verbs ("Alipov said that …"), "according to the envoy,
+…", and "…, TASS reported citing Rudenko"; a report nested in another is the inner speaker's."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..knowledge.files import word_list
+from ..nlp import sentence_index, sentence_spans, words_of
+from .speakers import Found, according_object, is_speech_verb, noun_phrase, subject_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+CLAUSE_DEPS = frozenset({"ccomp"})
+
+
+# Verbs whose reported clause is a claim by the subject, though not verbs of saying as such.
+REPORTING = frozenset({"report", "cite"})
+
+
+QUESTIONS = frozenset({"ask", "question", "wonder"})
+
+
+def indirect_quotes(doc: Doc) -> list[Found]:
+    found: list[Found] = []
+    words, speech = words_of(doc), word_list("speech_verbs.txt") | REPORTING | {"make", "read"}
+    candidates = [
+        i for i, lemma in enumerate(words.lemmas) if lemma.lower() in speech or words.lowers[i] == "according"
+    ]
+    for token in (doc[i] for i in candidates):
+        if token.lemma_.lower() in QUESTIONS:
+            continue  # "Asked whether …": a question put to the speaker, not what they said
+        if is_speech_verb(token) or token.lemma_.lower() in REPORTING:
+            found.extend(reported_clauses(doc, token))
+        elif token.lower_ == "according" and token.dep_ == "prep":
+            quote = according_to(doc, token)
+            if quote is not None:
+                found.append(quote)
+    return nested_reports(found)
+
+
+def reported_clauses(doc: Doc, verb: Token) -> list[Found]:
+    """ "said (that) …", "expressed confidence that …", "made clear that …": the clause (and a
+    clause joined to it by "and"); "…, TASS reported citing X": what comes before, by X."""
+    speaker = subject_of(verb)
+    clauses = reported_clause_heads(verb)
+    quotes = [clause_quote(doc, c, verb, speaker) for c in clauses]
+    if not clauses and speaker is not None and verb.lemma_.lower() in ("report", "say", "add", "tell"):
+        before = preceding_clause(doc, verb, speaker)
+        if before is not None:
+            quotes.append(before)
+    return [q for q in quotes if q is not None]
+
+
+def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> Found | None:
+    start = clause.left_edge.i
+    if doc[start].is_punct and doc[start].text not in ("“", '"') and start > verb.i:
+        start = verb.i + 1  # a clause the parse starts at a bracket: it begins after the verb
+    while start < clause.i and (doc[start].lower_ in ("that", ",", "and", "“", '"') or opener(doc, start)):
+        start += 1
+    end = clause.right_edge.i + 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if end - start < 2:
+        return None
+    span = doc[start:end]
+    return Found(span.start_char, span.end_char, span.text, "indirect", cue=verb, speaker=speaker)
+
+
+def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> Found | None:
+    """ "Lavrov will visit …, TASS reported citing Rudenko": the sentence before the attribution
+    (which may be a relative clause of its noun: "…, Russian news agency TASS reported")."""
+    sentence_start = sentence_spans(doc)[sentence_index(doc, verb.i)][0]
+    first = min(speaker.start, verb.head.left_edge.i if verb.dep_ == "relcl" else speaker.start)
+    while doc[first].is_punct and first < speaker.start:
+        first += 1
+    comma = first - 1
+    if comma <= sentence_start or doc[comma].text != ",":
+        return None
+    span = doc[sentence_start:comma]
+    while len(span) and span[0].is_punct:
+        span = doc[span.start + 1 : span.end]
+    if len(span) < 3:
+        return None
+    cited = citing(verb)
+    quote = Found(span.start_char, span.end_char, span.text, "indirect", cue=verb, speaker=cited or speaker)
+    if cited is not None:
+        quote.reported_by = speaker.text
+    return quote
+
+
+def citing(verb: Token) -> Span | None:
+    """ "reported citing Deputy Foreign Minister Andrey Rudenko": the person cited."""
+    for child in verb.children:
+        if child.lemma_.lower() == "cite":
+            objects = [c for c in child.children if c.dep_ in ("dobj", "pobj")]
+            if objects:
+                return noun_phrase(objects[0])
+    return None
+
+
+def according_to(doc: Doc, according: Token) -> Found | None:
+    """ "X, according to Y, will …": the sentence without the attribution, by Y."""
+    speaker = according_object(according)
+    if speaker is None:
+        return None
+    start, end = sentence_spans(doc)[sentence_index(doc, according.i)]
+    attribution = (according.left_edge.i, according.right_edge.i + 1)
+    words = [t for t in doc[start:end] if not attribution[0] <= t.i < attribution[1]]
+    while words and words[-1].is_punct:
+        words.pop()
+    if len(words) < 3:
+        return None
+    text = re.sub(r"\s+([,.;:])", r"\1", " ".join(t.text for t in words))
+    text = re.sub(r",\s*,", ",", text).strip(" ,")
+    return Found(words[0].idx, words[-1].idx + len(words[-1].text), text, "indirect", cue=according, speaker=speaker)
+
+
+def nested_reports(found: list[Found]) -> list[Found]:
+    """ "Alipov said …, news agency PTI reported": Alipov's quote, reported by PTI (not PTI's)."""
+    kept = []
+    for quote in found:
+        inner = [q for q in found if q is not quote and q.cue is not None and quote.start <= q.cue.idx < quote.end]
+        if inner and quote.cue is not None and quote.cue.lemma_.lower() in ("report", "say"):
+            for q in inner:
+                q.reported_by = q.reported_by or (quote.speaker.text if quote.speaker is not None else None)
+            continue
+        kept.append(quote)
+    return kept
+
+
+def reported_clause_heads(verb: Token) -> list[Token]:
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    for noun in (c for c in verb.children if c.dep_ == "dobj"):  # "expressed confidence that …"
+        clauses += [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"]
+        clauses += [c for c in noun.children if c.dep_ == "relcl" and told_clause(c)]
+        if not clauses and verb.lemma_.lower() == "say" and noun.pos_ in ("NOUN", "PROPN"):
+            clauses.append(noun)  # "saying an attack … produced no casualties", parsed as an object
+    for clause in list(clauses):  # "… and the ban followed …": a joined clause with its own subject
+        clauses += [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and has_subject(c)]
+    return clauses
+
+
+def told_clause(clause: Token) -> bool:
+    """ "informed police she had diplomatic immunity": a clause with its own subject and no
+    relative word, which the parser hung on the person told as if it were a relative clause."""
+    first = clause.left_edge
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.tag_ not in ("WP", "WDT") and first.tag_ not in ("WP", "WDT", "WRB")
+
+
+def has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def opener(doc: Doc, i: int) -> bool:
+    """A discourse word before a comma at the start of a clause ("Moreover, …")."""
+    return doc[i].pos_ in ("ADV", "CCONJ") and i + 1 < len(doc) and doc[i + 1].text == ","

@@ -1,0 +1,234 @@
+"""Who speaks: verbs of speech (``data/speech_verbs.txt``), a verb's subject or the author of an
+utterance ("a statement from the White House"), the people a plural speaker stands for ("the two
+leaders"), and the actor a speaker's words name (``ActorIndex``: so "he" is the envoy). ``Found``
+is a quote as the finders find it, before its speaker is resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..actors.resolve import actors_by_token
+from ..knowledge.files import word_list
+from ..nlp import doc_text, sentence_index, sentence_spans
+from ..record import Actor, QuoteKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+
+@dataclass
+class Found:
+    start: int  # character offsets of the content, without the marks
+    end: int
+    text: str
+    kind: QuoteKind
+    cue: Token | None = None
+    speaker: Span | None = None
+    speaker_name: str | None = None
+    reported_by: str | None = None
+    gaps: tuple[tuple[int, int], ...] = ()  # the attribution inside a split quote
+
+
+@cache
+def speech_forms() -> frozenset[str]:
+    """Inflected forms of the speech verbs, for reading attributions without a parse."""
+    forms = set()
+    for verb in word_list("speech_verbs.txt"):
+        stem = verb[:-1] if verb.endswith("e") else verb
+        forms |= {verb, verb + "s", verb + "d", stem + "ed", stem + "ing", verb + "es"}
+    return frozenset(forms | {"said", "told", "wrote", "spoke", "says"})
+
+
+def is_speech_verb(token: Token) -> bool:
+    """A verb of saying, or "make clear"."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = token.lemma_.lower()
+    return (
+        lemma in word_list("speech_verbs.txt")
+        or (lemma == "make" and any(c.lower_ == "clear" for c in token.children))
+        or (lemma == "read" and any(c.lemma_.lower() in UTTERANCES for c in token.children))  # "read the statement"
+    )
+
+
+def subject_of(verb: Token) -> Span | None:
+    """The speaker: the verb's subject (or agent), or that of the verb it is conjoined to or
+    depends on ("…, adding that …"); the author of a statement or tweet ("a tweet by Pompeo")."""
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in UTTERANCES:  # "released a statement saying …"
+        return author(verb.head)
+    for token in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
+        if token is None:
+            continue
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there", "which", "that"):
+                return author(child)
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return author(objects[0])
+    return None
+
+
+# Nouns that stand for what someone said: their author is the speaker ("a statement from the White House").
+UTTERANCES = frozenset({"statement", "tweet", "post", "interview", "release", "letter", "speech", "remarks", "message"})
+
+
+def author(token: Token) -> Span:
+    """Who said it: the phrase itself, or for a statement, tweet … its author: "a statement from
+    X", "X's statement", "X released a statement (saying …)", else the author of the statement
+    last mentioned before ("… read the statement")."""
+    if token.lemma_.lower() in UTTERANCES:
+        return stated_by(token) or earlier_author(token) or noun_phrase(token)
+    return noun_phrase(token)
+
+
+def stated_by(noun: Token) -> Span | None:
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")):
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        if objects:
+            return noun_phrase(objects[0])
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    if owners:
+        return noun_phrase(owners[0])
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+    if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB":  # "X released a statement", "X, in a statement, …"
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        if subjects:
+            return noun_phrase(subjects[0])
+    return None
+
+
+def earlier_author(noun: Token) -> Span | None:
+    """ "the statement" with no author of its own: the author of the same noun earlier on."""
+    if not any(c.lower_ == "the" for c in noun.children):
+        return None
+    lemma = noun.lemma_.lower()
+    for token in reversed(noun.doc[: noun.i]):
+        if token.lemma_.lower() == lemma:
+            found = stated_by(token)
+            if found is not None:
+                return found
+    return None
+
+
+def noun_phrase(token: Token) -> Span:
+    """A subject with its compounds and adjectives, without a leading article ("Richmond police")."""
+    start = token.left_edge.i
+    while start < token.i and token.doc[start].dep_ in ("det", "punct"):
+        start += 1
+    end = token.i + 1
+    return token.doc[start:end]
+
+
+def according_object(according: Token) -> Span | None:
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    objects = [c for c in to.children if c.dep_ == "pobj"] if to is not None else []
+    return author(objects[0]) if objects else None
+
+
+# "the two leaders", "both sides": the people last named before.
+GROUP_SPEAKERS = frozenset({"leader", "side", "president", "minister", "official", "counterpart", "we", "they"})
+
+
+def speakers_in(root: Token, actors: ActorIndex) -> list[Span]:
+    appositions = [c for c in root.children if c.dep_ == "appos"]
+    head = appositions[0] if appositions and root.pos_ == "PRON" else root
+    members = [head, *[t for t in head.conjuncts if t.i > head.i]]
+    if len(members) > 1:
+        return [noun_phrase(m) for m in members]
+    if root.lemma_.lower() in GROUP_SPEAKERS and (root.tag_ in ("NNS", "NNPS") or root.lower_ in ("we", "they")):
+        return actors.people_before(root.i, 2)
+    return [noun_phrase(root)]
+
+
+# Prepositions of a speaker's setting, not of their title: "Trump, also on Twitter, …".
+SETTINGS = frozenset({"on", "in", "at", "via", "through", "during", "after", "before"})
+
+
+class ActorIndex:
+    """Which actor each token's mention belongs to (people and organisations before countries)."""
+
+    def __init__(self, doc: Doc, actors: tuple[Actor, ...]) -> None:
+        self.doc = doc
+        self.by_token = actors_by_token(doc, actors)
+
+    def actor_of(self, span: Span) -> Actor | None:
+        """The actor a speaker's phrase names: its head, a person in apposition to it
+        ("Merkel's spokesperson, Steffen Seibert"), else a word of it that is not a possessor."""
+        root = span.root
+        named = self.person_named_with(span)
+        if named is not None:
+            return named
+        for token in [root, *(c for c in root.children if c.dep_ == "appos")]:
+            if token.i in self.by_token:
+                return self.by_token[token.i]
+        if root.pos_ == "PROPN":
+            return None  # a name the actors stage does not know is nobody else
+        owned = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
+        return next((self.by_token[t.i] for t in span if t.i in self.by_token and t.i not in owned), None)
+
+    def person_named_with(self, span: Span) -> Actor | None:
+        """A person named in the speaker's phrase or right after its title: "the President of the
+        United States of America Joseph R. Biden", "Merkel's spokesperson, Steffen Seibert",
+        "Niger's president Mahamadou Issoufou" (however the parser split the title from the name)."""
+        root = span.root
+        words = own_words(root) | {c.i for c in root.children if c.dep_ == "appos" for c in c.subtree}
+        words -= {t.i for c in root.children if c.dep_ == "prep" and c.lower_ in SETTINGS for t in c.subtree}
+        after = span.end if span.end < len(self.doc) else None
+        if after is not None and self.doc[after].pos_ == "PROPN":
+            words.add(after)
+        people = [self.by_token[i] for i in sorted(words) if i in self.by_token and self.by_token[i].kind == "person"]
+        return people[-1] if people else None
+
+    def people_before(self, index: int, count: int) -> list[Span]:
+        """The first ``count`` distinct people the article names before token ``index`` (the
+        leaders a readout or joint statement is about)."""
+        seen: dict[str, int] = {}
+        for token_index in sorted(i for i in self.by_token if i < index):
+            actor = self.by_token[token_index]
+            if actor.kind == "person" and actor.id not in seen:
+                seen[actor.id] = token_index
+            if len(seen) == count:
+                break
+        return [self.doc[i : i + 1] for i in sorted(seen.values())] if len(seen) == count else []
+
+    def actor_named(self, name: str) -> Actor | None:
+        last = name.split()[-1].lower()
+        actors = dict.fromkeys(self.by_token[i] for i in sorted(self.by_token))  # first named first, in every process
+        return next((a for a in actors if a.name.split()[-1].lower() == last), None)
+
+
+def own_words(root: Token) -> set[int]:
+    """The tokens of a phrase without its possessors and the phrases joined to it by "and"."""
+    left_out = {t.i for c in root.children if c.dep_ in ("poss", "conj", "cc") for t in c.subtree}
+    return {t.i for t in root.subtree} - left_out
+
+
+def proper_name(span: Span) -> str:
+    """The run of proper nouns ending a speaker's phrase ("Former US Ambassador … Nikki Haley" → "Nikki Haley")."""
+    root = span.root
+    named = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if root.pos_ != "PROPN" and named:
+        root = named[0]  # "Niger's president, Mahamadou Issoufou"
+    elif root.pos_ != "PROPN":
+        return span.text
+    start = root.i
+    while start > 0 and span.doc[start - 1].pos_ == "PROPN" and span.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return span.doc[start : root.i + 1].text
+
+
+def sentence_tokens(doc: Doc, char: int) -> list[Token]:
+    token = doc.char_span(char, char, alignment_mode="expand") if char < len(doc_text(doc)) else None
+    index = token.start if token is not None else len(doc) - 1
+    spans = sentence_spans(doc)
+    start, end = spans[sentence_index(doc, min(index, len(doc) - 1))]
+    return list(doc[start:end])
+
+
+def inside_quote(quote: Found, char: int) -> bool:
+    if not quote.start - 1 <= char <= quote.end:
+        return False
+    return not any(start <= char < end for start, end in quote.gaps)

@@ -1,0 +1,410 @@
+"""Readers: every input format becomes the same ``RawArticle`` (or a ``Failure``).
+
+Formats: ``.txt`` (raw scraped text, first line the headline, optional ``---`` front
+matter), ``.html`` (main text and metadata by trafilatura), ``.json`` / ``.jsonl``
+(fields ``id, title, published, outlet, url, text`` taken as given), WARC crawls
+(``.warc``, ``.warc.gz``), directories (recursive) and standard input (``-``).
+
+A reader never raises for bad input: it yields a ``Failure`` with a reason code and
+goes on with the next file, line or record.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from ..errors import InputError
+from ..record import Failure
+
+log = logging.getLogger(__name__)
+
+# A long news article is ~100 KB of text and a heavy news page 2-3 MB of HTML; anything
+# over 20 MB in one article is a dump, not an article, and would stall the parser.
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+# NUL bytes never occur in text; looking at the first 8 KB is how git and grep decide too.
+BINARY_SNIFF_BYTES = 8192
+
+# What trafilatura finds on a page with no story is a menu or a cookie notice: well under
+# the two sentences (~200 characters) of the shortest news brief.
+MIN_HTML_ARTICLE_CHARS = 200
+
+JSON_FIELDS = ("id", "title", "published", "outlet", "url", "text", "language")
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """An article as read, before cleaning. ``id`` is None when the source gives none."""
+
+    text: str
+    source: str
+    id: str | None = None
+    title: str | None = None
+    published: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    dek: str | None = None
+    byline: str | None = None
+    # True when the text is already the main text of a page (HTML, WARC), so the
+    # headline is not repeated as its first line.
+    extracted: bool = False
+    warnings: tuple[str, ...] = field(default=())
+    # The language when the source states it (ISO 639-1); otherwise it is detected.
+    language: str | None = None
+
+
+Item = RawArticle | Failure
+
+
+def read_paths(paths: Iterable[str]) -> Iterator[Item]:
+    """Read every path (file, directory or ``-``) in turn."""
+    for path in paths:
+        yield from read_path(path)
+
+
+def read_path(path: str) -> Iterator[Item]:
+    if path == "-":
+        yield from read_stdin()
+        return
+    p = Path(path)
+    if p.is_dir():
+        yield from read_directory(p)
+    elif p.is_file():
+        yield from read_file(p)
+    else:
+        yield Failure(source=path, reason="not-found", detail=f"{path}: no such file or directory")
+
+
+def read_directory(root: Path) -> Iterator[Item]:
+    """Every file below ``root``, in a stable order; hidden files and folders are passed over."""
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield from read_file(Path(dirpath) / name)
+
+
+Reader = Callable[[IO[bytes], str], Iterator[Item]]
+
+
+def reader_for(path: Path) -> Reader | None:
+    name = path.name.lower()
+    for suffix, reader in READERS:
+        if name.endswith(suffix):
+            return reader
+    return None
+
+
+def read_file(path: Path) -> Iterator[Item]:
+    source = str(path)
+    reader = reader_for(path)
+    if reader is None:
+        yield Failure(
+            source=source,
+            reason="unsupported-type",
+            detail=f"{source}: unsupported file type; use .txt, .html, .json, .jsonl or .warc",
+        )
+        return
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        yield Failure(source=source, reason="unreadable", detail=f"{source}: {exc.strerror}")
+        return
+    with stream:
+        yield from guarded(reader, stream, source)
+
+
+def read_stdin() -> Iterator[Item]:
+    data = sys.stdin.buffer.read()
+    yield from guarded(sniff_reader(data), io.BytesIO(data), "<stdin>")
+
+
+def sniff_reader(data: bytes) -> Reader:
+    """Pick a reader for unnamed input (stdin) from its first bytes."""
+    head = data.lstrip()[:64]
+    if head.startswith(b"WARC/") or data[:2] == b"\x1f\x8b":
+        return read_warc
+    if head.startswith((b"<", b"\xef\xbb\xbf<")):
+        return read_html
+    if head.startswith(b"["):
+        return read_json
+    if head.startswith(b"{"):
+        return read_jsonl
+    return read_txt
+
+
+def guarded(reader: Reader, stream: IO[bytes], source: str) -> Iterator[Item]:
+    """Run a reader, turning an ``InputError`` into a ``Failure`` for this source."""
+    try:
+        yield from reader(stream, source)
+    except InputError as exc:
+        yield Failure(source=source, reason=exc.reason, detail=exc.message)
+
+
+def read_limited(stream: IO[bytes], source: str) -> bytes:
+    """The whole of a one-article input, refusing one over the size limit unread."""
+    data = stream.read(MAX_ARTICLE_BYTES + 1)
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise InputError("too-large", f"{source}: over the {MAX_ARTICLE_BYTES}-byte limit for one article")
+    return data
+
+
+def decode_text(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
+    """Bytes to text: refuse empty and binary input, replace invalid UTF-8 and say so."""
+    if not data.strip():
+        raise InputError("empty", f"{source}: empty file")
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        raise InputError("binary", f"{source}: binary content (NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig"), ()
+    except UnicodeDecodeError as exc:
+        warning = f"invalid UTF-8 at byte {exc.start}: decoded with replacement characters"
+        log.warning("%s: %s", source, warning)
+        return data.decode("utf-8", errors="replace"), (warning,)
+
+
+# --- plain text -----------------------------------------------------------------------
+
+
+def read_txt(stream: IO[bytes], source: str) -> Iterator[Item]:
+    text, warnings = decode_text(read_limited(stream, source), source)
+    meta, body = split_front_matter(text)
+    lines = body.strip().splitlines()
+    if not lines:
+        raise InputError("empty", f"{source}: no text after the front matter")
+    title = meta.get("title") or lines[0].strip()
+    rest = "\n".join(lines[1:]) if "title" not in meta else "\n".join(lines)
+    if not rest.strip():
+        raise InputError("no-article", f"{source}: a headline with no article text")
+    yield RawArticle(
+        text=rest,
+        source=source,
+        id=meta.get("id"),
+        title=title,
+        published=meta.get("published"),
+        outlet=meta.get("outlet"),
+        url=meta.get("url"),
+        warnings=warnings,
+    )
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """``---``-delimited ``key: value`` lines at the top of a text file, as in Markdown."""
+    if not text.startswith("---"):
+        return {}, text
+    end = text.find("\n---", 3)
+    if end < 0:
+        return {}, text
+    meta: dict[str, str] = {}
+    for line in text[3:end].splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            meta[key.strip().lower()] = value.strip()
+    return meta, text[end + 4 :]
+
+
+# --- HTML ------------------------------------------------------------------------------
+
+
+def read_html(stream: IO[bytes], source: str) -> Iterator[Item]:
+    html, warnings = decode_text(read_limited(stream, source), source)
+    yield html_article(html, source, None, warnings)
+
+
+def html_article(html: str, source: str, url: str | None, warnings: tuple[str, ...] = ()) -> RawArticle:
+    """Main text and metadata of a news page (trafilatura)."""
+    from trafilatura import bare_extraction
+
+    doc = bare_extraction(html, url=url, with_metadata=True, include_comments=False)
+    meta: dict[str, Any] = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
+    text = longest_text(meta.get("text"), json_ld_article_body(html))
+    if not text or len(text.strip()) < MIN_HTML_ARTICLE_CHARS:
+        raise InputError("no-article", f"{source}: no article text found in the HTML (menus and boilerplate only)")
+    return RawArticle(
+        text=text,
+        source=source,
+        title=meta.get("title"),
+        published=meta.get("date"),
+        outlet=meta.get("sitename"),
+        url=meta.get("url") or url,
+        dek=meta.get("description"),
+        byline=meta.get("author"),
+        extracted=True,
+        warnings=warnings,
+    )
+
+
+def longest_text(extracted: str | None, article_body: str | None) -> str | None:
+    """The page's JSON-LD articleBody when it is clearly longer than what trafilatura found.
+
+    Some sites render the story with JavaScript and ship it whole only in their JSON-LD
+    ``articleBody``; trafilatura then sees a fragment. A body 1.5x longer than the fragment
+    is taken (a teaser in the JSON-LD is shorter and loses).
+    """
+    if article_body and len(article_body) > JSON_LD_BODY_RATIO * len(extracted or ""):
+        return article_body
+    return extracted
+
+
+JSON_LD_BODY_RATIO = 1.5
+JSON_LD_SCRIPT = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+
+
+def json_ld_article_body(html: str) -> str | None:
+    """The longest ``articleBody`` in the page's JSON-LD blocks, if any."""
+    bodies: list[str] = []
+    for block in JSON_LD_SCRIPT.findall(html):
+        try:
+            collect_article_bodies(json.loads(block), bodies)
+        except json.JSONDecodeError:
+            continue
+    return max(bodies, key=len) if bodies else None
+
+
+def collect_article_bodies(value: Any, bodies: list[str]) -> None:
+    if isinstance(value, dict):
+        body = value.get("articleBody")
+        if isinstance(body, str) and body.strip():
+            bodies.append(body.strip())
+        for child in value.values():
+            collect_article_bodies(child, bodies)
+    elif isinstance(value, list):
+        for child in value:
+            collect_article_bodies(child, bodies)
+
+
+# --- JSON ------------------------------------------------------------------------------
+
+
+def read_json(stream: IO[bytes], source: str) -> Iterator[Item]:
+    """A ``.json`` file: one article object, or a list of them."""
+    text, _ = decode_text(read_limited(stream, source), source)
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError("invalid-json", f"{source}: invalid JSON at line {exc.lineno}: {exc.msg}") from exc
+    objects = value if isinstance(value, list) else [value]
+    for n, obj in enumerate(objects, start=1):
+        where = source if len(objects) == 1 else f"{source}#{n}"
+        yield guarded_json_article(obj, where)
+
+
+def read_jsonl(stream: IO[bytes], source: str) -> Iterator[Item]:
+    """JSON Lines: one article per line; a bad line is a failure with its line number."""
+    seen_any = False
+    for lineno, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        seen_any = True
+        where = f"{source}:{lineno}"
+        try:
+            if len(raw) > MAX_ARTICLE_BYTES:
+                raise InputError("too-large", f"{where}: line over the {MAX_ARTICLE_BYTES}-byte limit")
+            text, _ = decode_text(raw, where)
+            obj = json.loads(text)
+        except InputError as exc:
+            yield Failure(source=where, reason=exc.reason, detail=exc.message)
+            continue
+        except json.JSONDecodeError as exc:
+            yield Failure(
+                source=where,
+                reason="invalid-json",
+                detail=f"{where}: line {lineno} is not JSON: {exc.msg}",
+            )
+            continue
+        yield guarded_json_article(obj, where)
+    if not seen_any:
+        raise InputError("empty", f"{source}: empty file")
+
+
+def guarded_json_article(obj: Any, source: str) -> Item:
+    try:
+        return json_article(obj, source)
+    except InputError as exc:
+        return Failure(source=source, reason=exc.reason, detail=exc.message)
+
+
+def json_article(obj: Any, source: str) -> RawArticle:
+    if not isinstance(obj, dict):
+        raise InputError("invalid-json", f"{source}: expected an object with a 'text' field")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("no-article", f"{source}: the object has no 'text'")
+    field = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in JSON_FIELDS}
+    return RawArticle(
+        text=text,
+        source=source,
+        id=field["id"],
+        title=field["title"],
+        published=field["published"],
+        outlet=field["outlet"],
+        url=field["url"],
+        extracted=True,
+        language=language_code(field["language"]),
+    )
+
+
+def language_code(value: str | None) -> str | None:
+    """A stated language kept only when it is an ISO 639-1 code ("en"); anything else is detected."""
+    code = (value or "").strip().lower()
+    return code if re.fullmatch(r"[a-z]{2}", code) else None
+
+
+# --- WARC ------------------------------------------------------------------------------
+
+
+def read_warc(stream: IO[bytes], source: str) -> Iterator[Item]:
+    """HTML responses (and text resources) in a WARC crawl, each one article."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    found = 0
+    try:
+        for record in ArchiveIterator(stream):
+            item = warc_item(record, source)
+            if item is not None:
+                found += 1
+                yield item
+    except ArchiveLoadFailed as exc:
+        raise InputError("invalid-warc", f"{source}: not a readable WARC file: {exc}") from exc
+    if not found:
+        raise InputError("invalid-warc", f"{source}: no HTML response or text resource in the WARC file")
+
+
+def warc_item(record: Any, source: str) -> Item | None:
+    if record.rec_type not in ("response", "resource"):
+        return None
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    where = f"{source}#{url or record.rec_headers.get_header('WARC-Record-ID')}"
+    headers = record.http_headers or record.rec_headers
+    ctype = (headers.get_header("Content-Type") or "").lower()
+    if "html" not in ctype and "text/plain" not in ctype:
+        return None
+    try:
+        body = read_limited(record.content_stream(), where)
+        if "html" in ctype:
+            html, warnings = decode_text(body, where)
+            return html_article(html, where, url, warnings)
+        return next(iter(read_txt(io.BytesIO(body), where)))
+    except InputError as exc:
+        return Failure(source=where, reason=exc.reason, detail=exc.message)
+
+
+READERS: tuple[tuple[str, Reader], ...] = (
+    (".txt", read_txt),
+    (".html", read_html),
+    (".htm", read_html),
+    (".jsonl", read_jsonl),
+    (".ndjson", read_jsonl),
+    (".json", read_json),
+    (".warc", read_warc),
+    (".warc.gz", read_warc),
+)

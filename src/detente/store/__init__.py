@@ -1,0 +1,1 @@
+"""The store: one door to the DuckDB database."""
