@@ -6,7 +6,7 @@ import pytest
 
 from detente.actors.resolve import find_actors
 from detente.events.coder import find_events
-from detente.events.codes import goldstein_of, plover_of
+from detente.events.ontology import goldstein_of, plover_of
 from detente.events.verbs import load_verbs, read_pattern, verb_forms
 from detente.facts.dates import find_dates
 from detente.nlp import load_pipeline
@@ -222,7 +222,7 @@ def test_was_to_join_is_an_intention() -> None:
 
 
 def test_a_petrarch_1_verb_dictionary_is_read_and_coded_as_it_is() -> None:
-    from detente.pipeline.annotate import Options
+    from detente.options import Options
     from detente.pipeline.extract import extract
 
     from .conftest import shared_path
@@ -250,7 +250,7 @@ def test_a_group_code_keeps_the_dictionary_agent_and_the_sector_is_plovers() -> 
 
 
 def test_petrarch_1_takes_the_nearest_actors_and_needs_a_target() -> None:
-    from detente.pipeline.annotate import Options
+    from detente.options import Options
     from detente.pipeline.extract import extract
 
     from .conftest import shared_path
@@ -434,7 +434,7 @@ def test_the_two_leaders_are_found_further_back_than_countries() -> None:
 
 
 def petrarch_1_events(sentence: str, published: str = "1995-01-01") -> set[tuple[str, str | None, str]]:
-    from detente.pipeline.annotate import Options
+    from detente.options import Options
     from detente.pipeline.extract import extract
 
     from .conftest import shared_path

@@ -16,8 +16,9 @@ from rich.table import Table
 
 from ..errors import DetenteError
 from ..knowledge.petrarch import convert
-from ..pipeline.annotate import Options
-from ..pipeline.extract import Crash, process
+from ..options import Options
+from ..pipeline.coding import Crash
+from ..pipeline.extract import process
 from ..pipeline.ingest import Summary, ingest
 from ..read.sources import read_paths
 from ..record import Failure, Record, json_schema_text

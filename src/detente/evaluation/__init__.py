@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..pipeline.annotate import DEFAULT_OPTIONS, Options
+from ..options import DEFAULT_OPTIONS, Options
 from ..pipeline.extract import extract_many
 from ..read.sources import RawArticle
 from ..record import Record

@@ -19,7 +19,7 @@ from ..actors.mentions import INTERNATIONAL, sector_table
 from ..knowledge.files import toml_data
 from ..nlp import sentence_index, words_of
 from ..record import Actor
-from .codes import rules, wish_verb
+from .rules import rules, wish_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

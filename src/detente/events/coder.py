@@ -34,14 +34,6 @@ from ..knowledge.lexicon import load_lexicon
 from ..nlp import words_of
 from ..record import Actor, DateRef, Event, Quote
 from .arguments import Arguments, verb_arguments
-from .codes import (
-    DEFAULT_CONFIDENCE,
-    PATTERN_CONFIDENCE,
-    PLACED_CONFIDENCE,
-    nominal_events,
-    rules,
-    wish_verb,
-)
 from .decisions import (
     Context,
     Decision,
@@ -52,6 +44,14 @@ from .flat import flat_match, flat_of, marked_arguments, nearest_arguments
 from .nominal import decide_noun, event_phrase, light_verb_of
 from .patterns import around_of, block_for, passive_participle, pattern_matches, phrasal_of, verb_patterns
 from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_in
+from .rules import (
+    DEFAULT_CONFIDENCE,
+    PATTERN_CONFIDENCE,
+    PLACED_CONFIDENCE,
+    nominal_events,
+    rules,
+    wish_verb,
+)
 from .said import (
     accused,
     asked_for,

@@ -18,20 +18,18 @@ from ..knowledge.files import toml_data
 from ..nlp import sentence_index, sentence_spans
 from ..record import Actor, DateRef, Event, EventActor, Mention, Modality, Span
 from .arguments import Arguments, infinitive
-from .codes import (
+from .ontology import QUAD_BY_ROOT, goldstein_of, plover_of
+from .phrases import PEOPLE_PLACES, Scene, place_in
+from .rules import (
     HYPOTHETICAL,
     HYPOTHETICAL_MARKS,
     MUTUAL_MOST,
     NEGATION_REACH,
-    QUAD_BY_ROOT,
-    goldstein_of,
     intent_code,
-    plover_of,
     refusal_code,
     rules,
     wish_verb,
 )
-from .phrases import PEOPLE_PLACES, Scene, place_in
 from .verbs import VerbDictionary
 
 if TYPE_CHECKING:

@@ -10,18 +10,18 @@ from typing import TYPE_CHECKING
 from ..knowledge.files import toml_data
 from ..record import Actor
 from .arguments import Arguments, object_actors, subject_actors
-from .codes import (
-    DEFAULT_CONFIDENCE,
-    nominal_events,
-    rules,
-    stopped_code,
-)
 from .decisions import (
     Context,
     Decision,
     coded,
 )
 from .phrases import PEOPLE_PLACES, Scene, people_actor, phrase_actors, place_actor, place_in, words_before
+from .rules import (
+    DEFAULT_CONFIDENCE,
+    nominal_events,
+    rules,
+    stopped_code,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

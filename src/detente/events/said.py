@@ -19,16 +19,16 @@ from .arguments import (
     subject_actors,
     subject_token,
 )
-from .codes import (
-    DEFAULT_CONFIDENCE,
-    rules,
-)
 from .decisions import (
     Context,
     Decision,
     make_event,
 )
 from .phrases import Scene, phrase_actors, place_in
+from .rules import (
+    DEFAULT_CONFIDENCE,
+    rules,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

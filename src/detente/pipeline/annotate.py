@@ -6,8 +6,6 @@ distributed workers can call it directly.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
@@ -19,22 +17,12 @@ from ..facts.dates import find_dates
 from ..facts.themes import article_themes, event_themes, find_theme_triggers
 from ..facts.tone import find_tone
 from ..nlp import sentence_spans
+from ..options import DEFAULT_OPTIONS, Options
 from ..quotes.attribute import find_quotes
 from ..record import Article, Record
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
-
-
-@dataclass(frozen=True)
-class Options:
-    """What a user may change about coding: ``dictionaries``, a PETRARCH-format directory
-    (actors and agents; verbs with the events stage) loaded in place of the packaged ones."""
-
-    dictionaries: Path | None = None
-
-
-DEFAULT_OPTIONS = Options()
 
 
 def annotate(article: Article, doc: Doc, options: Options = DEFAULT_OPTIONS) -> Record:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -20,11 +19,12 @@ from msgspec.structs import replace
 
 from ..errors import InputError
 from ..nlp import parse
+from ..options import DEFAULT_OPTIONS, Options
 from ..read.clean import clean
-from ..read.language import detect_language
 from ..read.sources import RawArticle, read_txt
 from ..record import Article, Failure, Record, content_hash
-from .annotate import DEFAULT_OPTIONS, Options, annotate
+from .annotate import annotate
+from .coding import Crash, Known, Prepared, articles_in, code_articles, crash
 from .workers import worker_pool
 
 if TYPE_CHECKING:
@@ -35,22 +35,6 @@ log = logging.getLogger(__name__)
 # Articles are cleaned and looked up in the store this many at a time: large enough that
 # the store lookup costs nothing per article, small enough to keep memory flat.
 CHUNK_SIZE = 64
-CODED_LANGUAGES = frozenset({"en"})
-
-
-@dataclass(frozen=True)
-class Known:
-    """An article whose id is already in the store: not coded again."""
-
-    id: str
-    source: str
-
-
-@dataclass(frozen=True)
-class Crash:
-    """An article the pipeline raised on; its failure is stored and the run goes on."""
-
-    failure: Failure
 
 
 Outcome = Record | Failure | Known | Crash
@@ -109,26 +93,6 @@ def code_article(article: Article, options: Options = DEFAULT_OPTIONS) -> Record
     return outcome
 
 
-def code_articles(articles: list[Article], options: Options = DEFAULT_OPTIONS) -> list[Record | Crash]:
-    """Records for clean articles, in order; English ones are parsed together in one batch."""
-    outcomes: list[Record | Crash | Article] = [guarded_language(a) for a in articles]
-    coded = [a for a in outcomes if isinstance(a, Article)]
-    docs = iter(parse([a.text for a in coded]))
-    return [guarded_annotate(o, next(docs), options) if isinstance(o, Article) else o for o in outcomes]
-
-
-def guarded_language(article: Article) -> Article | Record | Crash:
-    """The article with its language when it is to be coded, else its skipped record."""
-    try:
-        language = article.language or detect_language(article.text)
-    except Exception as exc:  # a bad article must never take the batch down
-        return crash(article.source or article.id, "language", exc)
-    article = replace(article, language=language)
-    if language is not None and language not in CODED_LANGUAGES:
-        return Record(article=article, status="skipped", skip_reason=f"language:{language}")
-    return article
-
-
 def process(
     items: Iterable[RawArticle | Failure],
     stored: StoredHashes | None = None,
@@ -155,9 +119,6 @@ def process(
             yield from merge_coded(prepared, coded)
 
 
-Prepared = list["Article | Failure | Crash | Known"]
-
-
 def prepare_chunk(chunk: list[RawArticle | Failure], stored: StoredHashes | None, published: str | None) -> Prepared:
     """A chunk cleaned, with each article under its final id, or ``Known`` when already stored."""
     prepared = [guarded_clean(item, published) for item in chunk]
@@ -165,10 +126,6 @@ def prepare_chunk(chunk: list[RawArticle | Failure], stored: StoredHashes | None
     candidates = [i for a in articles for i in (a.id, alternate_id(a))]
     known = stored(candidates) if stored and articles else {}
     return [identify_new(item, known) if isinstance(item, Article) else item for item in prepared]
-
-
-def articles_in(prepared: Prepared) -> list[Article]:
-    return [a for a in prepared if isinstance(a, Article)]
 
 
 def merge_coded(prepared: Prepared, coded: list[Record | Crash]) -> Iterator[Outcome]:
@@ -215,16 +172,3 @@ def guarded_clean(item: RawArticle | Failure, published: str | None = None) -> A
         return with_published(clean(item), published)
     except Exception as exc:  # a bad article must never take the batch down
         return crash(item.source, "clean", exc)
-
-
-def guarded_annotate(article: Article, doc: Doc, options: Options) -> Record | Crash:
-    try:
-        return annotate(article, doc, options)
-    except Exception as exc:  # a bad article must never take the batch down
-        return crash(article.source or article.id, "code", exc)
-
-
-def crash(source: str, stage: str, exc: Exception) -> Crash:
-    log.exception("%s: the %s stage failed", source, stage)
-    detail = f"{source}: {stage} stage raised {type(exc).__name__}: {exc}"
-    return Crash(Failure(source=source, reason="pipeline-error", detail=detail))

@@ -11,11 +11,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from ..options import DEFAULT_OPTIONS, Options
 from ..read.sources import read_paths
 from ..record import Failure, Record
 from ..store.database import Store
-from .annotate import DEFAULT_OPTIONS, Options
-from .extract import Crash, Known, Outcome, process
+from .coding import Crash, Known
+from .extract import Outcome, process
 
 log = logging.getLogger(__name__)
 

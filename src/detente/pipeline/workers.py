@@ -18,10 +18,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from .coding import Crash, Prepared, articles_in, code_articles
+
 if TYPE_CHECKING:
+    from ..options import Options
     from ..record import Record
-    from .annotate import Options
-    from .extract import Crash, Prepared
 
 # Chunks in flight per worker: one being coded and one waiting, so no worker idles while
 # the parent prepares the next chunk, and memory stays bounded on an endless input.
@@ -38,8 +39,6 @@ class Pool:
 
     def code(self, chunks: Iterable[Prepared]) -> Iterator[tuple[Prepared, list[Record | Crash]]]:
         """Each prepared chunk with its coded records, in input order."""
-        from .extract import articles_in
-
         pending: deque[tuple[Prepared, Future[Any]]] = deque()
         for prepared in chunks:
             pending.append((prepared, self.executor.submit(code_in_worker, articles_in(prepared), self.options)))
@@ -64,8 +63,6 @@ def worker_pool(workers: int, peak_memory: dict[int, int] | None, options: Optio
 
 def code_in_worker(articles: list[Any], options: Options) -> tuple[list[Record | Crash], int, int]:
     """In a worker: the chunk's records, this process's id, and its peak memory so far."""
-    from .extract import code_articles
-
     return code_articles(articles, options), os.getpid(), peak_memory()
 
 

@@ -1,0 +1,17 @@
+"""What a user may change about coding, given to ``extract``, ``extract_many``, ``ingest`` and workers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Options:
+    """What a user may change about coding: ``dictionaries``, a PETRARCH-format directory
+    (actors and agents; verbs with the events stage) loaded in place of the packaged ones."""
+
+    dictionaries: Path | None = None
+
+
+DEFAULT_OPTIONS = Options()
