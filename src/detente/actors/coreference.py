@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.files import toml_data, word_list
 from ..knowledge.lexicon import phrase_key
 from ..nlp import noun_chunks, sentence_index, words_of
-from .mentions import TITLE_WORDS, Article, Found, agent_in, agent_sector, alias
+from .mentions import TITLE_WORDS, ArticleReading, ResolvedMention, agent_in, agent_sector, alias
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -24,10 +24,10 @@ PRONOUNS = frozenset({"he", "she"})
 COREFERENCE_SENTENCES = 6
 
 
-def surnames(article: Article) -> None:
+def surnames(article: ArticleReading) -> None:
     """A person's surname alone, whatever spaCy tagged it ("Alipov said", read as a place), and an
     organisation's first word ("Mahan" after "Mahan Air"): the latest such name before it."""
-    named: dict[str, list[Found]] = {}
+    named: dict[str, list[ResolvedMention]] = {}
     for found in sorted(article.found, key=lambda f: f.start):
         name = found.name.split()
         if found.kind == "person" and len(name) > 1:
@@ -44,7 +44,7 @@ def surnames(article: Article) -> None:
             article.taken.add(i)
 
 
-def role_descriptions(article: Article) -> None:
+def role_descriptions(article: ArticleReading) -> None:
     """ "the Russian Ambassador", "the envoy", "Niger's president": the latest person with that
     role (and country)."""
     lowers = words_of(article.doc).lowers
@@ -78,12 +78,14 @@ def role_descriptions(article: Article) -> None:
             name = article.doc[chunk.start : chunk.root.right_edge.i + 1].text
             key = ("person", name)
             article.found.append(
-                Found(chunk.start, chunk.end, name, "person", of_country, sector, role, of_country + agent, key)
+                ResolvedMention(
+                    chunk.start, chunk.end, name, "person", of_country, sector, role, of_country + agent, key
+                )
             )
             article.taken.update(range(chunk.start, chunk.end))
 
 
-def institution_of(article: Article, chunk: Span, country: str) -> None:
+def institution_of(article: ArticleReading, chunk: Span, country: str) -> None:
     """ "the government of Gondor", "the embassy of Russia": a country's institution named by its
     role word and the country after it."""
     _role, code = agent_in(article.lexicon, chunk)
@@ -98,12 +100,12 @@ def institution_of(article: Article, chunk: Span, country: str) -> None:
         name = article.doc[chunk.start : chunk.root.right_edge.i + 1].text
         key = ("organization", name)
         article.found.append(
-            Found(chunk.start, chunk.end, name, "organization", country, sector, None, country + agent, key)
+            ResolvedMention(chunk.start, chunk.end, name, "organization", country, sector, None, country + agent, key)
         )
     article.taken.update(range(chunk.start, chunk.end))
 
 
-def country_of_phrase(article: Article, root: Token) -> str | None:
+def country_of_phrase(article: ArticleReading, root: Token) -> str | None:
     """The country named by an "of …" phrase of a role noun ("the ambassador of Niger")."""
     for prep in (c for c in root.children if c.dep_ == "prep" and c.lower_ == "of"):
         for place in (o for o in prep.children if o.dep_ == "pobj"):
@@ -113,7 +115,7 @@ def country_of_phrase(article: Article, root: Token) -> str | None:
     return None
 
 
-def groups_of_places(article: Article) -> None:
+def groups_of_places(article: ArticleReading) -> None:
     """ "Soldiers from Gondor", "officials in Beijing", "human rights activists in Arnor": people
     named by a role word and the country (or capital) they are in or from are a group of it."""
     for chunk in noun_chunks(article.doc):
@@ -134,11 +136,13 @@ def groups_of_places(article: Article) -> None:
             continue
         key = ("group", country, sector or agent)
         name = article.doc[chunk.start : places[0].i + 1].text
-        article.found.append(Found(chunk.start, chunk.end, name, "group", country, sector, role, country + agent, key))
+        article.found.append(
+            ResolvedMention(chunk.start, chunk.end, name, "group", country, sector, role, country + agent, key)
+        )
         article.taken.update(range(chunk.start, chunk.end))
 
 
-def members_of(article: Article, chunk: Span, role: str, agent: str, sector: str, preps: frozenset[str]) -> None:
+def members_of(article: ArticleReading, chunk: Span, role: str, agent: str, sector: str, preps: frozenset[str]) -> None:
     """ "the human rights activists of Amnesty International", "officials of Russia", "former
     officials in White House": people of a role in (or of) an organisation or a country are a
     group of it (NGM + OPP = NGMOPP, RUSGOV, USAGOV + ELI)."""
@@ -149,7 +153,7 @@ def members_of(article: Article, chunk: Span, role: str, agent: str, sector: str
         return
     code = body.code if body.code.endswith(agent) else body.code + agent  # "officials in the White House": USAGOV
     name = article.doc[chunk.start : body.end].text
-    found = Found(chunk.start, chunk.end, name, "group", body.country, sector, role, code, ("group", code))
+    found = ResolvedMention(chunk.start, chunk.end, name, "group", body.country, sector, role, code, ("group", code))
     article.found.append(found)
     article.taken.update(range(chunk.start, chunk.end))
 
@@ -160,7 +164,7 @@ PLACE_OF = frozenset({"in", "from"})
 OF_BODY = frozenset({"of"})
 
 
-def place_country(article: Article, token: Token) -> str | None:
+def place_country(article: ArticleReading, token: Token) -> str | None:
     """The country a place phrase names: a country or capital the lexicon knows."""
     words = [t for t in token.subtree if t.dep_ == "compound" or t.i == token.i]
     index = article.lexicon.phrases.get(phrase_key(" ".join(t.text for t in words)))
@@ -192,7 +196,7 @@ def institution_words() -> frozenset[str]:
     }
 
 
-def speaking_pronouns(article: Article) -> None:
+def speaking_pronouns(article: ArticleReading) -> None:
     """ "he said": the latest person mentioned before."""
     words = words_of(article.doc)
     for i in (i for i, lower in enumerate(words.lowers) if lower in PRONOUNS and words.deps[i] == "nsubj"):
@@ -204,8 +208,8 @@ def speaking_pronouns(article: Article) -> None:
 
 
 def latest_person(
-    article: Article, span: Span, sector: str | None = None, country: str | None = None, role: str | None = None
-) -> Found | None:
+    article: ArticleReading, span: Span, sector: str | None = None, country: str | None = None, role: str | None = None
+) -> ResolvedMention | None:
     """The latest person before ``span`` (within a few sentences) with that sector and country,
     one with the same title first ("the President" after "President Biden … Prime Minister Modi")."""
     first_sentence = max(0, sentence_index(article.doc, span.start) - COREFERENCE_SENTENCES)
@@ -224,7 +228,7 @@ def latest_person(
     return chosen[0] if chosen else None
 
 
-def latest_organisation(article: Article, chunk: Span) -> Found | None:
+def latest_organisation(article: ArticleReading, chunk: Span) -> ResolvedMention | None:
     """The latest organisation before ``chunk`` (within a few sentences) whose name has the
     chunk's head noun ("the embassy" → "US Embassy in London", "the ministry" → "Ministry of …")."""
     first_sentence = max(0, sentence_index(article.doc, chunk.start) - COREFERENCE_SENTENCES)
@@ -239,7 +243,7 @@ def latest_organisation(article: Article, chunk: Span) -> Found | None:
     return None
 
 
-def titled_as(article: Article, found: Found, title: str) -> bool:
+def titled_as(article: ArticleReading, found: ResolvedMention, title: str) -> bool:
     """The person's role, or the words just before the name, end with ``title``."""
     if found.role:
         return found.role.split()[-1].lower() == title

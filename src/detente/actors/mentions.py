@@ -1,4 +1,4 @@
-"""Actor mentions: what the actor stages share while reading an article (``Found``, ``Article``)
+"""Actor mentions: what the actor stages share while reading an article (``ResolvedMention``, ``ArticleReading``)
 and the mentions the actor lexicon finds: countries, capitals and seats of government, groups,
 agencies and the Phoenix dictionaries' names with their roles on the article's date; a country
 word stands for its government when a capital acts and for a group when it qualifies a role noun.
@@ -13,7 +13,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..knowledge.files import toml_data
-from ..knowledge.lexicon import Known, Lexicon
+from ..knowledge.lexicon import Lexicon, LexiconEntry
 from ..nlp import words_of
 
 if TYPE_CHECKING:
@@ -50,7 +50,7 @@ TITLE_WORDS = 3
 
 
 @dataclass
-class Found:
+class ResolvedMention:
     """A mention with what it resolves to, before mentions are grouped into actors."""
 
     start: int  # token offsets
@@ -66,13 +66,13 @@ class Found:
 
 
 @dataclass
-class Article:
+class ArticleReading:
     """What the stage knows while reading one article."""
 
     doc: Doc
     day: str | None
     lexicon: Lexicon
-    found: list[Found] = field(default_factory=list)
+    found: list[ResolvedMention] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)  # tokens already part of a mention or a title
 
 
@@ -86,7 +86,7 @@ def agent_sector(code: str) -> str | None:
     return sector_table()["roles"].get(code.strip("~")[:3])
 
 
-def lexicon_matches(article: Article) -> Iterator[Found]:
+def lexicon_matches(article: ArticleReading) -> Iterator[ResolvedMention]:
     """Longest matches of lexicon phrases, left to right, that look like names in the text and
     resolve on the article's date (else a shorter match is tried: "US" of "US President")."""
     doc, lexicon = article.doc, article.lexicon
@@ -125,7 +125,7 @@ def match_words(doc: Doc) -> tuple[list[int], list[str]]:
     return kept, lower
 
 
-def resolve_match(article: Article, start: int, end: int, known: Known) -> Found | None:
+def resolve_match(article: ArticleReading, start: int, end: int, known: LexiconEntry) -> ResolvedMention | None:
     if known.kind == "person" and inside_longer_name(article.doc, start, end):
         return None  # "Albert" of "Albert Muchanga" is not Prince Albert of Monaco
     return resolve_known(article, article.doc[start:end], known)
@@ -146,7 +146,7 @@ def looks_like_a_name(span: Span) -> bool:
     return not (len(span) == 1 and len(first) <= 3 and first.isalpha() and not first.isupper())
 
 
-def lexicon_mentions(article: Article) -> None:
+def lexicon_mentions(article: ArticleReading) -> None:
     for found in lexicon_matches(article):
         found = bracketed_acronym(article, found) or national_body(article, found)
         article.found.append(found)
@@ -157,7 +157,7 @@ def lexicon_mentions(article: Article) -> None:
         article.found[i] = person_of_named_country(article, found)
 
 
-def bracketed_acronym(article: Article, found: Found) -> Found | None:
+def bracketed_acronym(article: ArticleReading, found: ResolvedMention) -> ResolvedMention | None:
     """ "the European Union (EU)": an acronym in brackets right after a name is that name's actor,
     whatever the dictionary codes the acronym as."""
     doc = article.doc
@@ -177,7 +177,7 @@ def is_acronym_of(word: str, name: list[str]) -> bool:
     return len(capitals) >= 2 and " " not in word and capitals == initials
 
 
-def person_of_named_country(article: Article, found: Found) -> Found:
+def person_of_named_country(article: ArticleReading, found: ResolvedMention) -> ResolvedMention:
     """ "King Hassan of Morocco": the country the text names after a dictionary person wins over
     the dictionary's (a bare "Hassan" is someone else's there)."""
     if found.kind != "person" or not found.country:
@@ -188,7 +188,7 @@ def person_of_named_country(article: Article, found: Found) -> Found:
     return replace(found, country=after, code=after + found.code[3:], key=("person", found.name, after))
 
 
-def national_body(article: Article, found: Found) -> Found:
+def national_body(article: ArticleReading, found: ResolvedMention) -> ResolvedMention:
     """ "the Russian Security Council": an international body's name after a nationality
     adjective is that country's own body (its government), not the UN's."""
     if found.kind not in ("organization", "group") or found.country not in INTERNATIONAL or found.start == 0:
@@ -200,21 +200,23 @@ def national_body(article: Article, found: Found) -> Found:
     name = article.doc[found.start - 1 : found.end].text  # as the text says it, not "Russian UN Security Council"
     key = ("organization", name, "GOV")
     country = adjective.country or ""
-    return Found(found.start - 1, found.end, name, "organization", country, "GOV", None, country + "GOV", key)
+    return ResolvedMention(found.start - 1, found.end, name, "organization", country, "GOV", None, country + "GOV", key)
 
 
 # Codes of bodies above states; a nationality adjective before their name makes a national body.
 INTERNATIONAL = frozenset({"UNO", "IGO", "EUR"})
 
 
-def country_mention(article: Article, found: Found) -> Found:
+def country_mention(article: ArticleReading, found: ResolvedMention) -> ResolvedMention:
     """ "American people" is a group of the United States, and also a mention of it."""
     name = country_name(article.lexicon, found.country or "")
     country = found.country or ""
-    return Found(found.start, found.end, name, "country", country, "", code=country, key=("country", name, ""))
+    return ResolvedMention(
+        found.start, found.end, name, "country", country, "", code=country, key=("country", name, "")
+    )
 
 
-def resolve_known(article: Article, span: Span, known: Known) -> Found | None:
+def resolve_known(article: ArticleReading, span: Span, known: LexiconEntry) -> ResolvedMention | None:
     """A lexicon match as an actor mention: its code on the article's date, and what a country
     word stands for here (its government when a capital acts, a group when it qualifies a role noun)."""
     code = known.code_on(article.day)
@@ -240,10 +242,10 @@ def resolve_known(article: Article, span: Span, known: Known) -> Found | None:
     country, sector = split_code(code)
     country, sector = known.country or country, known.sector if known.sector is not None else sector
     key = (known.kind, known.name, sector)
-    return Found(span.start, span.end, name, known.kind, country, sector, code=code, key=key)
+    return ResolvedMention(span.start, span.end, name, known.kind, country, sector, code=code, key=key)
 
 
-def shared_name_code(article: Article, span: Span, code: str) -> str:
+def shared_name_code(article: ArticleReading, span: Span, code: str) -> str:
     """ "Georgia" in an article about Atlanta is the US state: a country name shared with a place
     elsewhere is that place when the article gives its cues and none of the country's
     (``data/actors/shared_names.toml``)."""
@@ -261,7 +263,7 @@ def shared_names() -> dict[str, dict[str, Any]]:
     return dict(toml_data("actors/shared_names.toml"))
 
 
-def titled_name(article: Article, span: Span, known: Known, code: str) -> Found | None:
+def titled_name(article: ArticleReading, span: Span, known: LexiconEntry, code: str) -> ResolvedMention | None:
     """A name the dictionary codes by country alone, right after a title: a person of that country
     with the title's agent, as PETRARCH composes codes ("Bree Prime Minister Romendacil": ROMENDACIL
     [BRE] + PRIME_MINISTER [~GOV] = BREGOV). A country's own name is never read this way."""
@@ -275,10 +277,10 @@ def titled_name(article: Article, span: Span, known: Known, code: str) -> Found 
     extra = agent.strip("~")
     sector = agent_sector(extra) or ""
     name = span.text
-    return Found(span.start, span.end, name, "person", code[:3], sector, role, code + extra, ("person", name))
+    return ResolvedMention(span.start, span.end, name, "person", code[:3], sector, role, code + extra, ("person", name))
 
 
-def spelled_as_in_text(article: Article, span: Span, known: Known) -> str:
+def spelled_as_in_text(article: ArticleReading, span: Span, known: LexiconEntry) -> str:
     """A person's name as the article spells it ("Sergei Lavrov", where the dictionary has
     "Sergey"; "Joseph R. Biden" for "Joe Biden"), unless the mention carries a title or a
     nationality ("Russian President Vladimir Putin") or is in capitals ("PRESIDENT BIDEN")."""
@@ -288,7 +290,7 @@ def spelled_as_in_text(article: Article, span: Span, known: Known) -> str:
     return span.text if same_person and not titled and not span.text.isupper() else known.name
 
 
-def country_word(article: Article, span: Span, kind: str, code: str) -> Found:
+def country_word(article: ArticleReading, span: Span, kind: str, code: str) -> ResolvedMention:
     """ "Russia" a country; "Moscow said" its government; "Chinese troops" a group of it."""
     country = code[:3]
     name = country_name(article.lexicon, country)
@@ -299,21 +301,25 @@ def country_word(article: Article, span: Span, kind: str, code: str) -> Found:
         found_sector = agent_sector(prefix) or prefix
         code = prefix + country + agent
         key = ("group", code, found_sector)
-        return Found(
+        return ResolvedMention(
             start, span.end, article.doc[start : span.end].text, "group", country, found_sector, code=code, key=key
         )
     if not agent:
-        return Found(span.start, span.end, name, "country", country, "", code=country, key=("country", name, ""))
+        return ResolvedMention(
+            span.start, span.end, name, "country", country, "", code=country, key=("country", name, "")
+        )
     if sector == "GOV":
         kind, name = "government", f"{name} government"
     else:
         kind, name = "group", group_name(span)
     key = (kind, country, sector)
     # The code keeps the dictionary's agent ("Arnor cleric": ARNREL), the sector is PLOVER's (CVL).
-    return Found(span.start, span.end, name, kind, country, sector, code=country + agent, key=key, country_word=True)
+    return ResolvedMention(
+        span.start, span.end, name, kind, country, sector, code=country + agent, key=key, country_word=True
+    )
 
 
-def prefix_agent(article: Article, span: Span) -> tuple[int, str] | None:
+def prefix_agent(article: ArticleReading, span: Span) -> tuple[int, str] | None:
     """An agent a dictionary writes before the country ("MSF {} [NGO~]": "MSF Arnor" is NGOARN),
     right before the country word: where it starts, and its code."""
     doc = article.doc
@@ -346,7 +352,7 @@ def group_name(span: Span) -> str:
     return span.doc[span.start : span.root.head.i + 1].text
 
 
-def country_role(article: Article, span: Span) -> tuple[str, str] | None:
+def country_role(article: ArticleReading, span: Span) -> tuple[str, str] | None:
     """The sector and agent code of the noun a country word qualifies: "Saudi government" (GOV,
     GOV), "Chinese troops" (MIL, MIL), "Arnor cleric" (CVL, REL)."""
     root = span.root
@@ -369,7 +375,7 @@ def country_role(article: Article, span: Span) -> tuple[str, str] | None:
     return (sector, agent or "") if sector else None
 
 
-def latest_role(known: Known) -> str:
+def latest_role(known: LexiconEntry) -> str:
     return max(known.codes, key=lambda c: c.end or "9999").code
 
 
@@ -408,7 +414,7 @@ def split_code(code: str) -> tuple[str, str]:
     return head, sector
 
 
-def country_after(article: Article, ent: Span) -> str | None:
+def country_after(article: ArticleReading, ent: Span) -> str | None:
     """ "Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin": the country named
     right after the name."""
     doc = article.doc
@@ -464,7 +470,7 @@ FORMER = frozenset({"former", "ex"})
 ELITE_AGENT = "~ELI"
 
 
-def alias(found: Found, span: Span) -> Found:
-    return Found(
+def alias(found: ResolvedMention, span: Span) -> ResolvedMention:
+    return ResolvedMention(
         span.start, span.end, found.name, found.kind, found.country, found.sector, found.role, found.code, found.key
     )

@@ -13,8 +13,8 @@ from ..knowledge.files import toml_data
 from ..knowledge.lexicon import phrase_key
 from ..nlp import sentence_start, words_of
 from .mentions import (
-    Article,
-    Found,
+    ArticleReading,
+    ResolvedMention,
     agent_in,
     agent_sector,
     alias,
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 
-def entity_mentions(article: Article) -> None:
+def entity_mentions(article: ArticleReading) -> None:
     for ent in map(trimmed, article.doc.ents):
         if not is_actor_entity(article, ent):
             continue
@@ -58,7 +58,7 @@ def trimmed(ent: Span) -> Span:
     return span
 
 
-def is_actor_entity(article: Article, ent: Span) -> bool:
+def is_actor_entity(article: ArticleReading, ent: Span) -> bool:
     """A person, or an organisation (spaCy sometimes calls one a facility), not already known
     (a country named inside an organisation's name does not count) and not a weapon ("S-400"),
     a region ("Indo-Pacific"), a title ("National Security Advisor") or a time zone."""
@@ -78,7 +78,7 @@ def is_actor_entity(article: Article, ent: Span) -> bool:
     return bool(own_words) and all(f.kind in ("country", "capital") and f.end <= ent.end for f in inside)
 
 
-def follows_a_title(article: Article, ent: Span) -> bool:
+def follows_a_title(article: ArticleReading, ent: Span) -> bool:
     """A name spaCy took for an organisation right after a person's title ("Ambassador … Nikki Haley")."""
     start = title_start(article.doc, ent.start)
     role, _code = agent_in(article.lexicon, article.doc[start : ent.start])
@@ -86,7 +86,7 @@ def follows_a_title(article: Article, ent: Span) -> bool:
     return role is not None and role.lower().split()[-1] == last and all(t.pos_ == "PROPN" for t in ent)
 
 
-def acronym_of(article: Article, ent: Span) -> Found | None:
+def acronym_of(article: ArticleReading, ent: Span) -> ResolvedMention | None:
     """ "the Centre for Global India Insights (CGII)": the acronym is the organisation it follows."""
     doc = article.doc
     if ent.start < 2 or doc[ent.start - 1].text != "(":
@@ -95,7 +95,7 @@ def acronym_of(article: Article, ent: Span) -> Found | None:
     return alias(before[-1], ent) if before else None
 
 
-def titles_before_names(article: Article) -> None:
+def titles_before_names(article: ArticleReading) -> None:
     """ "US Ambassador to the United Nations Nikki Haley": a dictionary entry that is a title
     right before a person's name is that person's title, not another actor."""
     people = {f.start: f for f in article.found if f.kind == "person"}
@@ -103,7 +103,7 @@ def titles_before_names(article: Article) -> None:
     article.found = [f for f in article.found if not any(f is t for t in titles)]
 
 
-def short_name_of(article: Article, span: Span) -> Found | None:
+def short_name_of(article: ArticleReading, span: Span) -> ResolvedMention | None:
     """ "Mahan" after "Mahan Air": an organisation called by the first words of its name."""
     words = span.text.split()
     for found in reversed(article.found):
@@ -115,10 +115,10 @@ def short_name_of(article: Article, span: Span) -> Found | None:
     return None
 
 
-def person(article: Article, ent: Span) -> Found:
+def person(article: ArticleReading, ent: Span) -> ResolvedMention:
     earlier = same_person(article, ent)
     if earlier is not None:
-        return Found(
+        return ResolvedMention(
             ent.start,
             ent.end,
             earlier.name,
@@ -140,7 +140,7 @@ def person(article: Article, ent: Span) -> Found:
         or (main_country(article) if sector in STATE_SECTORS else None)
     )
     code = (country or "") + sector if country else sector
-    return Found(ent.start, ent.end, ent.text, "person", country, sector, role, code, ("person", ent.text))
+    return ResolvedMention(ent.start, ent.end, ent.text, "person", country, sector, role, code, ("person", ent.text))
 
 
 NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
@@ -159,7 +159,7 @@ FIRST_NAME_FORMS = {
 }
 
 
-def known_person(article: Article, ent: Span) -> Found | None:
+def known_person(article: ArticleReading, ent: Span) -> ResolvedMention | None:
     """A name the dictionaries know under another spelling: without middle initials and suffixes
     ("Joseph R. Biden, Jr." → "joseph biden"), or with the usual short first name ("joe biden")."""
     words = [w.lower().strip(",") for w in ent.text.split()]
@@ -183,7 +183,7 @@ def known_person(article: Article, ent: Span) -> Found | None:
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
-def main_country(article: Article, at_least: int = 1) -> str | None:
+def main_country(article: ArticleReading, at_least: int = 1) -> str | None:
     """The country named most often (as a country or its government), if named ``at_least`` times."""
     counts: dict[str, int] = {}
     for found in article.found:
@@ -193,7 +193,7 @@ def main_country(article: Article, at_least: int = 1) -> str | None:
     return best if best is not None and counts[best] >= at_least else None
 
 
-def same_person(article: Article, ent: Span) -> Found | None:
+def same_person(article: ArticleReading, ent: Span) -> ResolvedMention | None:
     """An earlier person whose name ends with this one ("Alipov" after "Denis Alipov")."""
     words = ent.text.split()
     for found in reversed(article.found):
@@ -202,7 +202,7 @@ def same_person(article: Article, ent: Span) -> Found | None:
     return None
 
 
-def title_of(article: Article, ent: Span, consume: bool = True) -> tuple[str | None, str, str | None]:
+def title_of(article: ArticleReading, ent: Span, consume: bool = True) -> tuple[str | None, str, str | None]:
     """(country, sector, role) from the words before a name, its apposition, and the noun it is
     in apposition to ("Merkel's spokesperson, Steffen Seibert"). With ``consume``, those words
     are the person's title: no other actor is read in them."""
@@ -222,7 +222,7 @@ def title_of(article: Article, ent: Span, consume: bool = True) -> tuple[str | N
     return country, sector or "", role
 
 
-def drop_titles(article: Article, words: Span) -> None:
+def drop_titles(article: ArticleReading, words: Span) -> None:
     """Dictionary phrases that were a title ("US Ambassador to the United Nations") are no actors."""
     org_words = toml_data("actors/sectors.toml")["organisation_words"]
     article.found = [
@@ -232,13 +232,13 @@ def drop_titles(article: Article, words: Span) -> None:
     ]
 
 
-def bare_title(found: Found, org_words: dict[str, str]) -> bool:
+def bare_title(found: ResolvedMention, org_words: dict[str, str]) -> bool:
     """An organisation in a person's title is their employer ("African Export-Import Bank
     president …"), unless no word of it names an organisation."""
     return found.kind == "organization" and not any(w.lower() in org_words for w in found.name.split())
 
 
-def description(article: Article, words: Span) -> tuple[str | None, str | None, str | None]:
+def description(article: ArticleReading, words: Span) -> tuple[str | None, str | None, str | None]:
     """The country (an adjective or possessive, not "to India") and the role in a description."""
     country = next(
         (f.country for f in article.found if words.start <= f.start < words.end and own_country(article.doc[f.start])),
@@ -256,7 +256,7 @@ def own_country(token: Token) -> bool:
     return not sent_to and before not in ("to", "in", "at", "for", "with")
 
 
-def country_of_sentence(article: Article, ent: Span) -> str | None:
+def country_of_sentence(article: ArticleReading, ent: Span) -> str | None:
     """The country of the nearest actor before the name in its sentence that is not a place or
     a target: who cites an official names whose official it is (TASS citing a deputy minister)."""
     for found in reversed(article.found):
@@ -273,7 +273,7 @@ def country_of_sentence(article: Article, ent: Span) -> str | None:
     return None
 
 
-def organisation(article: Article, ent: Span) -> Found:
+def organisation(article: ArticleReading, ent: Span) -> ResolvedMention:
     """An organisation spaCy found: its country from a country named in it, else from the words
     before it or the noun it is listed under ("Iranian airline Mahan Air", "German companies such
     as Siemens"); its sector from its own words, else from those."""
@@ -298,7 +298,9 @@ def organisation(article: Article, ent: Span) -> Found:
         country = main_country(article, at_least=2)  # "dissolving Parliament" in a story about Iraq
     code = (country or "") + sector
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-    return Found(ent.start, ent.end, name, "organization", country, sector, None, code, ("organization", name))
+    return ResolvedMention(
+        ent.start, ent.end, name, "organization", country, sector, None, code, ("organization", name)
+    )
 
 
 @cache
@@ -306,7 +308,7 @@ def regional_words() -> frozenset[str]:
     return frozenset(toml_data("actors/sectors.toml")["regional_words"]["words"])
 
 
-def listed_under(article: Article, ent: Span) -> tuple[str | None, str]:
+def listed_under(article: ArticleReading, ent: Span) -> tuple[str | None, str]:
     """The country and sector of the noun a name is an example of ("German companies such as …")."""
     token = ent.root
     for _ in range(4):
@@ -329,7 +331,7 @@ def listed_under(article: Article, ent: Span) -> tuple[str | None, str]:
 NOT_ORGANISATIONS = frozenset({"utc", "gmt", "bst", "est", "edt", "cet", "ist", "state", "covid-19"})
 
 
-def group_title(article: Article, ent: Span) -> Found | None:
+def group_title(article: ArticleReading, ent: Span) -> ResolvedMention | None:
     """A country word and role noun right before a name ("Iranian airline Mahan Air")."""
     nouns = toml_data("actors/sectors.toml")["company_nouns"]
     last = words_of(article.doc).lowers[ent.start - 1] if ent.start > 0 else ""
@@ -340,7 +342,7 @@ def group_title(article: Article, ent: Span) -> Found | None:
     return None
 
 
-def looks_like_an_organisation(article: Article, ent: Span) -> bool:
+def looks_like_an_organisation(article: ArticleReading, ent: Span) -> bool:
     org_words = toml_data("actors/sectors.toml")["organisation_words"]
     has_org_word = any(t.lower_ in org_words for t in ent)
     words = [t for t in ent if t.lower_ != "the"]

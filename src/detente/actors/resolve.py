@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.lexicon import load_lexicon, phrase_key
 from ..record import Actor, Credit, Mention
 from .coreference import groups_of_places, role_descriptions, speaking_pronouns, surnames
-from .mentions import Article, Found, lexicon_mentions, split_code
+from .mentions import ArticleReading, ResolvedMention, lexicon_mentions, split_code
 from .names import entity_mentions, titles_before_names
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ def find_actors(
 ) -> tuple[Actor, ...]:
     """Every actor of the article, each with all its mentions; credited agencies too, even when
     the text no longer names them (a wire credit is removed from it)."""
-    article = Article(doc=doc, day=published, lexicon=load_lexicon(dictionaries))
+    article = ArticleReading(doc=doc, day=published, lexicon=load_lexicon(dictionaries))
     for stage in (
         lexicon_mentions,
         entity_mentions,
@@ -47,7 +47,9 @@ def find_actors(
     return actors + credited_agencies(article, credits, {a.name for a in actors}, len(actors))
 
 
-def credited_agencies(article: Article, credits: tuple[Credit, ...], named: set[str], count: int) -> tuple[Actor, ...]:
+def credited_agencies(
+    article: ArticleReading, credits: tuple[Credit, ...], named: set[str], count: int
+) -> tuple[Actor, ...]:
     extra: list[Actor] = []
     for credit in credits:
         index = article.lexicon.phrases.get(phrase_key(credit.agency))
@@ -74,9 +76,9 @@ def actors_by_token(doc: Doc, actors: tuple[Actor, ...]) -> dict[int, Actor]:
     return by_token
 
 
-def group_actors(article: Article) -> tuple[Actor, ...]:
+def group_actors(article: ArticleReading) -> tuple[Actor, ...]:
     """Mentions grouped by what they resolve to, in order of first mention."""
-    groups: dict[tuple[str, ...], list[Found]] = {}
+    groups: dict[tuple[str, ...], list[ResolvedMention]] = {}
     for found in sorted(article.found, key=lambda f: f.start):
         groups.setdefault(found.key, []).append(found)
     doc = article.doc

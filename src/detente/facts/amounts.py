@@ -29,7 +29,7 @@ CURRENCY_LOOKAHEAD = 3
 
 
 @dataclass(frozen=True)
-class Words:
+class AmountWords:
     scales: dict[str, float]
     numbers: dict[str, float]
     ordinals: dict[str, int]
@@ -41,9 +41,9 @@ class Words:
 
 
 @cache
-def words() -> Words:
+def words() -> AmountWords:
     data = toml_data("amounts.toml")
-    return Words(
+    return AmountWords(
         scales={k: float(v) for k, v in data["scales"].items()},
         numbers={k: float(v) for k, v in data["number_words"].items()},
         ordinals=dict(data["ordinals"]),
@@ -94,7 +94,7 @@ def read_numbers(text: str) -> list[float]:
     return r.values
 
 
-def read_token(r: Reading, token: str, following: str, w: Words) -> None:
+def read_token(r: Reading, token: str, following: str, w: AmountWords) -> None:
     if token[0].isdigit():
         r.start(float(token.replace(",", "")))
     elif token in w.scales and (r.current is not None or token in ("hundred", "thousand", "million", "billion")):

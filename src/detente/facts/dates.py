@@ -31,7 +31,7 @@ PERIOD_UNITS = ("day", "week", "month", "year", "decade")
 
 
 @dataclass(frozen=True)
-class Words:
+class DateWords:
     months: dict[str, int]
     weekdays: dict[str, int]
     days: dict[str, int]
@@ -47,12 +47,12 @@ class Words:
 
 
 @cache
-def words() -> Words:
+def words() -> DateWords:
     data = toml_data("dates.toml")
     months = {m: i for i, m in enumerate(data["months"], 1)}
     months.update({m: i for i, m in enumerate(data["month_abbreviations"], 1)})
     months["sept"] = 9
-    return Words(
+    return DateWords(
         months=months,
         weekdays={d: i for i, d in enumerate(data["weekdays"])},
         days=dict(data["days"]),

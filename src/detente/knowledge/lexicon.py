@@ -23,7 +23,7 @@ Key = tuple[str, ...]
 
 
 @dataclass(frozen=True)
-class Known:
+class LexiconEntry:
     """A known actor: its display name, kind, and codes (dated, as in the dictionaries)."""
 
     name: str
@@ -39,14 +39,14 @@ class Known:
 
 @dataclass
 class Lexicon:
-    entries: list[Known] = field(default_factory=list)
+    entries: list[LexiconEntry] = field(default_factory=list)
     phrases: dict[Key, int] = field(default_factory=dict)
     longest: dict[str, int] = field(default_factory=dict)
     agents: dict[Key, str] = field(default_factory=dict)
     agent_longest: dict[str, int] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
 
-    def add(self, known: Known, phrases: list[str]) -> int:
+    def add(self, known: LexiconEntry, phrases: list[str]) -> int:
         index = len(self.entries)
         self.entries.append(known)
         if known.kind == "country":
@@ -87,18 +87,20 @@ def own_entries(lexicon: Lexicon) -> None:
     for row in tsv_rows("actors/countries.tsv"):
         iso3, name = row["iso3"], row["name"]
         lexicon.country_names[iso3] = name
-        lexicon.add(Known(name, "country", (DatedCode(iso3),)), [name, *split(row["aliases"])])
-        lexicon.add(Known(name, "capital", (DatedCode(iso3),)), split(row["capitals"]))
-        lexicon.add(Known(name, "government", (DatedCode(iso3 + "GOV"),)), split(row["government"]))
+        lexicon.add(LexiconEntry(name, "country", (DatedCode(iso3),)), [name, *split(row["aliases"])])
+        lexicon.add(LexiconEntry(name, "capital", (DatedCode(iso3),)), split(row["capitals"]))
+        lexicon.add(LexiconEntry(name, "government", (DatedCode(iso3 + "GOV"),)), split(row["government"]))
     for row in tsv_rows("actors/groups.tsv"):
         names = split(row["names"])
-        known = Known(names[0], "group", (DatedCode(row["code"]),), row["country"], row["sector"])
+        known = LexiconEntry(names[0], "group", (DatedCode(row["code"]),), row["country"], row["sector"])
         lexicon.add(known, names)
     for row in tsv_rows("actors/officeholders.tsv"):
         roles = tuple(office(role) for role in split(row["roles"]))
-        lexicon.add(Known(row["name"], "person", roles), [row["name"], *split(row["aliases"])])
+        lexicon.add(LexiconEntry(row["name"], "person", roles), [row["name"], *split(row["aliases"])])
     for agency in agencies():
-        lexicon.add(Known(agency.name, "agency", (DatedCode(agency.country + "MED"),)), [agency.name, *agency.aliases])
+        lexicon.add(
+            LexiconEntry(agency.name, "agency", (DatedCode(agency.country + "MED"),)), [agency.name, *agency.aliases]
+        )
 
 
 def office(role: str) -> DatedCode:
@@ -116,7 +118,7 @@ KIND_BY_FILE = {"countries": "organization", "international": "organization", "n
 
 def dictionary_entries(lexicon: Lexicon, actors: list[ActorEntry], agents: list[AgentEntry]) -> None:
     for entry in actors:
-        lexicon.add(Known(entry.name, kind_of(entry), entry.codes), list(entry.phrases))
+        lexicon.add(LexiconEntry(entry.name, kind_of(entry), entry.codes), list(entry.phrases))
     for agent in agents:
         lexicon.add_agent(agent.phrase, agent.code)
 

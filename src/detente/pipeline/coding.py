@@ -29,7 +29,7 @@ CODED_LANGUAGES = frozenset({"en"})
 
 
 @dataclass(frozen=True)
-class Known:
+class AlreadyStored:
     """An article whose id is already in the store: not coded again."""
 
     id: str
@@ -43,7 +43,7 @@ class Crash:
     failure: Failure
 
 
-Prepared = list["Article | Failure | Crash | Known"]
+Prepared = list["Article | Failure | Crash | AlreadyStored"]
 
 
 def articles_in(prepared: Prepared) -> list[Article]:

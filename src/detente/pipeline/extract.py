@@ -24,7 +24,7 @@ from ..read.clean import clean
 from ..read.sources import RawArticle, read_txt
 from ..record import Article, Failure, Record, content_hash
 from .annotate import annotate
-from .coding import Crash, Known, Prepared, articles_in, code_articles, crash
+from .coding import AlreadyStored, Crash, Prepared, articles_in, code_articles, crash
 from .workers import worker_pool
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 CHUNK_SIZE = 64
 
 
-Outcome = Record | Failure | Known | Crash
+Outcome = Record | Failure | AlreadyStored | Crash
 # Given candidate ids, the content hash of each one already stored.
 StoredHashes = Callable[[list[str]], dict[str, str]]
 
@@ -65,7 +65,7 @@ def extract_many(
     for outcome in process(sources, published=published, options=options):
         if isinstance(outcome, Crash):
             yield outcome.failure
-        elif not isinstance(outcome, Known):
+        elif not isinstance(outcome, AlreadyStored):
             yield outcome
 
 
@@ -120,7 +120,7 @@ def process(
 
 
 def prepare_chunk(chunk: list[RawArticle | Failure], stored: StoredHashes | None, published: str | None) -> Prepared:
-    """A chunk cleaned, with each article under its final id, or ``Known`` when already stored."""
+    """A chunk cleaned, with each article under its final id, or ``AlreadyStored`` when already stored."""
     prepared = [guarded_clean(item, published) for item in chunk]
     articles = [a for a in prepared if isinstance(a, Article)]
     candidates = [i for a in articles for i in (a.id, alternate_id(a))]
@@ -135,11 +135,11 @@ def merge_coded(prepared: Prepared, coded: list[Record | Crash]) -> Iterator[Out
         yield next(records) if isinstance(item, Article) else item
 
 
-def identify_new(article: Article, known: dict[str, str]) -> Article | Known:
-    """The article to code under its final id, or ``Known`` when this very text is stored."""
+def identify_new(article: Article, known: dict[str, str]) -> Article | AlreadyStored:
+    """The article to code under its final id, or ``AlreadyStored`` when this very text is stored."""
     identified = identify(article, known)
     if identified is None:
-        return Known(id=article.id, source=article.source or "")
+        return AlreadyStored(id=article.id, source=article.source or "")
     known[identified.id] = content_hash(identified.text)
     return identified
 

@@ -15,7 +15,7 @@ from ..options import DEFAULT_OPTIONS, Options
 from ..read.sources import read_paths
 from ..record import Failure, Record
 from ..store.database import Store
-from .coding import Crash, Known
+from .coding import AlreadyStored, Crash
 from .extract import Outcome, process
 
 log = logging.getLogger(__name__)
@@ -77,7 +77,7 @@ def tally(summary: Summary, outcome: Outcome, pending: list[Record], failures: l
     summary.read += 1
     if isinstance(outcome, Record):
         pending.append(outcome)
-    elif isinstance(outcome, Known):
+    elif isinstance(outcome, AlreadyStored):
         summary.already += 1
     elif isinstance(outcome, Crash):
         summary.crashed += 1

@@ -23,7 +23,7 @@ from ..nlp import doc_text
 from ..record import Actor, Mention, Quote, Speaker
 from .marks import direct_quotes, transcript_turns
 from .reported import indirect_quotes
-from .speakers import ActorIndex, Found, inside_quote, proper_name, speakers_in
+from .speakers import ActorIndex, FoundQuote, inside_quote, proper_name, speakers_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -41,11 +41,11 @@ def find_quotes(doc: Doc, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
     return tuple(to_quote(one, resolver) for q in ordered for one in per_speaker(q, resolver))
 
 
-def overlaps(quote: Found, spans: list[tuple[int, int]]) -> bool:
+def overlaps(quote: FoundQuote, spans: list[tuple[int, int]]) -> bool:
     return any(quote.start < end and start < quote.end for start, end in spans)
 
 
-def inside_direct(quote: Found, found: list[Found]) -> bool:
+def inside_direct(quote: FoundQuote, found: list[FoundQuote]) -> bool:
     """An indirect quote that is mostly a direct quote's words is that direct quote, unless the
     speaker quotes someone else ("As my foreign minister says that we are open …")."""
     for direct in (f for f in found if f.kind == "direct"):
@@ -55,7 +55,7 @@ def inside_direct(quote: Found, found: list[Found]) -> bool:
     return False
 
 
-def quoted_within(quote: Found, direct: Found) -> bool:
+def quoted_within(quote: FoundQuote, direct: FoundQuote) -> bool:
     """An indirect quote whose speech verb and speaker are inside a direct quote, the speaker
     not being the quote's own ("I", "we")."""
     if quote.cue is None or quote.speaker is None or not inside_quote(direct, quote.cue.idx):
@@ -63,7 +63,7 @@ def quoted_within(quote: Found, direct: Found) -> bool:
     return quote.speaker.root.lower_ not in ("i", "we", "he", "she", "they", "it")
 
 
-def per_speaker(quote: Found, actors: ActorIndex) -> list[Found]:
+def per_speaker(quote: FoundQuote, actors: ActorIndex) -> list[FoundQuote]:
     """ "Sullivan and Patrushev agreed that …", "We, President Biden and President Putin, note …",
     "the two leaders agreed …": one quote for each speaker."""
     if quote.speaker is None:
@@ -72,11 +72,12 @@ def per_speaker(quote: Found, actors: ActorIndex) -> list[Found]:
     if len(members) <= 1:
         return [quote]
     return [
-        Found(quote.start, quote.end, quote.text, quote.kind, quote.cue, m, None, quote.reported_by) for m in members
+        FoundQuote(quote.start, quote.end, quote.text, quote.kind, quote.cue, m, None, quote.reported_by)
+        for m in members
     ]
 
 
-def to_quote(quote: Found, actors: ActorIndex) -> Quote:
+def to_quote(quote: FoundQuote, actors: ActorIndex) -> Quote:
     speaker = None
     if quote.speaker is not None:
         actor = actors.actor_of(quote.speaker)

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.files import word_list
 from .speakers import (
-    Found,
+    FoundQuote,
     according_object,
     inside_quote,
     is_speech_verb,
@@ -78,11 +78,11 @@ def continues(text: str, paragraphs: list[tuple[int, int]], number: int, closing
     return first in OPENING and OPENING[first] == closing
 
 
-def direct_quotes(doc: Doc, text: str) -> list[Found]:
-    quotes: list[Found] = []
+def direct_quotes(doc: Doc, text: str) -> list[FoundQuote]:
+    quotes: list[FoundQuote] = []
     marked = quote_marks(text)
     for start, end, gaps in merge_split(text, marked):
-        quote = Found(start, end, clean_quote(text[start:end]), "direct", gaps=gaps)
+        quote = FoundQuote(start, end, clean_quote(text[start:end]), "direct", gaps=gaps)
         attribute_direct(doc, quote, text, [(s, e) for s, e in marked if e <= start or s >= end])
         if quote.cue is None and quotes and continues_previous(doc, text, quotes[-1], quote):
             quote.cue, quote.speaker, quote.speaker_name = quotes[-1].cue, quotes[-1].speaker, quotes[-1].speaker_name
@@ -117,7 +117,7 @@ def attribution_in(gap: str) -> bool:
     return any(word.lower().rstrip(",") in speech_forms() for word in gap.split())
 
 
-def keep(quote: Found, text: str) -> bool:
+def keep(quote: FoundQuote, text: str) -> bool:
     """A quote with a speaker, or a long enough one; never a title ("One Hundred Years of Solitude")."""
     words = quote.text.split()
     if looks_like_a_title(words):
@@ -130,7 +130,7 @@ def looks_like_a_title(words: list[str]) -> bool:
     return len(words) >= 2 and bool(content) and all(w[:1].isupper() for w in content)
 
 
-def attribute_direct(doc: Doc, quote: Found, text: str, others: list[tuple[int, int]]) -> None:
+def attribute_direct(doc: Doc, quote: FoundQuote, text: str, others: list[tuple[int, int]]) -> None:
     """The speech verb (or "according to") nearest the quote outside it (or in the gap of a split
     quote): in the sentence that ends it or starts it, or in the clause introducing it ("Rouhani
     said in a speech:"); else the subject of an introducing clause ("Trump, also on Twitter,
@@ -159,7 +159,7 @@ INVERTED = re.compile(
 )
 
 
-def inverted_attribution(doc: Doc, quote: Found, text: str) -> None:
+def inverted_attribution(doc: Doc, quote: FoundQuote, text: str) -> None:
     """ "“Me encantan los gatos”, dijo Burtón.": a verb of saying (in another language too, from
     ``data/speech_verbs_inverted.txt``) and a name right after the quote, when the parse gives
     no speaker."""
@@ -173,7 +173,7 @@ def inverted_attribution(doc: Doc, quote: Found, text: str) -> None:
         quote.cue, quote.speaker = cue[0], name
 
 
-def continues_previous(doc: Doc, text: str, previous: Found, quote: Found) -> bool:
+def continues_previous(doc: Doc, text: str, previous: FoundQuote, quote: FoundQuote) -> bool:
     """A quote with no cue of its own right after an attributed one: the same speaker goes on
     (a quote-only paragraph, or “…!” insists Burton. “…”), unless other words come before it in
     its paragraph."""
@@ -201,7 +201,7 @@ def introduction(doc: Doc, text: str, start: int) -> list[Token]:
     return sentence_tokens(doc, len(before) - 1)
 
 
-def attribute_subheadings(doc: Doc, text: str, quotes: list[Found]) -> None:
+def attribute_subheadings(doc: Doc, text: str, quotes: list[FoundQuote]) -> None:
     """A quote that is a paragraph of its own with no speaker (a subheading quoting the story) is
     the speaker's of the next attributed quote within two paragraphs."""
     for number, quote in enumerate(quotes):
@@ -212,7 +212,7 @@ def attribute_subheadings(doc: Doc, text: str, quotes: list[Found]) -> None:
             quote.speaker, quote.speaker_name = following[0].speaker, following[0].speaker_name
 
 
-def whole_paragraph(text: str, quote: Found) -> bool:
+def whole_paragraph(text: str, quote: FoundQuote) -> bool:
     line_start = text.rfind("\n", 0, quote.start) + 1
     line_end = text.find("\n", quote.end)
     line_end = len(text) if line_end < 0 else line_end
@@ -222,9 +222,9 @@ def whole_paragraph(text: str, quote: Found) -> bool:
 TRANSCRIPT_TURN = re.compile(r"^(?P<label>Q|[A-Z][A-Z .'’-]{1,40}[A-Z.]):?\s+(?=\S)")
 
 
-def transcript_turns(doc: Doc, text: str) -> list[Found]:
+def transcript_turns(doc: Doc, text: str) -> list[FoundQuote]:
     """ "PRESIDENT BIDEN: …" and "Q …" paragraphs: each turn one direct quote by its speaker."""
-    turns: list[Found] = []
+    turns: list[FoundQuote] = []
     for m in re.finditer(r"[^\n]+", text):
         line = m.group()
         turn = TRANSCRIPT_TURN.match(line)
@@ -232,7 +232,7 @@ def transcript_turns(doc: Doc, text: str) -> list[Found]:
             continue
         start = m.start() + turn.end()
         label = turn["label"].strip()
-        turns.append(Found(start, m.end(), line[turn.end() :].strip(), "direct", speaker_name=label_name(label)))
+        turns.append(FoundQuote(start, m.end(), line[turn.end() :].strip(), "direct", speaker_name=label_name(label)))
     return turns
 
 

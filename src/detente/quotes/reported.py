@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.files import word_list
 from ..nlp import sentence_index, sentence_spans, words_of
-from .speakers import Found, according_object, is_speech_verb, noun_phrase, subject_of
+from .speakers import FoundQuote, according_object, is_speech_verb, noun_phrase, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -24,8 +24,8 @@ REPORTING = frozenset({"report", "cite"})
 QUESTIONS = frozenset({"ask", "question", "wonder"})
 
 
-def indirect_quotes(doc: Doc) -> list[Found]:
-    found: list[Found] = []
+def indirect_quotes(doc: Doc) -> list[FoundQuote]:
+    found: list[FoundQuote] = []
     words, speech = words_of(doc), word_list("speech_verbs.txt") | REPORTING | {"make", "read"}
     candidates = [
         i for i, lemma in enumerate(words.lemmas) if lemma.lower() in speech or words.lowers[i] == "according"
@@ -42,7 +42,7 @@ def indirect_quotes(doc: Doc) -> list[Found]:
     return nested_reports(found)
 
 
-def reported_clauses(doc: Doc, verb: Token) -> list[Found]:
+def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
     """ "said (that) …", "expressed confidence that …", "made clear that …": the clause (and a
     clause joined to it by "and"); "…, TASS reported citing X": what comes before, by X."""
     speaker = subject_of(verb)
@@ -55,7 +55,7 @@ def reported_clauses(doc: Doc, verb: Token) -> list[Found]:
     return [q for q in quotes if q is not None]
 
 
-def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> Found | None:
+def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> FoundQuote | None:
     start = clause.left_edge.i
     if doc[start].is_punct and doc[start].text not in ("“", '"') and start > verb.i:
         start = verb.i + 1  # a clause the parse starts at a bracket: it begins after the verb
@@ -67,10 +67,10 @@ def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> 
     if end - start < 2:
         return None
     span = doc[start:end]
-    return Found(span.start_char, span.end_char, span.text, "indirect", cue=verb, speaker=speaker)
+    return FoundQuote(span.start_char, span.end_char, span.text, "indirect", cue=verb, speaker=speaker)
 
 
-def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> Found | None:
+def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
     """ "Lavrov will visit …, TASS reported citing Rudenko": the sentence before the attribution
     (which may be a relative clause of its noun: "…, Russian news agency TASS reported")."""
     sentence_start = sentence_spans(doc)[sentence_index(doc, verb.i)][0]
@@ -86,7 +86,7 @@ def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> Found | None:
     if len(span) < 3:
         return None
     cited = citing(verb)
-    quote = Found(span.start_char, span.end_char, span.text, "indirect", cue=verb, speaker=cited or speaker)
+    quote = FoundQuote(span.start_char, span.end_char, span.text, "indirect", cue=verb, speaker=cited or speaker)
     if cited is not None:
         quote.reported_by = speaker.text
     return quote
@@ -102,7 +102,7 @@ def citing(verb: Token) -> Span | None:
     return None
 
 
-def according_to(doc: Doc, according: Token) -> Found | None:
+def according_to(doc: Doc, according: Token) -> FoundQuote | None:
     """ "X, according to Y, will …": the sentence without the attribution, by Y."""
     speaker = according_object(according)
     if speaker is None:
@@ -116,10 +116,12 @@ def according_to(doc: Doc, according: Token) -> Found | None:
         return None
     text = re.sub(r"\s+([,.;:])", r"\1", " ".join(t.text for t in words))
     text = re.sub(r",\s*,", ",", text).strip(" ,")
-    return Found(words[0].idx, words[-1].idx + len(words[-1].text), text, "indirect", cue=according, speaker=speaker)
+    return FoundQuote(
+        words[0].idx, words[-1].idx + len(words[-1].text), text, "indirect", cue=according, speaker=speaker
+    )
 
 
-def nested_reports(found: list[Found]) -> list[Found]:
+def nested_reports(found: list[FoundQuote]) -> list[FoundQuote]:
     """ "Alipov said …, news agency PTI reported": Alipov's quote, reported by PTI (not PTI's)."""
     kept = []
     for quote in found:

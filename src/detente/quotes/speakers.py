@@ -1,6 +1,6 @@
 """Who speaks: verbs of speech (``data/speech_verbs.txt``), a verb's subject or the author of an
 utterance ("a statement from the White House"), the people a plural speaker stands for ("the two
-leaders"), and the actor a speaker's words name (``ActorIndex``: so "he" is the envoy). ``Found``
+leaders"), and the actor a speaker's words name (``ActorIndex``: so "he" is the envoy). ``FoundQuote``
 is a quote as the finders find it, before its speaker is resolved."""
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class Found:
+class FoundQuote:
     start: int  # character offsets of the content, without the marks
     end: int
     text: str
@@ -228,7 +228,7 @@ def sentence_tokens(doc: Doc, char: int) -> list[Token]:
     return list(doc[start:end])
 
 
-def inside_quote(quote: Found, char: int) -> bool:
+def inside_quote(quote: FoundQuote, char: int) -> bool:
     if not quote.start - 1 <= char <= quote.end:
         return False
     return not any(start <= char < end for start, end in quote.gaps)

@@ -25,7 +25,7 @@ DATELINE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
 
 
 @dataclass(frozen=True)
-class Rules:
+class CleaningRules:
     """The compiled form of ``data/clean.toml``."""
 
     max_line_chars: int
@@ -42,10 +42,10 @@ class Rules:
 
 
 @cache
-def rules() -> Rules:
+def rules() -> CleaningRules:
     data = toml_data("clean.toml")
     agency_alternation = "|".join(re.escape(a) for a in sorted(agency_by_alias(), key=len, reverse=True))
-    return Rules(
+    return CleaningRules(
         max_line_chars=data["max_line_chars"],
         header_lines=data["header_lines"],
         shortcode=re.compile(data["shortcode"], re.IGNORECASE),
@@ -131,7 +131,7 @@ def same_text(a: str, b: str) -> bool:
 # --- lines ------------------------------------------------------------------------------
 
 
-def drop_clutter(paragraphs: list[str], raw: RawArticle, r: Rules, found: Cleaning) -> list[str]:
+def drop_clutter(paragraphs: list[str], raw: RawArticle, r: CleaningRules, found: Cleaning) -> list[str]:
     kept: list[str] = []
     seen = 0  # non-empty lines so far: bylines and datelines are looked for in the first few
     for line in paragraphs:
@@ -145,13 +145,13 @@ def drop_clutter(paragraphs: list[str], raw: RawArticle, r: Rules, found: Cleani
     return kept
 
 
-def strip_shortcodes(line: str, r: Rules, found: Cleaning) -> str:
+def strip_shortcodes(line: str, r: CleaningRules, found: Cleaning) -> str:
     for match in r.shortcode.finditer(line):
         found.removed.append(Removal(text=match.group(0), reason="shortcode"))
     return normalize_space(r.shortcode.sub("", line))
 
 
-def is_clutter(line: str, n: int, raw: RawArticle, r: Rules, found: Cleaning) -> bool:
+def is_clutter(line: str, n: int, raw: RawArticle, r: CleaningRules, found: Cleaning) -> bool:
     """True (and the removal recorded) when ``line`` is clutter, not article text."""
     reason = clutter_reason(line, n, raw, r, found)
     if reason is not None:
@@ -159,7 +159,7 @@ def is_clutter(line: str, n: int, raw: RawArticle, r: Rules, found: Cleaning) ->
     return reason is not None
 
 
-def clutter_reason(line: str, n: int, raw: RawArticle, r: Rules, found: Cleaning) -> str | None:
+def clutter_reason(line: str, n: int, raw: RawArticle, r: CleaningRules, found: Cleaning) -> str | None:
     if raw.title and same_text(line, raw.title):
         return "repeated-headline"
     if len(line) > r.max_line_chars:
@@ -172,7 +172,7 @@ def clutter_reason(line: str, n: int, raw: RawArticle, r: Rules, found: Cleaning
     return None
 
 
-def header_reason(line: str, r: Rules, found: Cleaning) -> str | None:
+def header_reason(line: str, r: CleaningRules, found: Cleaning) -> str | None:
     """Bylines and date-only lines at the top of the page, kept as metadata."""
     if found.byline is None and (m := r.byline.match(line)):
         found.byline = m.group("name")
@@ -187,7 +187,7 @@ def header_reason(line: str, r: Rules, found: Cleaning) -> str | None:
 
 
 def take_dek(
-    paragraphs: list[str], raw: RawArticle, r: Rules, found: Cleaning
+    paragraphs: list[str], raw: RawArticle, r: CleaningRules, found: Cleaning
 ) -> tuple[str | None, str | None, list[str]]:
     """A standfirst between headline and story, and the outlet it may name."""
     if raw.dek or raw.extracted:
@@ -204,7 +204,7 @@ def take_dek(
     return dek, outlet, paragraphs[:index] + paragraphs[index + 1 :]
 
 
-def looks_like_dek(paragraphs: list[str], index: int, r: Rules) -> bool:
+def looks_like_dek(paragraphs: list[str], index: int, r: CleaningRules) -> bool:
     """Short, followed by the story, and either naming its outlet or not a full sentence."""
     first = paragraphs[index]
     has_story = any(p for p in paragraphs[index + 1 :])
@@ -213,7 +213,7 @@ def looks_like_dek(paragraphs: list[str], index: int, r: Rules) -> bool:
     return bool(r.dek_outlet.search(first)) or not re.search(r"[.!?\"”’)]$", first)
 
 
-def take_lead_dateline(paragraphs: list[str], r: Rules, found: Cleaning) -> list[str]:
+def take_lead_dateline(paragraphs: list[str], r: CleaningRules, found: Cleaning) -> list[str]:
     """'NEW DELHI, Feb 27 (ANI) -' opening the story: place, date and wire kept as metadata."""
     index = next((i for i, p in enumerate(paragraphs) if p), None)
     if index is None:
@@ -232,7 +232,7 @@ def take_lead_dateline(paragraphs: list[str], r: Rules, found: Cleaning) -> list
     return paragraphs[:index] + [rest] + paragraphs[index + 1 :]
 
 
-def take_wire_credits(paragraphs: list[str], r: Rules, found: Cleaning) -> list[str]:
+def take_wire_credits(paragraphs: list[str], r: CleaningRules, found: Cleaning) -> list[str]:
     """'(ANI)' or '-- Reuters' closing a paragraph: the wire that carried the story."""
     kept: list[str] = []
     for paragraph in paragraphs:
@@ -258,7 +258,7 @@ def known_agency(name: str) -> str | None:
     return agency.name if agency else None
 
 
-def cited_credits(text: str, r: Rules) -> list[Credit]:
+def cited_credits(text: str, r: CleaningRules) -> list[Credit]:
     hits: list[tuple[int, str]] = []
     for pattern in r.cited:
         for m in pattern.finditer(text):
