@@ -80,3 +80,15 @@ def test_layout_has_no_import_cycle() -> None:
 
 def test_layout_cycle_finder_finds_one() -> None:
     assert cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == ["a", "b", "c", "a"]
+
+
+def test_layout_keeps_all_sql_in_the_store() -> None:
+    """One door to the database: no module outside ``detente.store`` holds SQL or a connection."""
+    outside = [p for p in PACKAGE.rglob("*.py") if "store" not in p.relative_to(PACKAGE).parts[:1]]
+    offenders = []
+    for path in outside:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            sql = isinstance(node, ast.Constant) and isinstance(node.value, str) and "SELECT " in node.value
+            if sql or (isinstance(node, ast.Attribute) and node.attr in ("con", "query")):
+                offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
+    assert offenders == []

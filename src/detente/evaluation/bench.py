@@ -145,38 +145,13 @@ def batches(items: list[Any], size: int) -> Iterator[list[Any]]:
         yield items[i : i + size]
 
 
-SYNTHETIC_EVENTS = """
-INSERT INTO events
-    (article_id, event_no, source_country, target_country, cameo, goldstein, quad_class, plover_type, date)
-SELECT 'synthetic-' || (i // 5), i % 5,
-       ['IND', 'RUS', 'USA', 'CHN', 'PAK', 'UKR', 'DEU', 'FRA'][1 + (hash(i) % 8)::INT],
-       ['IND', 'RUS', 'USA', 'CHN', 'PAK', 'UKR', 'DEU', 'FRA'][1 + (hash(i + 7) % 8)::INT],
-       '0' || (1 + i % 9)::VARCHAR, (hash(i) % 200)::DOUBLE / 10 - 10, 1 + (i % 4)::INT, 'CONSULT',
-       strftime(DATE '2015-01-01' + ((hash(i) % 3650)::INT), '%Y-%m-%d')
-FROM range(?) t(i)
-"""
-
-
-# Five events per synthetic article, and ten articles per story (the same story in ten outlets).
-SYNTHETIC_ARTICLES = """
-INSERT INTO articles (id, outlet, status, text, content_hash, record, tone)
-SELECT 'synthetic-' || i, 'Outlet ' || (i % 40), 'coded', '', '', '{}', (hash(i) % 100)::DOUBLE / 10 - 5
-FROM range(?) t(i)
-"""
-SYNTHETIC_STORIES = """
-INSERT INTO stories SELECT 'synthetic-' || i, 'story-' || (i // 10), ''::BLOB FROM range(?) t(i)
-"""
-
-
 def measure_dyad(bench: Bench, db: Path, events: int) -> None:
     """The weekly IND–RUS series (once per story, by type, with tone) and its shifts over
     ``events`` synthetic events spread over ten years and 8 countries."""
     from ..analysis.series import explain_shifts
 
-    articles = max(events // 5, 1)
     with open_store(db) as store:
-        insert = [(SYNTHETIC_EVENTS, events), (SYNTHETIC_ARTICLES, articles), (SYNTHETIC_STORIES, articles)]
-        bench.dyad["insert_seconds"] = timed(lambda: [store.query(sql, [n]) for sql, n in insert])
+        bench.dyad["insert_seconds"] = timed(lambda: store.add_synthetic_events(events))
         bench.dyad["events"] = store.count("events")
         runs = [timed(lambda: explain_shifts(store, "IND", "RUS", "week")) for _ in range(5)]
         bench.dyad["query_seconds"] = statistics.median(runs)

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 import duckdb
 import pyarrow as pa
@@ -23,9 +23,44 @@ import pyarrow as pa
 from ..errors import StoreError
 from ..record import Failure, Record
 from .rows import TABLE_ROWS
+from .sql import (
+    DYAD_COUNTS,
+    EVENT_EXPORTS,
+    MOST_COVERED_PAIR,
+    OVERVIEW_QUERIES,
+    PAIR_QUOTES,
+    PERIODS,
+    SERIES_FREQUENCIES,
+    SYNTHETIC_ARTICLES,
+    SYNTHETIC_EVENTS,
+    SYNTHETIC_STORIES,
+    TOP_EVENTS,
+    TYPES,
+    dyad_params,
+    dyad_sql,
+    pair_filter,
+)
 from .stories import StoryIndex, from_bytes, to_bytes
 
 log = logging.getLogger(__name__)
+
+
+class PeriodCounts(NamedTuple):
+    """One period of a pair's events, counted once per story."""
+
+    period: str
+    events: int
+    stories: int
+    articles: int
+    cooperation: int  # quad classes 1 and 2
+    conflict: int  # quad classes 3 and 4
+    goldstein: float | None
+    tone: float | None
+    q1: int
+    q2: int
+    q3: int
+    q4: int
+
 
 DEFAULT_DB = "detente.duckdb"
 EXPORT_FORMATS = ("jsonl", "parquet", "csv", "gdelt", "plover")
@@ -44,20 +79,6 @@ def migrations() -> list[tuple[int, str, str]]:
         if m:
             found.append((int(m.group(1)), m.group(2), entry.read_text(encoding="utf-8")))
     return sorted(found)
-
-
-SERIES_FREQUENCIES = ("day", "week", "month")
-# An event's date is ISO 8601 at its precision ("2023-03-01", "2023-09", a range): it counts
-# from its first day.
-EVENT_DAY = """TRY_CAST(CASE length(split_part(date, '/', 1))
-    WHEN 4 THEN left(date, 4) || '-01-01' WHEN 7 THEN left(date, 7) || '-01' ELSE left(date, 10) END AS DATE)"""
-DYAD_COUNTS = f"""
-    SELECT date_trunc('{{freq}}', {EVENT_DAY}) AS period, quad_class, count(*) AS events, avg(goldstein) AS goldstein
-    FROM events
-    WHERE ((source_country = ? AND target_country = ?) OR (source_country = ? AND target_country = ?))
-      AND {EVENT_DAY} IS NOT NULL
-    GROUP BY ALL ORDER BY period, quad_class
-"""
 
 
 class Store:
@@ -230,6 +251,51 @@ class Store:
             raise StoreError(f"unknown frequency {freq!r}: use one of {', '.join(SERIES_FREQUENCIES)}")
         return self.query(DYAD_COUNTS.format(freq=freq), [a, b, b, a])
 
+    def dyad_periods(
+        self, a: str, b: str, freq: str, start: str | None = None, end: str | None = None, ordered: bool = False
+    ) -> list[PeriodCounts]:
+        """The pair's events per period (only periods with events), once per story, oldest first."""
+        sql = dyad_sql(PERIODS, freq, ordered, start, end)
+        return [PeriodCounts(*row) for row in self.con.execute(sql, dyad_params(a, b, start, end)).fetchall()]
+
+    def dyad_types(
+        self, a: str, b: str, freq: str, start: str | None = None, end: str | None = None, ordered: bool = False
+    ) -> dict[str, dict[str, int]]:
+        """The pair's events per period and PLOVER type ('?' where none), once per story."""
+        types: dict[str, dict[str, int]] = {}
+        sql = dyad_sql(TYPES, freq, ordered, start, end)
+        for period, kind, n in self.con.execute(sql, dyad_params(a, b, start, end)).fetchall():
+            types.setdefault(period, {})[kind] = n
+        return types
+
+    def dyad_top_events(
+        self, a: str, b: str, freq: str, period: str, ordered: bool = False, limit: int = 5
+    ) -> list[dict[str, Any]]:
+        """The events of one period that weigh most (largest Goldstein values), once per story."""
+        sql = dyad_sql(TOP_EVENTS, freq, ordered, None, None)
+        return self._dicts(sql, {**dyad_params(a, b, None, None), "period": period, "limit": limit})
+
+    def most_covered_pair(self) -> tuple[str, str] | None:
+        """The two countries with the most events between them (either way)."""
+        row = self.con.execute(MOST_COVERED_PAIR).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def pair_quotes(self, a: str, b: str, limit: int = 12) -> list[dict[str, Any]]:
+        """Quotes from the articles that hold the pair's events, latest first."""
+        sql = PAIR_QUOTES.replace("{pair}", pair_filter(False))
+        return self._dicts(sql, {"a": a.upper(), "b": b.upper(), "limit": limit})
+
+    def add_synthetic_events(self, events: int) -> None:
+        """``events`` made-up events (five per article, ten articles per story) for ``detente bench``."""
+        articles = max(events // 5, 1)
+        for sql, n in ((SYNTHETIC_EVENTS, events), (SYNTHETIC_ARTICLES, articles), (SYNTHETIC_STORIES, articles)):
+            self.con.execute(sql, [n])
+
+    def _dicts(self, sql: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        cursor = self.con.execute(sql, params)
+        names = [c[0] for c in cursor.description or ()]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
     # --- export ---------------------------------------------------------------------------
 
     def export(self, fmt: str, path: str, table: str = "events") -> None:
@@ -249,80 +315,6 @@ class Store:
         if table_options is None:
             raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
         self.con.execute(f"COPY (SELECT * FROM {table}) TO '{escaped}' ({table_options})")
-
-
-# Events as GDELT 2.0 event rows (61 tab-separated columns, no header), one per event; the counts
-# are per story (how many articles carried it), geography is left empty (not coded yet).
-GDELT_COLUMNS = """
-    hash(e.article_id || '#' || e.event_no) % 9007199254740991 AS GLOBALEVENTID,
-    strftime(d.day, '%Y%m%d') AS SQLDATE, strftime(d.day, '%Y%m') AS MonthYear, year(d.day) AS "Year",
-    round(year(d.day) + (dayofyear(d.day) - 1) / 365.0, 4) AS FractionDate,
-    e.source_code AS Actor1Code, e.source_text AS Actor1Name, e.source_country AS Actor1CountryCode,
-    NULL AS Actor1KnownGroupCode, NULL AS Actor1EthnicCode, NULL AS Actor1Religion1Code, NULL AS Actor1Religion2Code,
-    e.source_sector AS Actor1Type1Code, NULL AS Actor1Type2Code, NULL AS Actor1Type3Code,
-    e.target_code AS Actor2Code, e.target_text AS Actor2Name, e.target_country AS Actor2CountryCode,
-    NULL AS Actor2KnownGroupCode, NULL AS Actor2EthnicCode, NULL AS Actor2Religion1Code, NULL AS Actor2Religion2Code,
-    e.target_sector AS Actor2Type1Code, NULL AS Actor2Type2Code, NULL AS Actor2Type3Code,
-    1 AS IsRootEvent, e.cameo AS EventCode, left(e.cameo, 3) AS EventBaseCode, left(e.cameo, 2) AS EventRootCode,
-    e.quad_class AS QuadClass, e.goldstein AS GoldsteinScale,
-    count(*) OVER story AS NumMentions, count(DISTINCT a.outlet) OVER story AS NumSources,
-    count(*) OVER story AS NumArticles, a.tone AS AvgTone,
-    NULL AS Actor1Geo_Type, NULL AS Actor1Geo_FullName, NULL AS Actor1Geo_CountryCode, NULL AS Actor1Geo_ADM1Code,
-    NULL AS Actor1Geo_ADM2Code, NULL AS Actor1Geo_Lat, NULL AS Actor1Geo_Long, NULL AS Actor1Geo_FeatureID,
-    NULL AS Actor2Geo_Type, NULL AS Actor2Geo_FullName, NULL AS Actor2Geo_CountryCode, NULL AS Actor2Geo_ADM1Code,
-    NULL AS Actor2Geo_ADM2Code, NULL AS Actor2Geo_Lat, NULL AS Actor2Geo_Long, NULL AS Actor2Geo_FeatureID,
-    NULL AS ActionGeo_Type, NULL AS ActionGeo_FullName, NULL AS ActionGeo_CountryCode, NULL AS ActionGeo_ADM1Code,
-    NULL AS ActionGeo_ADM2Code, NULL AS ActionGeo_Lat, NULL AS ActionGeo_Long, NULL AS ActionGeo_FeatureID,
-    strftime(a.ingested_at, '%Y%m%d%H%M%S') AS DATEADDED, coalesce(a.url, a.source) AS SOURCEURL
-"""
-EVENT_FROM = f"""
-    FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN stories s ON s.article_id = e.article_id,
-    LATERAL (SELECT {EVENT_DAY} AS day) d
-"""
-GDELT_EXPORT = f"""SELECT {GDELT_COLUMNS} {EVENT_FROM}
-    WINDOW story AS (PARTITION BY coalesce(s.story_id, e.article_id), e.source_country, e.target_country, e.cameo)
-    ORDER BY d.day, e.article_id, e.event_no"""
-PLOVER_EXPORT = f"""SELECT e.article_id || '-' || e.event_no AS id, d.day::VARCHAR AS date,
-    e.plover_type AS event_type, e.plover_mode AS mode, e.plover_context AS context,
-    e.source_text AS actor1, e.source_country AS actor1_country, e.source_sector AS actor1_role,
-    e.target_text AS actor2, e.target_country AS actor2_country, e.target_sector AS actor2_role,
-    e.cameo AS cameo, e.goldstein AS goldstein, e.modality AS modality, e.negated AS negated,
-    e.claimed_by AS claimed_by, coalesce(s.story_id, e.article_id) AS story,
-    a.outlet AS source, a.url AS url, substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS text,
-    e.rule AS rule, e.confidence AS confidence
-    {EVENT_FROM} ORDER BY d.day, e.article_id, e.event_no"""
-EVENT_EXPORTS = {
-    "gdelt": (GDELT_EXPORT, "FORMAT csv, DELIMITER '\t', HEADER false"),
-    "plover": (PLOVER_EXPORT, "FORMAT json"),
-}
-
-OVERVIEW_QUERIES = {
-    "status": "SELECT status, coalesce(skip_reason, ''), count(*) FROM articles GROUP BY ALL ORDER BY 3 DESC",
-    "outlets": "SELECT coalesce(outlet, '(none)'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 15",
-    "months": (
-        "SELECT coalesce(strftime(published, '%Y-%m'), '(no date)'), count(*) FROM articles GROUP BY 1 ORDER BY 1"
-    ),
-    "credits": "SELECT agency, role, count(*) FROM credits GROUP BY ALL ORDER BY 3 DESC, 1 LIMIT 15",
-    "removals": "SELECT reason, count(*) FROM removals GROUP BY 1 ORDER BY 2 DESC",
-    "actors": (
-        "SELECT name, coalesce(country, ''), sector, count(DISTINCT article_id) FROM actors"
-        " WHERE kind <> 'country' GROUP BY ALL ORDER BY 4 DESC, 1 LIMIT 12"
-    ),
-    "countries": (
-        "SELECT country, count(DISTINCT article_id) FROM actors WHERE country IS NOT NULL"
-        " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 12"
-    ),
-    "speakers": (
-        "SELECT coalesce(speaker_name, '(unattributed)'), kind, count(*) FROM quotes"
-        " GROUP BY ALL ORDER BY 3 DESC, 1 LIMIT 12"
-    ),
-    "themes": "SELECT theme, count(*) FROM themes GROUP BY 1 ORDER BY 2 DESC, 1",
-    "stories": (
-        "SELECT any_value(a.title ORDER BY a.published), count(*), count(DISTINCT a.outlet) FROM stories s"
-        " JOIN articles a ON a.id = s.article_id GROUP BY s.story_id HAVING count(*) > 1 ORDER BY 2 DESC LIMIT 10"
-    ),
-    "failures": "SELECT reason, count(*) FROM failures GROUP BY 1 ORDER BY 2 DESC",
-}
 
 
 def check_table(table: str) -> None:
