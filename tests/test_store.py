@@ -124,3 +124,17 @@ def test_store_dyad_counts_either_direction_by_period(db: Path) -> None:
     ]
     with pytest.raises(StoreError, match="unknown frequency"), open_store(db) as store:
         store.dyad_counts("IND", "RUS", "fortnight")
+
+
+def test_store_dyad_types_order_ties_by_name(db: Path) -> None:
+    """Types with as many events in a period come in name order, run after run."""
+    with open_store(db) as store:
+        store.query("INSERT INTO articles (id, status, text, content_hash, record) VALUES ('a', 'coded', '', '', '{}')")
+        for n, kind in enumerate(["SUPPORT", "AGREE", "SUPPORT", "AGREE", "CONSULT", "REQUEST"]):
+            store.query(
+                "INSERT INTO events (article_id, event_no, source_country, target_country, cameo, quad_class,"
+                " plover_type, date) VALUES ('a', ?, 'IND', 'RUS', ?, 1, ?, '2023-01-10')",
+                [n, f"0{n + 1}", kind],
+            )
+        types = store.dyad_types("IND", "RUS", "week")
+    assert [list(t) for t in types.values()] == [["AGREE", "SUPPORT", "CONSULT", "REQUEST"]]

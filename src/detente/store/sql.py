@@ -132,7 +132,7 @@ FROM once GROUP BY period ORDER BY period
 TYPES = (
     DYAD_EVENTS
     + """
-SELECT period::VARCHAR, coalesce(plover_type, '?'), count(*) FROM once GROUP BY ALL ORDER BY 1, 3 DESC
+SELECT period::VARCHAR, coalesce(plover_type, '?'), count(*) FROM once GROUP BY ALL ORDER BY 1, 3 DESC, 2
 """
 )
 
