@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
+
+import pytest
 
 import detente
 
@@ -92,3 +95,24 @@ def test_layout_keeps_all_sql_in_the_store() -> None:
             if sql or (isinstance(node, ast.Attribute) and node.attr in ("con", "query")):
                 offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert offenders == []
+
+
+def test_layout_gives_no_two_classes_one_name() -> None:
+    seen: dict[str, list[str]] = {}
+    for name, path in modules().items():
+        for node in ast.parse(path.read_text(encoding="utf-8")).body:
+            if isinstance(node, ast.ClassDef):
+                seen.setdefault(node.name, []).append(name)
+    assert {n: where for n, where in seen.items() if len(where) > 1} == {}
+
+
+def test_layout_public_api_names_what_a_user_needs() -> None:
+    needed = {"extract", "extract_many", "ingest", "open_store", "Options", "Record", "Event", "Quote", "Failure"}
+    assert needed <= set(detente.__all__)
+    assert all(hasattr(detente, name) for name in detente.__all__)
+
+
+@pytest.mark.parametrize("stage", [*STAGE_PACKAGES, "evaluation"])
+def test_layout_stage_package_exports_its_entry_points(stage: str) -> None:
+    package = importlib.import_module(f"detente.{stage}")
+    assert package.__all__ and all(hasattr(package, name) for name in package.__all__)

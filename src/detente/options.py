@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+# The module's public names.
+__all__ = ["DEFAULT_OPTIONS", "Options"]
+
 
 @dataclass(frozen=True)
 class Options:

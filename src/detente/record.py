@@ -14,6 +14,33 @@ from typing import Any, Literal
 
 import msgspec
 
+# The module's public names.
+__all__ = [
+    "Actor",
+    "Amount",
+    "Article",
+    "Credit",
+    "DateRef",
+    "Event",
+    "EventActor",
+    "Failure",
+    "Mention",
+    "Modality",
+    "Plover",
+    "Quote",
+    "QuoteKind",
+    "Record",
+    "Removal",
+    "SentenceTone",
+    "Span",
+    "Speaker",
+    "ThemeTrigger",
+    "Tone",
+    "content_hash",
+    "json_schema",
+    "json_schema_text",
+]
+
 SCHEMA_VERSION = "1"
 
 Modality = Literal["asserted", "intended", "hypothetical"]

@@ -16,6 +16,9 @@ from .mentions import TITLE_WORDS, ArticleReading, ResolvedMention, agent_in, ag
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["groups_of_places", "role_descriptions", "speaking_pronouns", "surnames"]
+
 
 PRONOUNS = frozenset({"he", "she"})
 

@@ -19,6 +19,24 @@ from ..nlp import words_of
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = [
+    "ArticleReading",
+    "INTERNATIONAL",
+    "ResolvedMention",
+    "TITLE_WORDS",
+    "agent_in",
+    "agent_sector",
+    "alias",
+    "country_after",
+    "is_acronym_of",
+    "lexicon_mentions",
+    "resolve_known",
+    "sector_table",
+    "split_code",
+    "title_start",
+]
+
 
 # Prepositions that make a capital or city a place ("in Moscow"), not its government.
 PLACE_PREPOSITIONS = frozenset(

@@ -27,6 +27,9 @@ from .mentions import (
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["entity_mentions", "titles_before_names"]
+
 
 def entity_mentions(article: ArticleReading) -> None:
     for ent in map(trimmed, article.doc.ents):

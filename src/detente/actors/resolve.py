@@ -26,6 +26,9 @@ from .names import entity_mentions, titles_before_names
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["actors_by_token", "find_actors"]
+
 
 def find_actors(
     doc: Doc, published: str | None, credits: tuple[Credit, ...] = (), dictionaries: Path | None = None

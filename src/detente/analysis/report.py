@@ -14,6 +14,9 @@ from typing import Any
 from ..store.database import Store
 from .series import Period, Shift, explain_shifts, pair_quotes
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["render_report"]
+
 QUADS = ("Verbal cooperation", "Material cooperation", "Verbal conflict", "Material conflict")
 QUAD_COLOURS = ("#6baed6", "#2171b5", "#fc9272", "#cb181d")
 STYLE = """

@@ -17,6 +17,18 @@ from typing import Any
 
 from ..store.database import Store
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = [
+    "Period",
+    "Shift",
+    "dyad_series",
+    "explain_shifts",
+    "find_shifts",
+    "most_covered_pair",
+    "pair_quotes",
+    "sparkline",
+]
+
 # Periods in the trailing window a period is compared with, and how far out a shift must be.
 # 3.5 is Iglewicz and Hoaglin's cut-off for the modified z-score; 8 periods is two months of weeks.
 SHIFT_WINDOW = 8

@@ -1,1 +1,7 @@
-"""The command line: thin commands over the library."""
+"""The ``detente`` command: thin commands over the library (``commands``) and the text they
+print for people (``console``). The modules inside are internal.
+"""
+
+from .commands import entry, main
+
+__all__ = ["entry", "main"]

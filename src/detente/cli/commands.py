@@ -25,6 +25,9 @@ from ..record import Failure, Record, json_schema_text
 from ..store.database import DEFAULT_DB, EXPORT_FORMATS, Store, open_store
 from . import console
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["entry", "main"]
+
 DEFAULT_SHARED = os.environ.get("DETENTE_SHARED", "../shared")
 # The dyad table has ten columns: narrower than this, rich folds them into unreadable stubs.
 DYAD_WIDTH = 140

@@ -12,6 +12,9 @@ from ..pipeline.ingest import Summary
 from ..record import Record
 from ..store.database import Store
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["dyad_tables", "progress_line", "record_text", "score_tables", "store_tables", "summary_text"]
+
 OVERVIEW_TITLES = {
     "status": ("articles by status", ("status", "reason", "articles")),
     "outlets": ("articles by outlet", ("outlet", "articles")),

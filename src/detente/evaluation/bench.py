@@ -27,6 +27,9 @@ from ..pipeline.ingest import WRITE_BATCH, ingest
 from ..pipeline.workers import peak_memory
 from ..store.database import open_store
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["bench_markdown", "bench_texts", "run_bench"]
+
 BENCH_CORPORA = ("corpus/wikinews-2019.jsonl", "corpus/whitehouse-2021.jsonl")
 # ~150k words is ~20 s of spaCy on one core here: three alternating repetitions of the three
 # runs take a few minutes, long enough for medians to be stable to a few percent.

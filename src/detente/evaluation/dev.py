@@ -12,6 +12,9 @@ from .gold import GoldArticle
 from .matching import fold, names_match, quote_opens_with, quote_starts_with, texts_overlap
 from .scores import Accuracy, Score, Table
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["amount_right", "background", "happened", "pair_up", "score_dev"]
+
 # An amount is right when its value is within this share of the gold's (rounding in the text).
 AMOUNT_TOLERANCE = 0.01
 

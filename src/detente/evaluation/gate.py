@@ -18,6 +18,9 @@ from typing import Any
 
 from ..errors import DetenteError
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["Floors", "GateError", "check", "load_floors", "pin", "save_floors"]
+
 FLOORS_FILE = Path(__file__).resolve().parents[3] / "quality" / "floors.toml"
 # Scores are compared with this slack: summing floats in another order must not fail the gate.
 TOLERANCE = 1e-9

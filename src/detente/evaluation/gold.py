@@ -19,6 +19,22 @@ from ..errors import DetenteError
 from ..read.sources import RawArticle, read_txt
 from ..record import Failure
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = [
+    "DEDUP_SUITES",
+    "GoldArticle",
+    "GoldMissing",
+    "PETRARCH_DICTIONARIES",
+    "PETRARCH_SUITE",
+    "PLOVER_SUITE",
+    "QUOTES_SUITE",
+    "WIKINEWS",
+    "dev_articles",
+    "gold_digests",
+    "require",
+    "suite",
+]
+
 DEV_GOLD = "gold/dev"
 CORPUS = "corpus"
 PETRARCH_SUITE = "suites/petrarch/validation.jsonl"

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["fold", "names_match", "quote_opens_with", "quote_starts_with", "texts_overlap"]
+
 # Words that do not make two names differ ("the United States" is "United States").
 NAME_STOPWORDS = frozenset({"the", "of", "and", "for", "mr", "mrs", "ms", "dr"})
 # A quote is found when the gold's opening words appear within the start of a system quote:

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["Accuracy", "Score", "Table"]
+
 
 @dataclass
 class Score:

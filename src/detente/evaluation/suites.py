@@ -9,6 +9,9 @@ from ..record import Quote, Record
 from .matching import fold
 from .scores import Accuracy, Score, Table
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["score_petrarch", "score_plover", "score_textacy_quotes", "textacy_case_passes"]
+
 # PLOVER's gold-standard records use the names of an older draft of the ontology.
 PLOVER_OLD_NAMES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 # PETRARCH records with an `error` are tests of its input checks (a malformed dateline), not of coding.

@@ -35,6 +35,19 @@ from .phrases import (
     words_before,
 )
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = [
+    "Arguments",
+    "controller",
+    "infinitive",
+    "object_actors",
+    "pair_named_before",
+    "quote_speaker",
+    "subject_actors",
+    "subject_token",
+    "verb_arguments",
+]
+
 # Dependencies through which a verb without a subject borrows the subject of its head.
 BORROWS_SUBJECT = frozenset({"xcomp", "conj", "acomp", "advcl"})
 

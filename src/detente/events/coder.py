@@ -69,6 +69,9 @@ from .verbs import Block, Pattern, load_verbs
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["decide_all", "find_events"]
+
 
 def find_events(
     doc: Doc,

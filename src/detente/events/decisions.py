@@ -35,6 +35,9 @@ from .verbs import VerbDictionary
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["Context", "Decision", "any_target", "coded", "make_event"]
+
 
 @dataclass(frozen=True)
 class Context:

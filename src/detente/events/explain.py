@@ -19,6 +19,9 @@ from .decisions import Decision
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["explain_record"]
+
 # Verbs outside the dictionary are listed in one line, not one block each.
 QUIET = "not in the verb dictionary"
 

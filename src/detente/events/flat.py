@@ -27,6 +27,9 @@ from .verbs import Pattern
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["flat_match", "flat_of", "marked_arguments", "nearest_arguments", "read_flat"]
+
 MARKERS = frozenset({"$", "+", "%"})
 NEGATIONS = frozenset({"not", "n't", "never"})
 BRACKETS = re.compile(r"[(){}]")

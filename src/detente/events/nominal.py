@@ -26,6 +26,9 @@ from .rules import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["decide_noun", "event_phrase", "light_verb_of"]
+
 
 def decide_noun(context: Context, noun: Token) -> Decision:
     """ "Lavrov's visit to New Delhi", "US sanctions on Iran", "held talks with": an event noun with

@@ -10,6 +10,9 @@ from functools import cache
 from ..knowledge.files import data_text
 from ..record import Plover
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["QUAD_BY_ROOT", "goldstein_of", "plover_of"]
+
 STATEMENT_ROOTS = {"01": "STATEMENT", "02": "REQUEST"}
 
 

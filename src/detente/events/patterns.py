@@ -12,6 +12,9 @@ from .verbs import Block, Element, Pattern, Phrasal, VerbDictionary
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["around_of", "block_for", "passive_participle", "pattern_matches", "phrasal_of", "verb_patterns"]
+
 
 @dataclass(frozen=True)
 class Word:

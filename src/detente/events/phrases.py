@@ -21,6 +21,21 @@ from ..record import Actor, Mention, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = [
+    "MODIFIERS",
+    "PEOPLE_PLACES",
+    "Scene",
+    "group_words",
+    "local_people",
+    "people_actor",
+    "people_heads",
+    "phrase_actors",
+    "place_actor",
+    "place_in",
+    "words_before",
+]
+
 
 CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl"})
 

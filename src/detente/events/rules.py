@@ -13,6 +13,23 @@ from ..knowledge.files import toml_data
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = [
+    "DEFAULT_CONFIDENCE",
+    "HYPOTHETICAL",
+    "HYPOTHETICAL_MARKS",
+    "MUTUAL_MOST",
+    "NEGATION_REACH",
+    "PATTERN_CONFIDENCE",
+    "PLACED_CONFIDENCE",
+    "intent_code",
+    "nominal_events",
+    "refusal_code",
+    "rules",
+    "stopped_code",
+    "wish_verb",
+]
+
 
 # How sure a rule is: a pattern that matched words around the verb, or the verb's default code.
 PATTERN_CONFIDENCE = 0.8

@@ -33,6 +33,20 @@ from .rules import (
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = [
+    "accused",
+    "asked_for",
+    "demand",
+    "demanded",
+    "evaluate",
+    "label",
+    "quoted_demand",
+    "request",
+    "unaddressed",
+    "utters",
+]
+
 
 def demanded(token: Token) -> Token | None:
     """The verb of saying or demanding whose clause this is, when the clause has "must" or

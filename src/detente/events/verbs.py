@@ -20,6 +20,19 @@ from pathlib import Path
 
 from ..knowledge.petrarch import plural, uncommented
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = [
+    "Block",
+    "Element",
+    "Pattern",
+    "Phrasal",
+    "VerbDictionary",
+    "load_verbs",
+    "read_pattern",
+    "read_verbs",
+    "verb_forms",
+]
+
 HEADER = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]\s+---")
 # "- * PART  [030]  # TAKE": CAMEO 2.0 names the verb a pattern was written for in its comment.
 VERB_TAG = re.compile(r"^(\s*-.*\])\s*#\s*([A-Z][A-Z_]*)\s*$")

@@ -21,6 +21,9 @@ from ..record import Amount
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["currency_in", "find_amounts", "read_numbers"]
+
 NUMBER_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+(?:\.[a-z]+\.)?|[$€£₹₽¥]")
 # Years are dates, not counts, when no noun says otherwise.
 YEARS = range(1800, 2101)

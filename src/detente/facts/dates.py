@@ -24,6 +24,9 @@ from ..record import DateRef
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["find_dates", "resolve"]
+
 Tense = Literal["past", "present", "future"]
 # A bare month or weekday more than this many days away in the direction of the tense is
 # taken from the other year/week: "in December" in a past-tense October story is last December.

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["article_themes", "event_themes", "find_theme_triggers", "taxonomy"]
+
 # An article is about a theme when its terms occur at least this often: one passing mention
 # ("the security of the venue") is not a theme; on the dev articles two separates the two.
 MIN_HITS = 2

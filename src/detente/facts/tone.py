@@ -20,6 +20,9 @@ from ..record import SentenceTone, Tone
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["find_tone", "tone_of"]
+
 
 @cache
 def lexicon() -> dict[str, float]:

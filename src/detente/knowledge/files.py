@@ -14,6 +14,9 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["agencies", "agency_by_alias", "data_text", "toml_data", "tsv_rows", "word_list"]
+
 
 def data_text(name: str) -> str:
     return resources.files("detente").joinpath("data").joinpath(name).read_text(encoding="utf-8")

@@ -19,6 +19,9 @@ from pathlib import Path
 from .files import agencies, toml_data, tsv_rows
 from .petrarch import ActorEntry, AgentEntry, DatedCode, read_dictionary_dir
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["Lexicon", "LexiconEntry", "load_lexicon", "phrase_key"]
+
 Key = tuple[str, ...]
 
 

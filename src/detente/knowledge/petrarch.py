@@ -16,6 +16,19 @@ from pathlib import Path
 
 from ..errors import InputError
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = [
+    "ActorEntry",
+    "AgentEntry",
+    "DatedCode",
+    "convert",
+    "plural",
+    "read_actors",
+    "read_agents",
+    "read_dictionary_dir",
+    "uncommented",
+]
+
 CODE_ENTRY = re.compile(r"\[([^\]\s]+)(?:\s+([^\]]*))?\]")
 # TABARI years: two digits up to this are 20YY, above it 19YY.
 TWO_DIGIT_YEAR_PIVOT = 30

@@ -24,6 +24,9 @@ from ..record import Article, Record
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["annotate"]
+
 
 def annotate(article: Article, doc: Doc, options: Options = DEFAULT_OPTIONS) -> Record:
     """The record of a clean English article and its parse."""

@@ -23,6 +23,9 @@ from .annotate import annotate
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["AlreadyStored", "Crash", "Prepared", "articles_in", "code_articles", "crash"]
+
 log = logging.getLogger(__name__)
 
 CODED_LANGUAGES = frozenset({"en"})

@@ -30,6 +30,9 @@ from .workers import worker_pool
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["Outcome", "extract", "extract_many", "extract_parsed", "process"]
+
 log = logging.getLogger(__name__)
 
 # Articles are cleaned and looked up in the store this many at a time: large enough that

@@ -18,6 +18,9 @@ from ..store.database import Store
 from .coding import AlreadyStored, Crash
 from .extract import Outcome, process
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["Summary", "WRITE_BATCH", "ingest"]
+
 log = logging.getLogger(__name__)
 
 # Records written per transaction: ~1 s of parsing on this machine, so a killed run loses at

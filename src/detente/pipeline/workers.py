@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from ..options import Options
     from ..record import Record
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["peak_memory", "worker_pool"]
+
 # Chunks in flight per worker: one being coded and one waiting, so no worker idles while
 # the parent prepares the next chunk, and memory stays bounded on an endless input.
 IN_FLIGHT_PER_WORKER = 2

@@ -28,6 +28,9 @@ from .speakers import ActorIndex, FoundQuote, inside_quote, proper_name, speaker
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["find_quotes"]
+
 
 def find_quotes(doc: Doc, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
     """Every direct and indirect quote of the article, with its speaker and cue."""

@@ -23,6 +23,9 @@ from .speakers import (
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["direct_quotes", "quote_marks", "transcript_turns"]
+
 
 OPENING = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 

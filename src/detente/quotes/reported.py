@@ -13,6 +13,9 @@ from .speakers import FoundQuote, according_object, is_speech_verb, noun_phrase,
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["indirect_quotes"]
+
 
 CLAUSE_DEPS = frozenset({"ccomp"})
 

@@ -17,6 +17,21 @@ from ..record import Actor, QuoteKind
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = [
+    "ActorIndex",
+    "FoundQuote",
+    "according_object",
+    "inside_quote",
+    "is_speech_verb",
+    "noun_phrase",
+    "proper_name",
+    "sentence_tokens",
+    "speakers_in",
+    "speech_forms",
+    "subject_of",
+]
+
 
 @dataclass
 class FoundQuote:

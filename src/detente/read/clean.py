@@ -20,6 +20,9 @@ from ..knowledge.files import agency_by_alias, toml_data
 from ..record import Article, Credit, Removal, content_hash
 from .sources import RawArticle
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["clean", "parse_dateline_date"]
+
 # Formats tried, in order, on a dateline's date once weekday and punctuation are gone.
 DATELINE_FORMATS = ("%B %d %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
 

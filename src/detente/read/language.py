@@ -9,6 +9,9 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["detect_language"]
+
 # lingua's low-accuracy mode (trigrams only) is reliable from ~120 characters on; the first 1,000
 # characters of an article decide its language as well as the whole. 400 were tried (faster): on
 # the full corpus (`detente ingest ../shared/corpus`) three English articles that open with lists

@@ -25,6 +25,9 @@ from typing import IO, Any
 from ..errors import InputError
 from ..record import Failure
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["RawArticle", "read_path", "read_paths", "read_txt"]
+
 log = logging.getLogger(__name__)
 
 # A long news article is ~100 KB of text and a heavy news page 2-3 MB of HTML; anything

@@ -42,6 +42,9 @@ from .sql import (
 )
 from .stories import StoryIndex, from_bytes, to_bytes
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["DEFAULT_DB", "EXPORT_FORMATS", "PeriodCounts", "Store", "migrations", "open_store"]
+
 log = logging.getLogger(__name__)
 
 

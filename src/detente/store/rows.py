@@ -13,6 +13,9 @@ from typing import Any
 
 from ..record import EventActor, Record, content_hash
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["TABLE_ROWS"]
+
 Row = dict[str, Any]
 
 

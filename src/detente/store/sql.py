@@ -8,6 +8,25 @@ from __future__ import annotations
 
 from ..errors import StoreError
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = [
+    "DYAD_COUNTS",
+    "EVENT_EXPORTS",
+    "MOST_COVERED_PAIR",
+    "OVERVIEW_QUERIES",
+    "PAIR_QUOTES",
+    "PERIODS",
+    "SERIES_FREQUENCIES",
+    "SYNTHETIC_ARTICLES",
+    "SYNTHETIC_EVENTS",
+    "SYNTHETIC_STORIES",
+    "TOP_EVENTS",
+    "TYPES",
+    "dyad_params",
+    "dyad_sql",
+    "pair_filter",
+]
+
 SERIES_FREQUENCIES = ("day", "week", "month")
 # An event's date is ISO 8601 at its precision ("2023-03-01", "2023-09", a range): it counts
 # from its first day.

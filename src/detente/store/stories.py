@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["StoryIndex", "THRESHOLD", "from_bytes", "group", "shingles", "signature", "to_bytes"]
+
 SHINGLE_WORDS = 5
 PERMUTATIONS = 128
 SEED = 1
