@@ -48,4 +48,4 @@ schema: $(STAMP)
 	$(BIN)/detente schema > src/detente/data/record.schema.json
 
 clean:
-	rm -rf $(VENV) build *.egg-info $(DB) $(DB).wal
+	rm -rf $(VENV) build dist *.egg-info $(DB) $(DB).wal

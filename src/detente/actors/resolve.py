@@ -8,8 +8,8 @@ ambassador"), else from the actor the sentence cites ("TASS reported citing Depu
 Minister Andrey Rudenko"). Within the article, a surname, a role description ("the Russian
 Ambassador") and a pronoun that says something ("he said") are resolved to the same actor.
 
-The stages are ``actor_mentions`` (the lexicon), ``actor_names`` (spaCy's entities) and
-``actor_coreference``; this module runs them in order and groups the mentions into actors.
+The stages are ``mentions`` (the lexicon), ``names`` (spaCy's entities) and
+``coreference``; this module runs them in order and groups the mentions into actors.
 """
 
 from __future__ import annotations

@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 
 PETRARCH_NOTE = (
     "Coded with the suite's PETR.Validate actor, agent and verb dictionaries in place of the packaged"
-    " ones; its verb file is PETRARCH-1's dialect, read by the same converter (flat.py codes it)."
+    " ones; its verb file is PETRARCH-1's dialect, read by the same converter (events/flat.py codes it)."
 )
 
 

@@ -11,8 +11,8 @@ Speech verbs are data: ``data/speech_verbs.txt``.
 
 This module runs the stage and settles the finds against each other (a turn or direct quote wins
 over an indirect one inside it; a plural speaker gives one quote each); the parts live beside it:
-``quote_marks`` (direct quotes and transcripts), ``quote_reported`` (reported speech) and
-``quote_speakers`` (who speaks, and which actor that is).
+``marks`` (direct quotes and transcripts), ``reported`` (reported speech) and
+``speakers`` (who speaks, and which actor that is).
 """
 
 from __future__ import annotations
