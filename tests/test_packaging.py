@@ -65,8 +65,9 @@ def fresh(dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return env
 
 
-def run(command: list[str], cwd: Path) -> str:
-    environment = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+def run(command: list[str], cwd: Path, isolated: bool = True) -> str:
+    """``command``'s output; ``isolated`` keeps PYTHONPATH from leaking a source tree into the fresh venv."""
+    environment = {k: v for k, v in os.environ.items() if k != "PYTHONPATH" or not isolated}
     done = subprocess.run(command, cwd=cwd, env=environment, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, f"{command} exited {done.returncode}:\n{done.stdout}\n{done.stderr}"
     return done.stdout
@@ -97,7 +98,7 @@ def test_packaging_wheel_extracts_the_record_the_editable_install_extracts(
         pytest.skip(f"{article} is absent: the seed needs ../shared beside the repository")
     command = ["extract", str(article), "--format", "json", "--published", "2023-03-02"]
     installed = run([str(fresh / "bin" / "detente"), *command], cwd=tmp_path)
-    editable = run([sys.executable, "-m", "detente", *command], cwd=tmp_path)
+    editable = run([sys.executable, "-m", "detente", *command], cwd=tmp_path, isolated=False)
     record = json.loads(installed)
     assert record["events"] and record["actors"]
     assert record == json.loads(editable)
@@ -110,10 +111,9 @@ def test_packaging_wheel_ingests_into_a_store_with_its_migrations(fresh: Path, t
         ("editable", [sys.executable, "-m", "detente"]),
     ):
         db = tmp_path / f"{name}.duckdb"
-        run([*detente, "ingest", str(EXAMPLE), "--db", str(db)], cwd=tmp_path)
-        exported[name] = [
-            json.loads(line)
-            for line in run([*detente, "export", "--format", "jsonl", "--db", str(db)], cwd=tmp_path).splitlines()
-        ]
+        isolated = name == "installed"
+        run([*detente, "ingest", str(EXAMPLE), "--db", str(db)], cwd=tmp_path, isolated=isolated)
+        lines = run([*detente, "export", "--format", "jsonl", "--db", str(db)], cwd=tmp_path, isolated=isolated)
+        exported[name] = [json.loads(line) for line in lines.splitlines()]
     assert len(exported["installed"]) == 1 and exported["installed"][0]["events"]
     assert exported["installed"] == exported["editable"]

@@ -12,10 +12,10 @@ most, with their sentences and the quotes around them. All the counting is DuckD
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-from ..store.database import Store
+from ..store.database import Period, Store
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = [
@@ -41,25 +41,6 @@ EXPLAINING_EVENTS = 5
 
 
 @dataclass
-class Period:
-    start: str
-    events: int
-    stories: int
-    articles: int
-    cooperation: int  # quad classes 1 and 2
-    conflict: int  # quad classes 3 and 4
-    goldstein: float | None
-    tone: float | None
-    by_type: dict[str, int] = field(default_factory=dict)
-    by_quad: tuple[int, int, int, int] = (0, 0, 0, 0)  # verbal and material cooperation, verbal and material conflict
-
-    @property
-    def index(self) -> float:
-        """Cooperation minus conflict, over all events: from -1 (all conflict) to 1 (all cooperation)."""
-        return (self.cooperation - self.conflict) / self.events if self.events else 0.0
-
-
-@dataclass
 class Shift:
     period: Period
     z: float
@@ -77,22 +58,7 @@ def dyad_series(
     ordered: bool = False,
 ) -> list[Period]:
     """The pair's periods (only those with events), oldest first."""
-    types = store.dyad_types(a, b, freq, start, end, ordered)
-    return [
-        Period(
-            r.period[:10],
-            r.events,
-            r.stories,
-            int(r.articles),
-            r.cooperation,
-            r.conflict,
-            r.goldstein,
-            r.tone,
-            types.get(r.period, {}),
-            (r.q1, r.q2, r.q3, r.q4),
-        )
-        for r in store.dyad_periods(a, b, freq, start, end, ordered)
-    ]
+    return store.dyad_periods(a, b, freq, start, end, ordered)
 
 
 def find_shifts(periods: list[Period]) -> list[tuple[Period, float, float]]:

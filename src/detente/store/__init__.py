@@ -5,6 +5,6 @@ the text of every query; ``rows`` flattens records into table rows; ``stories`` 
 articles. No SQL lives outside this package. The modules inside are internal.
 """
 
-from .database import DEFAULT_DB, EXPORT_FORMATS, PeriodCounts, Store, migrations, open_store
+from .database import DEFAULT_DB, EXPORT_FORMATS, Period, Store, migrations, open_store
 
-__all__ = ["DEFAULT_DB", "EXPORT_FORMATS", "PeriodCounts", "Store", "migrations", "open_store"]
+__all__ = ["DEFAULT_DB", "EXPORT_FORMATS", "Period", "Store", "migrations", "open_store"]

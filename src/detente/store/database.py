@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
-from typing import Any, NamedTuple
+from typing import Any
 
 import duckdb
 import pyarrow as pa
@@ -43,15 +44,14 @@ from .sql import (
 from .stories import StoryIndex, from_bytes, to_bytes
 
 # What the rest of the package uses; the module is internal to its stage.
-__all__ = ["DEFAULT_DB", "EXPORT_FORMATS", "PeriodCounts", "Store", "migrations", "open_store"]
+__all__ = ["DEFAULT_DB", "EXPORT_FORMATS", "Period", "Store", "migrations", "open_store"]
 
 log = logging.getLogger(__name__)
 
 
-class PeriodCounts(NamedTuple):
-    """One period of a pair's events, counted once per story."""
-
-    period: str
+@dataclass
+class Period:
+    start: str
     events: int
     stories: int
     articles: int
@@ -59,10 +59,13 @@ class PeriodCounts(NamedTuple):
     conflict: int  # quad classes 3 and 4
     goldstein: float | None
     tone: float | None
-    q1: int
-    q2: int
-    q3: int
-    q4: int
+    by_type: dict[str, int] = field(default_factory=dict)
+    by_quad: tuple[int, int, int, int] = (0, 0, 0, 0)  # verbal and material cooperation, verbal and material conflict
+
+    @property
+    def index(self) -> float:
+        """Cooperation minus conflict, over all events: from -1 (all conflict) to 1 (all cooperation)."""
+        return (self.cooperation - self.conflict) / self.events if self.events else 0.0
 
 
 DEFAULT_DB = "detente.duckdb"
@@ -256,10 +259,11 @@ class Store:
 
     def dyad_periods(
         self, a: str, b: str, freq: str, start: str | None = None, end: str | None = None, ordered: bool = False
-    ) -> list[PeriodCounts]:
+    ) -> list[Period]:
         """The pair's events per period (only periods with events), once per story, oldest first."""
-        sql = dyad_sql(PERIODS, freq, ordered, start, end)
-        return [PeriodCounts(*row) for row in self.con.execute(sql, dyad_params(a, b, start, end)).fetchall()]
+        types = self.dyad_types(a, b, freq, start, end, ordered)
+        rows = self.con.execute(dyad_sql(PERIODS, freq, ordered, start, end), dyad_params(a, b, start, end)).fetchall()
+        return [period_of(row, types.get(row[0], {})) for row in rows]
 
     def dyad_types(
         self, a: str, b: str, freq: str, start: str | None = None, end: str | None = None, ordered: bool = False
@@ -318,6 +322,13 @@ class Store:
         if table_options is None:
             raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
         self.con.execute(f"COPY (SELECT * FROM {table}) TO '{escaped}' ({table_options})")
+
+
+def period_of(row: tuple[Any, ...], types: dict[str, int]) -> Period:
+    """A row of the ``PERIODS`` query, with the period's events by type."""
+    start, events, stories, articles, cooperation, conflict, goldstein, tone, *quads = row
+    by_quad = (quads[0], quads[1], quads[2], quads[3])
+    return Period(start[:10], events, stories, int(articles), cooperation, conflict, goldstein, tone, types, by_quad)
 
 
 def check_table(table: str) -> None:
