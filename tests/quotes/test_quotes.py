@@ -14,7 +14,7 @@ from detente.quotes.marks import quote_marks
 from detente.read.sources import RawArticle
 from detente.record import Quote, Record
 
-from .conftest import shared_path
+from ..conftest import shared_path
 
 
 def quotes_of(text: str) -> list[Quote]:

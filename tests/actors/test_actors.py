@@ -12,7 +12,7 @@ from detente.nlp import load_pipeline
 from detente.pipeline.extract import extract
 from detente.record import Actor
 
-from .conftest import shared_path
+from ..conftest import shared_path
 
 
 def actors_of(text: str, published: str | None = "2023-02-27") -> list[Actor]:
@@ -285,7 +285,7 @@ def test_the_embassy_is_the_embassy_named_before() -> None:
 
 
 def test_a_name_coded_by_country_after_a_title_is_a_person_with_the_titles_agent() -> None:
-    from .conftest import shared_path
+    from ..conftest import shared_path
 
     directory = shared_path("suites", "petrarch")
     doc = load_pipeline()("Bree Prime Minister Romendacil will meet Eriadori leaders.")

@@ -12,7 +12,7 @@ from detente.evaluation.markdown import find_sentence
 from detente.evaluation.matching import fold, names_match, quote_opens_with, texts_overlap
 from detente.evaluation.scores import Score
 
-from .conftest import SHARED, shared_path
+from ..conftest import SHARED, shared_path
 
 
 @pytest.mark.parametrize(

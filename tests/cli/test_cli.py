@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from detente.cli.commands import main
 
-from .conftest import EXAMPLES, ROOT, shared_path
+from ..conftest import EXAMPLES, ROOT, shared_path
 
 DETENTE = [sys.executable, "-m", "detente"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from detente.evaluation.bench import bench_markdown, bench_texts, run_bench
 
-from .conftest import SHARED, shared_path
+from ..conftest import SHARED, shared_path
 
 
 def test_bench_texts_reach_the_word_count_and_keep_ids_distinct() -> None:

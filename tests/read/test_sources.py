@@ -10,7 +10,7 @@ from detente.read import sources
 from detente.read.sources import RawArticle, read_path, read_paths
 from detente.record import Failure
 
-from .conftest import EXAMPLES, shared_path
+from ..conftest import EXAMPLES, shared_path
 
 
 def only(items: list[RawArticle | Failure]) -> RawArticle | Failure:

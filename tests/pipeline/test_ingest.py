@@ -12,7 +12,7 @@ from pathlib import Path
 from detente.pipeline.ingest import ingest
 from detente.store.database import open_store
 
-from .conftest import EXAMPLES, shared_path
+from ..conftest import EXAMPLES, shared_path
 
 DETENTE = [sys.executable, "-m", "detente"]
 

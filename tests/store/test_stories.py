@@ -9,7 +9,7 @@ from detente.pipeline.ingest import ingest
 from detente.store.database import open_store
 from detente.store.stories import THRESHOLD, group, shingles, signature
 
-from .conftest import shared_path
+from ..conftest import shared_path
 
 STORY = (
     "Russia's envoy to India said on Monday that Moscow will complete deliveries of the third regiment of "

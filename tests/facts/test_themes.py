@@ -7,7 +7,7 @@ import pytest
 from detente.facts.themes import article_themes, event_themes, find_theme_triggers, taxonomy
 from detente.nlp import load_pipeline
 
-from .conftest import shared_path
+from ..conftest import shared_path
 
 
 @pytest.mark.parametrize(

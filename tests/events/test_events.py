@@ -225,7 +225,7 @@ def test_a_petrarch_1_verb_dictionary_is_read_and_coded_as_it_is() -> None:
     from detente.options import Options
     from detente.pipeline.extract import extract
 
-    from .conftest import shared_path
+    from ..conftest import shared_path
 
     directory = shared_path("suites", "petrarch")
     verbs = load_verbs(directory)
@@ -253,7 +253,7 @@ def test_petrarch_1_takes_the_nearest_actors_and_needs_a_target() -> None:
     from detente.options import Options
     from detente.pipeline.extract import extract
 
-    from .conftest import shared_path
+    from ..conftest import shared_path
 
     options = Options(dictionaries=shared_path("suites", "petrarch"))
     record = extract(
@@ -273,7 +273,7 @@ def test_seed_article_events() -> None:
     """The done-when of the events issue, on the article the project started from."""
     from detente.pipeline.extract import extract
 
-    from .conftest import shared_path
+    from ..conftest import shared_path
 
     text = shared_path("corpus", "seed-india-russia-ties.txt").read_text()
     events = extract(text, published="2023-02-27").events
@@ -437,7 +437,7 @@ def petrarch_1_events(sentence: str, published: str = "1995-01-01") -> set[tuple
     from detente.options import Options
     from detente.pipeline.extract import extract
 
-    from .conftest import shared_path
+    from ..conftest import shared_path
 
     options = Options(dictionaries=shared_path("suites", "petrarch"))
     record = extract(f"T\n\n{sentence}", published=published, options=options)

@@ -8,7 +8,7 @@ from detente.read.clean import clean, parse_dateline_date
 from detente.read.sources import RawArticle, read_path
 from detente.record import Article, Credit
 
-from .conftest import SHARED, shared_path
+from ..conftest import SHARED, shared_path
 
 
 def clean_text(body: str, title: str = "Headline", **kw: object) -> Article:
