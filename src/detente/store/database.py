@@ -25,18 +25,32 @@ from ..errors import StoreError
 from ..record import Failure, Record
 from .rows import TABLE_ROWS
 from .sql import (
+    ALL_FAILURES,
+    ALL_RECORDS,
+    ALL_ROWS,
+    APPLIED_MIGRATIONS,
+    COPY_QUERY,
+    COUNT_ROWS,
+    CREATE_MIGRATIONS,
     DYAD_COUNTS,
+    EMPTY_ROWS,
     EVENT_EXPORTS,
+    INSERT_BATCH,
     MOST_COVERED_PAIR,
     OVERVIEW_QUERIES,
     PAIR_QUOTES,
     PERIODS,
+    RECORD_FAILURE,
+    RECORD_MIGRATION,
     SERIES_FREQUENCIES,
+    STORED_HASHES,
+    STORY_SIGNATURES,
     SYNTHETIC_ARTICLES,
     SYNTHETIC_EVENTS,
     SYNTHETIC_STORIES,
     TOP_EVENTS,
     TYPES,
+    WRITTEN_COLUMNS,
     dyad_params,
     dyad_sql,
     pair_filter,
@@ -112,18 +126,15 @@ class Store:
 
     def migrate(self) -> list[int]:
         """Apply the migrations not yet applied; returns their versions."""
-        self.con.execute(
-            "CREATE TABLE IF NOT EXISTS schema_migrations "
-            "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)"
-        )
-        done = {v for (v,) in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        self.con.execute(CREATE_MIGRATIONS)
+        done = {v for (v,) in self.con.execute(APPLIED_MIGRATIONS).fetchall()}
         applied = []
         for version, name, sql in migrations():
             if version in done:
                 continue
             self.con.execute("BEGIN TRANSACTION")
             self.con.execute(sql)
-            self.con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+            self.con.execute(RECORD_MIGRATION, [version, name])
             self.con.execute("COMMIT")
             log.info("store %s: applied migration %04d_%s", self.path, version, name)
             applied.append(version)
@@ -161,9 +172,7 @@ class Store:
         """The story index over every stored article, built once per connection."""
         if self._stories is None:
             self._stories = StoryIndex()
-            for article_id, story_id, data in self.con.execute(
-                "SELECT article_id, story_id, signature FROM stories"
-            ).fetchall():
+            for article_id, story_id, data in self.con.execute(STORY_SIGNATURES).fetchall():
                 self._stories.add_known(article_id, story_id, from_bytes(data))
         return self._stories
 
@@ -184,30 +193,22 @@ class Store:
         columns = ", ".join(f'"{name}"' for name in schema.names)
         self.con.register("_batch", batch)
         try:
-            self.con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch")
+            self.con.execute(INSERT_BATCH.format(table=table, columns=columns))
         finally:
             self.con.unregister("_batch")
 
     def _schema(self, table: str) -> pa.Schema:
         """The Arrow schema of a table's written columns (those with no default), from the database."""
         if table not in self._schemas:
-            names = self.con.execute(
-                "SELECT column_name FROM duckdb_columns() WHERE table_name = ? "
-                "AND column_default IS NULL ORDER BY column_index",
-                [table],
-            ).fetchall()
+            names = self.con.execute(WRITTEN_COLUMNS, [table]).fetchall()
             select = ", ".join(f'"{n}"' for (n,) in names)
-            self._schemas[table] = self.con.sql(f"SELECT {select} FROM {table} LIMIT 0").to_arrow_table().schema
+            empty = self.con.sql(EMPTY_ROWS.format(columns=select, table=table))
+            self._schemas[table] = empty.to_arrow_table().schema
         return self._schemas[table]
 
     def _record_failures(self, failures: Sequence[Failure]) -> None:
         for f in failures:
-            self.con.execute(
-                "INSERT INTO failures (source, reason, detail) VALUES (?, ?, ?) "
-                "ON CONFLICT (source, reason) DO UPDATE SET detail = excluded.detail, "
-                "recorded_at = now()",
-                [f.source, f.reason, f.detail],
-            )
+            self.con.execute(RECORD_FAILURE, [f.source, f.reason, f.detail])
 
     # --- reading --------------------------------------------------------------------------
 
@@ -219,12 +220,11 @@ class Store:
         wanted = list(dict.fromkeys(ids))
         if not wanted:
             return {}
-        sql = "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))"
-        return dict(self.con.execute(sql, [wanted]).fetchall())
+        return dict(self.con.execute(STORED_HASHES, [wanted]).fetchall())
 
     def count(self, table: str) -> int:
         check_table(table)
-        (n,) = self.con.execute(f"SELECT count(*) FROM {table}").fetchone() or (0,)
+        (n,) = self.con.execute(COUNT_ROWS.format(table=table)).fetchone() or (0,)
         return int(n)
 
     def counts(self) -> dict[str, int]:
@@ -232,13 +232,13 @@ class Store:
 
     def records(self) -> Iterator[Record]:
         """Every stored record, as it was extracted, in id order."""
-        cursor = self.con.execute("SELECT record FROM articles ORDER BY id")
+        cursor = self.con.execute(ALL_RECORDS)
         while rows := cursor.fetchmany(1000):
             for (text,) in rows:
                 yield Record.from_json(text)
 
     def failures(self) -> list[Failure]:
-        rows = self.con.execute("SELECT source, reason, detail FROM failures ORDER BY recorded_at, source").fetchall()
+        rows = self.con.execute(ALL_FAILURES).fetchall()
         return [Failure(source=s, reason=r, detail=d) for s, r, d in rows]
 
     def overview(self) -> dict[str, list[tuple[Any, ...]]]:
@@ -315,13 +315,13 @@ class Store:
         escaped = path.replace("'", "''")
         if fmt in EVENT_EXPORTS:
             query, options = EVENT_EXPORTS[fmt]
-            self.con.execute(f"COPY ({query}) TO '{escaped}' ({options})")
+            self.con.execute(COPY_QUERY.format(query=query, path=escaped, options=options))
             return
         check_table(table)
         table_options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER true"}.get(fmt)
         if table_options is None:
             raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
-        self.con.execute(f"COPY (SELECT * FROM {table}) TO '{escaped}' ({table_options})")
+        self.con.execute(COPY_QUERY.format(query=ALL_ROWS.format(table=table), path=escaped, options=table_options))
 
 
 def period_of(row: tuple[Any, ...], types: dict[str, int]) -> Period:

@@ -1,7 +1,7 @@
 """The store's SQL text: every query over the tables, in one place (``database.Store`` runs them).
 
-The schema is in the numbered migrations beside this module; the write path's own statements
-(transactions, Arrow inserts) are in ``database.py``.
+The schema is in the numbered migrations beside this module; ``database.py`` holds no SQL but
+the transaction words (BEGIN, COMMIT, ROLLBACK).
 """
 
 from __future__ import annotations
@@ -10,18 +10,32 @@ from ..errors import StoreError
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = [
+    "ALL_FAILURES",
+    "ALL_RECORDS",
+    "ALL_ROWS",
+    "APPLIED_MIGRATIONS",
+    "COPY_QUERY",
+    "COUNT_ROWS",
+    "CREATE_MIGRATIONS",
     "DYAD_COUNTS",
+    "EMPTY_ROWS",
     "EVENT_EXPORTS",
+    "INSERT_BATCH",
     "MOST_COVERED_PAIR",
     "OVERVIEW_QUERIES",
     "PAIR_QUOTES",
     "PERIODS",
+    "RECORD_FAILURE",
+    "RECORD_MIGRATION",
     "SERIES_FREQUENCIES",
+    "STORED_HASHES",
+    "STORY_SIGNATURES",
     "SYNTHETIC_ARTICLES",
     "SYNTHETIC_EVENTS",
     "SYNTHETIC_STORIES",
     "TOP_EVENTS",
     "TYPES",
+    "WRITTEN_COLUMNS",
     "dyad_params",
     "dyad_sql",
     "pair_filter",
@@ -242,3 +256,32 @@ FROM range(?) t(i)
 SYNTHETIC_STORIES = """
 INSERT INTO stories SELECT 'synthetic-' || i, 'story-' || (i // 10), ''::BLOB FROM range(?) t(i)
 """
+
+
+# --- the write path and the store's own reads ---
+
+CREATE_MIGRATIONS = (
+    "CREATE TABLE IF NOT EXISTS schema_migrations "
+    "(version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)"
+)
+APPLIED_MIGRATIONS = "SELECT version FROM schema_migrations"
+RECORD_MIGRATION = "INSERT INTO schema_migrations (version, name) VALUES (?, ?)"
+STORY_SIGNATURES = "SELECT article_id, story_id, signature FROM stories"
+# An Arrow batch registered as ``_batch`` goes in whole; {table} and {columns} are the store's own names.
+INSERT_BATCH = "INSERT INTO {table} ({columns}) SELECT {columns} FROM _batch"
+# The columns a write fills: those without a default (ids and timestamps fill themselves).
+WRITTEN_COLUMNS = (
+    "SELECT column_name FROM duckdb_columns() WHERE table_name = ? AND column_default IS NULL ORDER BY column_index"
+)
+EMPTY_ROWS = "SELECT {columns} FROM {table} LIMIT 0"
+RECORD_FAILURE = (
+    "INSERT INTO failures (source, reason, detail) VALUES (?, ?, ?) "
+    "ON CONFLICT (source, reason) DO UPDATE SET detail = excluded.detail, "
+    "recorded_at = now()"
+)
+STORED_HASHES = "SELECT id, content_hash FROM articles WHERE id IN (SELECT unnest(?))"
+COUNT_ROWS = "SELECT count(*) FROM {table}"
+ALL_ROWS = "SELECT * FROM {table}"
+ALL_RECORDS = "SELECT record FROM articles ORDER BY id"
+ALL_FAILURES = "SELECT source, reason, detail FROM failures ORDER BY recorded_at, source"
+COPY_QUERY = "COPY ({query}) TO '{path}' ({options})"
