@@ -118,3 +118,11 @@ def test_layout_public_api_names_what_a_user_needs() -> None:
 def test_layout_stage_package_exports_its_entry_points(stage: str) -> None:
     package = importlib.import_module(f"detente.{stage}")
     assert package.__all__ and all(hasattr(package, name) for name in package.__all__)
+
+
+@pytest.mark.parametrize("name", sorted(modules()))
+def test_layout_every_module_all_names_what_it_has(name: str) -> None:
+    if name == "detente.__main__":
+        pytest.skip("__main__ runs the command line when imported")
+    module = importlib.import_module(name)
+    assert [n for n in getattr(module, "__all__", []) if not hasattr(module, n)] == []

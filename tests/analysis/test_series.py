@@ -81,7 +81,6 @@ def test_events_export_as_gdelt_and_plover(store_path: Path, tmp_path: Path) -> 
 
 
 def test_the_most_covered_pair(store_path: Path) -> None:
-    from detente.analysis.series import most_covered_pair
 
     with open_store(store_path, read_only=True) as store:
-        assert most_covered_pair(store) == ("IND", "RUS")
+        assert store.most_covered_pair() == ("IND", "RUS")

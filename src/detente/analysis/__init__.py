@@ -3,6 +3,6 @@ and the self-contained HTML report (``report``). The modules inside are internal
 """
 
 from .report import render_report
-from .series import Period, Shift, dyad_series, explain_shifts, find_shifts, most_covered_pair
+from .series import Period, Shift, dyad_series, explain_shifts, find_shifts
 
-__all__ = ["Period", "Shift", "dyad_series", "explain_shifts", "find_shifts", "most_covered_pair", "render_report"]
+__all__ = ["Period", "Shift", "dyad_series", "explain_shifts", "find_shifts", "render_report"]

@@ -12,7 +12,7 @@ import html
 from typing import Any
 
 from ..store.database import Store
-from .series import Period, Shift, explain_shifts, pair_quotes
+from .series import Period, Shift, explain_shifts
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["render_report"]
@@ -34,7 +34,7 @@ def render_report(
 ) -> str:
     a, b = a.upper(), b.upper()
     periods, shifts = explain_shifts(store, a, b, freq, start, end)
-    quotes = pair_quotes(store, a, b)
+    quotes = store.pair_quotes(a, b)
     charts = [series_chart(periods, shifts, a, b), types_chart(periods)] if periods else []
     body = [
         f"<h1>{a}–{b}: {verdict(periods, shifts)}</h1>",

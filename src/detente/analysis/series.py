@@ -24,8 +24,6 @@ __all__ = [
     "dyad_series",
     "explain_shifts",
     "find_shifts",
-    "most_covered_pair",
-    "pair_quotes",
     "sparkline",
 ]
 
@@ -86,15 +84,10 @@ def explain_shifts(
     periods = dyad_series(store, a, b, freq, start, end, ordered)
     shifts = []
     for period, z, baseline in find_shifts(periods):
-        shifts.append(Shift(period, z, baseline, top_events(store, a, b, freq, period.start, ordered)))
+        shifts.append(
+            Shift(period, z, baseline, store.dyad_top_events(a, b, freq, period.start, ordered, EXPLAINING_EVENTS))
+        )
     return periods, shifts
-
-
-def top_events(
-    store: Store, a: str, b: str, freq: str, period: str, ordered: bool = False, limit: int = EXPLAINING_EVENTS
-) -> list[dict[str, Any]]:
-    """The events of a period that weigh most (largest Goldstein values), once per story."""
-    return store.dyad_top_events(a, b, freq, period, ordered, limit)
 
 
 def sparkline(values: list[float]) -> str:
@@ -104,13 +97,3 @@ def sparkline(values: list[float]) -> str:
     low, high = min(values), max(values)
     span = (high - low) or 1.0
     return "".join(bars[int((v - low) / span * (len(bars) - 1))] for v in values)
-
-
-def most_covered_pair(store: Store) -> tuple[str, str] | None:
-    """The two countries with the most events between them (either way), by stories."""
-    return store.most_covered_pair()
-
-
-def pair_quotes(store: Store, a: str, b: str, limit: int = 12) -> list[dict[str, Any]]:
-    """Quotes from the articles that hold the pair's events, latest first."""
-    return store.pair_quotes(a, b, limit)

@@ -200,11 +200,10 @@ def report_command(
 
 def chosen_pair(store: Store, a: str | None, b: str | None, db: str) -> tuple[str, str]:
     """The countries asked for, or the pair with the most events between them."""
-    from ..analysis.series import most_covered_pair
 
     if a and b:
         return a, b
-    pair = most_covered_pair(store)
+    pair = store.most_covered_pair()
     if pair is None:
         raise click.ClickException(f"{db} holds no event between two countries")
     return pair

@@ -42,7 +42,6 @@ from .sql import (
     PERIODS,
     RECORD_FAILURE,
     RECORD_MIGRATION,
-    SERIES_FREQUENCIES,
     STORED_HASHES,
     STORY_SIGNATURES,
     SYNTHETIC_ARTICLES,
@@ -51,6 +50,7 @@ from .sql import (
     TOP_EVENTS,
     TYPES,
     WRITTEN_COLUMNS,
+    check_frequency,
     dyad_params,
     dyad_sql,
     pair_filter,
@@ -252,9 +252,8 @@ class Store:
 
     def dyad_counts(self, a: str, b: str, freq: str = "week") -> list[tuple[Any, ...]]:
         """Events between countries ``a`` and ``b`` (either way) per period and quad class:
-        (period start, quad class, events, mean Goldstein). The dyad series builds on it."""
-        if freq not in SERIES_FREQUENCIES:
-            raise StoreError(f"unknown frequency {freq!r}: use one of {', '.join(SERIES_FREQUENCIES)}")
+        (period start, quad class, events, mean Goldstein), every event counted (not once per story)."""
+        check_frequency(freq)
         return self.query(DYAD_COUNTS.format(freq=freq), [a, b, b, a])
 
     def dyad_periods(

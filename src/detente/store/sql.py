@@ -36,6 +36,7 @@ __all__ = [
     "TOP_EVENTS",
     "TYPES",
     "WRITTEN_COLUMNS",
+    "check_frequency",
     "dyad_params",
     "dyad_sql",
     "pair_filter",
@@ -199,9 +200,13 @@ def window_filter(start: str | None, end: str | None) -> str:
     return " ".join(clauses)
 
 
-def dyad_sql(sql: str, freq: str, ordered: bool, start: str | None, end: str | None) -> str:
+def check_frequency(freq: str) -> None:
     if freq not in SERIES_FREQUENCIES:
         raise StoreError(f"unknown frequency {freq!r}: use one of {', '.join(SERIES_FREQUENCIES)}")
+
+
+def dyad_sql(sql: str, freq: str, ordered: bool, start: str | None, end: str | None) -> str:
+    check_frequency(freq)
     return (
         sql.replace("{freq}", freq)
         .replace("{pair}", pair_filter(ordered))
