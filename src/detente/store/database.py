@@ -275,7 +275,7 @@ class Store:
         return types
 
     def dyad_top_events(
-        self, a: str, b: str, freq: str, period: str, ordered: bool = False, limit: int = 5
+        self, a: str, b: str, freq: str, period: str, ordered: bool, limit: int
     ) -> list[dict[str, Any]]:
         """The events of one period that weigh most (largest Goldstein values), once per story."""
         sql = dyad_sql(TOP_EVENTS, freq, ordered, None, None)
