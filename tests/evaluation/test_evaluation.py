@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from detente.evaluation import evaluate, gate
-from detente.evaluation.dev import amount_right, background, pair_up
+from detente.evaluation.dev import amount_right, background, genre, pair_up
 from detente.evaluation.markdown import find_sentence
 from detente.evaluation.matching import fold, names_match, quote_opens_with, texts_overlap
-from detente.evaluation.scores import Score
+from detente.evaluation.scores import Macro, Score
 
 from ..conftest import SHARED, shared_path
 
@@ -49,6 +49,33 @@ def test_score_micro_averages_and_f1() -> None:
     assert (s.tp, s.fp, s.fn) == (2, 1, 2)
     assert s.precision == pytest.approx(2 / 3) and s.recall == 0.5 and s.f1 == pytest.approx(4 / 7)
     assert Score().f1 == 0.0
+
+
+def test_macro_averages_articles_alike_whatever_their_size() -> None:
+    m = Macro()
+    m.add_sets(set(range(100)), set(range(100)))  # 100 events, all right: F1 1
+    m.add_sets({"x"}, {"y"})  # one event, wrong: F1 0
+    m.add_sets(set(), set())  # nothing to find and nothing found: 1
+    m.add_sets({"a", "b"}, {"a"})  # P 0.5, R 1
+    assert m.f1 == pytest.approx((1 + 0 + 1 + 2 / 3) / 4)
+    assert m.precision == pytest.approx((1 + 0 + 1 + 0.5) / 4)
+    assert m.recall == pytest.approx((1 + 0 + 1 + 1) / 4)
+    micro = Score()
+    micro.add_sets(set(range(100)) | {"x"}, set(range(100)) | {"y"})
+    assert micro.f1 > 0.99 > m.f1
+
+
+@pytest.mark.parametrize(
+    ("title", "kind"),
+    [
+        ("Remarks by President Biden and Prime Minister Kishida Before Bilateral Meeting", "remarks"),
+        ("Readout of President Biden’s Call with Chancellor Scholz", "readouts"),
+        ("Joint Statement of the Leaders of the Quad", "statements"),
+        ("Floods in Kerala kill dozens", "news"),
+    ],
+)
+def test_genre_from_the_title(title: str, kind: str) -> None:
+    assert genre({"id": "x", "title": title}) == kind
 
 
 def test_pair_up_is_one_to_one() -> None:

@@ -90,7 +90,8 @@ def store_tables(store: Store) -> list[Table]:
 
 
 def score_tables(table: ScoreTable) -> list[Table]:
-    """One evaluation component as terminal tables: its scores, then its accuracies."""
+    """One evaluation component as terminal tables: its scores, its macro-averaged scores, then
+    its accuracies."""
     tables = []
     if table.scores:
         scores = Table("", "precision", "recall", "F1", "tp", "fp", "fn", title=table.title)
@@ -99,6 +100,11 @@ def score_tables(table: ScoreTable) -> list[Table]:
                 name, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}", str(s.tp), str(s.fp), str(s.fn)
             )
         tables.append(scores)
+    if table.macros:
+        macros = Table("macro-averaged", "precision", "recall", "F1", "articles")
+        for name, m in table.macros.items():
+            macros.add_row(name, f"{m.precision:.3f}", f"{m.recall:.3f}", f"{m.f1:.3f}", str(len(m.articles)))
+        tables.append(macros)
     if table.accuracies:
         accuracies = Table("", "accuracy", "right", "of", title=None if table.scores else table.title)
         for name, a in table.accuracies.items():

@@ -10,10 +10,10 @@ from typing import Any, TypeVar, cast
 from ..record import Actor, Amount, DateRef, Event, Record
 from .gold import GoldArticle
 from .matching import fold, names_match, quote_opens_with, quote_starts_with, texts_overlap
-from .scores import Accuracy, Score, Table
+from .scores import Accuracy, Macro, Score, Table
 
 # What the rest of the package uses; the module is internal to its stage.
-__all__ = ["amount_right", "background", "happened", "pair_up", "score_dev"]
+__all__ = ["amount_right", "background", "genre", "happened", "pair_up", "score_dev"]
 
 # An amount is right when its value is within this share of the gold's (rounding in the text).
 AMOUNT_TOLERANCE = 0.01
@@ -32,18 +32,55 @@ class DevResult:
 
 
 def score_dev(pairs: Sequence[tuple[GoldArticle, Record | None]]) -> DevResult:
-    """One table per component; an article the pipeline failed on counts as all misses."""
+    """One table per component, and one of the main figures per genre; an article the pipeline
+    failed on counts as all misses."""
     tables = {k: Table(title, k) for k, title in COMPONENTS.items()}
     result = DevResult(tables=list(tables.values()))
+    by_genre: dict[str, dict[str, Table]] = {}
     for gold_article, record in pairs:
         gold, record = gold_article.gold, record or Record.from_dict({"article": {"id": gold_article.id}})
-        score_actors(tables["actors"], result, gold, record)
-        score_events(tables["events"], result, gold, record)
-        score_quotes(tables["quotes"], result, gold, record)
-        score_dates(tables["dates"], result, gold, record)
-        score_amounts(tables["amounts"], result, gold, record)
+        own = by_genre.setdefault(genre(gold), {k: Table(title, k) for k, title in COMPONENTS.items()})
+        for into, misses in ((tables, result), (own, DevResult(tables=[]))):
+            score_actors(into["actors"], misses, gold, record)
+            score_events(into["events"], misses, gold, record)
+            score_quotes(into["quotes"], misses, gold, record)
+            score_dates(into["dates"], misses, gold, record)
+            score_amounts(into["amounts"], misses, gold, record)
     add_notes(tables)
+    result.tables.append(genre_table(by_genre))
     return result
+
+
+# Genres of the gold articles, told by their titles: White House transcripts of remarks, readouts
+# of calls and meetings, statements (joint or not); everything else is news.
+GENRES = (("remarks", ("remarks by", "remarks of")), ("readouts", ("readout",)), ("statements", ("statement",)))
+NEWS = "news"
+
+
+def genre(gold: dict[str, Any]) -> str:
+    title = str(gold.get("title") or gold.get("id") or "").casefold()
+    return next((name for name, words in GENRES if any(w in title for w in words)), NEWS)
+
+
+def genre_table(by_genre: dict[str, dict[str, Table]]) -> Table:
+    """Per genre: events macro-averaged, quotes found and their speakers, actors' country and
+    sector, and dates' values."""
+    table = Table("By genre (gold/dev)", "genre")
+    for name in [g for g, _ in GENRES] + [NEWS]:
+        if name not in by_genre:
+            continue
+        own = by_genre[name]
+        table.macros[f"events_{name}"] = own["events"].macros["triples"]
+        table.scores[f"quotes_found_{name}"] = own["quotes"].scores["found"]
+        table.accuracies[f"quotes_speaker_{name}"] = own["quotes"].accuracies["speaker_accuracy"]
+        table.accuracies[f"actors_country_{name}"] = own["actors"].accuracies["country_accuracy"]
+        table.accuracies[f"actors_sector_{name}"] = own["actors"].accuracies["sector_accuracy"]
+        table.accuracies[f"dates_value_{name}"] = own["dates"].accuracies["value_accuracy"]
+    table.notes.append(
+        "Genres from the titles: remarks (transcripts), readouts, statements, news (the rest). Events:"
+        " (source, target, PLOVER type) per article, macro-averaged over the genre's articles."
+    )
+    return table
 
 
 COMPONENTS = {
@@ -126,6 +163,7 @@ def score_events(table: Table, result: DevResult, gold: dict[str, Any], record: 
     expected = {(e["source"], e["target"], e["plover"], e["cameo_root"]) for e in gold["events"]}
     for name, cut in (("triples", (0, 1, 2)), ("dyads", (0, 1)), ("cameo_roots", (0, 1, 3))):
         table.scores.setdefault(name, Score()).add_sets(project(system, cut), project(expected, cut))
+        table.macros.setdefault(name, Macro()).add_sets(project(system, cut), project(expected, cut))
     for e in sorted(project(expected, (0, 1, 2)) - project(system, (0, 1, 2)), key=str):
         result.miss("events", f"{gold['id']}: missed {fmt_event(e)}")
     for e in sorted(project(system, (0, 1, 2)) - project(expected, (0, 1, 2)), key=str):

@@ -27,6 +27,11 @@ def table_markdown(table: Table) -> list[str]:
         for name, s in table.scores.items():
             lines.append(f"| {name} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {s.tp} | {s.fp} | {s.fn} |")
         lines.append("")
+    if table.macros:
+        lines += ["| macro-averaged over articles | precision | recall | F1 | articles |", "|---|---:|---:|---:|---:|"]
+        for name, m in table.macros.items():
+            lines.append(f"| {name} | {m.precision:.3f} | {m.recall:.3f} | {m.f1:.3f} | {len(m.articles)} |")
+        lines.append("")
     if table.accuracies:
         lines += ["| | accuracy | right | of |", "|---|---:|---:|---:|"]
         for name, a in table.accuracies.items():
@@ -40,7 +45,7 @@ def quality_markdown(evaluation: Evaluation, problems: list[str], command: str) 
         "# Quality",
         "",
         f"Measured on {dt.date.today().isoformat()} with `{command}` (gold from `../shared`).",
-        "Figures are micro-averaged over articles or sentences; each table says how it matches.",
+        "Figures are micro-averaged over articles or sentences unless a table says macro (the mean of per-article figures); each table says how it matches.",
         "",
         "## Gate",
         "",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # What the rest of the package uses; the module is internal to its stage.
-__all__ = ["Accuracy", "Score", "Table"]
+__all__ = ["Accuracy", "Macro", "Score", "Table"]
 
 
 @dataclass
@@ -39,6 +39,35 @@ class Score:
 
 
 @dataclass
+class Macro:
+    """Figures per article, averaged over articles (macro-averaged): an article with many events
+    weighs no more than one with few. An article where both sides are empty scores 1."""
+
+    articles: list[Score] = field(default_factory=list)
+
+    def add_sets(self, system: set[object], gold: set[object]) -> None:
+        score = Score()
+        score.add_sets(system, gold)
+        self.articles.append(score)
+
+    @property
+    def precision(self) -> float:
+        return mean([s.precision if s.tp + s.fp else float(not s.fn) for s in self.articles])
+
+    @property
+    def recall(self) -> float:
+        return mean([s.recall if s.tp + s.fn else float(not s.fp) for s in self.articles])
+
+    @property
+    def f1(self) -> float:
+        return mean([s.f1 if s.tp else float(not s.fp + s.fn) for s in self.articles])
+
+
+def mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
+@dataclass
 class Accuracy:
     correct: int = 0
     total: int = 0
@@ -64,6 +93,7 @@ class Table:
     key: str
     scores: dict[str, Score] = field(default_factory=dict)
     accuracies: dict[str, Accuracy] = field(default_factory=dict)
+    macros: dict[str, Macro] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
 
     def metrics(self) -> dict[str, float]:
@@ -71,6 +101,9 @@ class Table:
         out: dict[str, float] = {}
         for name, s in self.scores.items():
             for figure, value in (("precision", s.precision), ("recall", s.recall), ("f1", s.f1)):
+                out[f"{self.key}.{name}.{figure}"] = value
+        for name, m in self.macros.items():
+            for figure, value in (("precision", m.precision), ("recall", m.recall), ("f1", m.f1)):
                 out[f"{self.key}.{name}.{figure}"] = value
         for name, a in self.accuracies.items():
             out[f"{self.key}.{name}"] = a.value
