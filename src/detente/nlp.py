@@ -65,10 +65,30 @@ def paragraph_breaks(doc: Doc) -> Doc:
     from spacy.attrs import IS_SPACE
 
     spaces = doc.to_array(IS_SPACE).tolist()
-    for i in range(1, len(doc)):
-        if spaces[i - 1] and not spaces[i] and "\n" in doc[i - 1].text:
+    for i in range(len(doc)):
+        if i == 0 or (spaces[i - 1] and not spaces[i] and "\n" in doc[i - 1].text):
             doc[i].is_sent_start = True
+            label_end = speaker_label_end(doc, i)
+            if label_end is not None:
+                doc[label_end].is_sent_start = True
     return doc
+
+
+# A transcript's speaker label is at most this many words ("SENIOR ADMINISTRATION OFFICIAL").
+LABEL_WORDS = 6
+
+
+def speaker_label_end(doc: Doc, start: int) -> int | None:
+    """Where the words after a transcript's speaker label begin ("PRESIDENT BIDEN:  Thank you"):
+    the label is no part of the first sentence's grammar."""
+    for i in range(start, min(start + LABEL_WORDS + 1, len(doc) - 1)):
+        text = doc[i].text
+        if text == ":":
+            after = i + 1 + (doc[i + 1].is_space and i + 2 < len(doc))
+            return after if i > start and after < len(doc) else None
+        if not (text.isupper() or text in (".", "-", "’", "'")):
+            return None
+    return None
 
 
 def parse(texts: list[str]) -> Iterator[Doc]:

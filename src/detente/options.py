@@ -12,9 +12,12 @@ __all__ = ["DEFAULT_OPTIONS", "Options"]
 @dataclass(frozen=True)
 class Options:
     """What a user may change about coding: ``dictionaries``, a PETRARCH-format directory
-    (actors and agents; verbs with the events stage) loaded in place of the packaged ones."""
+    (actors and agents; verbs with the events stage) loaded in place of the packaged ones;
+    ``untargeted``, keep events of types between two parties (a meeting, an agreement, support …)
+    when the text names no second party (left out by default: they say nothing of a pair)."""
 
     dictionaries: Path | None = None
+    untargeted: bool = False
 
 
 DEFAULT_OPTIONS = Options()

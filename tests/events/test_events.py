@@ -14,11 +14,29 @@ from detente.quotes.attribute import find_quotes
 from detente.record import Event
 
 
-def events_of(text: str) -> list[Event]:
+def events_of(text: str, untargeted: bool = True) -> list[Event]:
+    """The coder's reading of ``text``; with ``untargeted`` (as these tests read a sentence
+    alone) also the events of two-party types whose second party the sentence does not name."""
     doc = load_pipeline()(text)
     actors = find_actors(doc, "2023-02-27")
     quotes = find_quotes(doc, actors)
-    return list(find_events(doc, actors, quotes, find_dates(doc, "2023-02-27"), "2023-02-27"))
+    dates = find_dates(doc, "2023-02-27")
+    return list(find_events(doc, actors, quotes, dates, "2023-02-27", untargeted=untargeted))
+
+
+def test_two_party_events_with_no_second_party_are_left_out_by_default() -> None:
+    """A meeting, an agreement, support with no one named are no event of a pair; a statement, an
+    appeal, an attack or a protest stand alone."""
+    assert triples(events_of("Moscow is open to any serious talks.", untargeted=False)) == []
+    assert triples(events_of("Moscow is open to any serious talks with Kyiv.", untargeted=False)) == [
+        ("RUS", "UKR", "036")
+    ]
+    assert triples(events_of("Russia suspended the negotiations on Monday.", untargeted=False)) == []
+    kept = events_of("Russia urged restraint. Russian troops attacked a convoy.", untargeted=False)
+    assert [(e.source.country, e.target, e.plover.type) for e in kept] == [
+        ("RUS", None, "REQUEST"),
+        ("RUS", None, "ASSAULT"),
+    ]
 
 
 def triples(events: list[Event]) -> list[tuple[str | None, str | None, str]]:
@@ -1094,3 +1112,26 @@ def test_an_events_actors_are_named_as_its_sentence_names_them() -> None:
     text = "The United States imposed sanctions on Iran. Washington also criticized Tehran on Monday."
     _, criticized = events_of(text)
     assert (criticized.source.text, criticized.target.text if criticized.target else None) == ("Washington", "Tehran")
+
+
+# Illustrative transcript written for this test.
+REMARKS = (
+    "PRESIDENT BIDEN:  Mr. President, welcome. I want to thank you for your leadership.\n\n"
+    "PRESIDENT OKAFOR:  Thank you, Mr. President.\n\n"
+    "SECRETARY BLINKEN:  We are glad to be here.\n\n"
+    "Q  Will you visit Nigeria?\n"
+)
+
+
+def test_leaders_of_two_states_taking_turns_meet_and_thank_each_other() -> None:
+    from detente.pipeline.extract import extract
+
+    title = "Remarks by President Biden and President Okafor of Nigeria Before Bilateral Meeting"
+    record = extract(f"{title}\n\n{REMARKS}", published="2022-12-19")
+    found = {(e.source.country, e.target.country if e.target else None, e.plover.type) for e in record.events}
+    assert {("USA", "NGA", "CONSULT"), ("NGA", "USA", "CONSULT")} <= found  # the meeting, each way
+    assert {("USA", "NGA", "SUPPORT"), ("NGA", "USA", "SUPPORT")} <= found  # thanks, each way
+    meetings = [e for e in record.events if e.rule.startswith("TRANSCRIPT")]
+    assert len(meetings) == 2 and all(e.trigger.text.startswith("PRESIDENT") for e in meetings)
+    assert all(e.target is None or e.source.country != e.target.country for e in record.events)  # no USA → USA
+    assert not any(e.plover.type == "AGREE" for e in record.events)  # "I want to thank": a wish, no demand

@@ -22,6 +22,7 @@ from ..record import Actor, Credit, Mention
 from .coreference import groups_of_places, role_descriptions, speaking_pronouns, surnames
 from .mentions import ArticleReading, ResolvedMention, lexicon_mentions, split_code
 from .names import entity_mentions, titles_before_names
+from .turns import turn_voices
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -31,16 +32,26 @@ __all__ = ["actors_by_token", "find_actors"]
 
 
 def find_actors(
-    doc: Doc, published: str | None, credits: tuple[Credit, ...] = (), dictionaries: Path | None = None
+    doc: Doc,
+    published: str | None,
+    credits: tuple[Credit, ...] = (),
+    dictionaries: Path | None = None,
+    title: str | None = None,
 ) -> tuple[Actor, ...]:
     """Every actor of the article, each with all its mentions; credited agencies too, even when
-    the text no longer names them (a wire credit is removed from it)."""
+    the text no longer names them (a wire credit is removed from it). The title names the
+    speakers of a transcript ("Remarks by President Biden and President Lasso of Ecuador")."""
     article = ArticleReading(doc=doc, day=published, lexicon=load_lexicon(dictionaries))
+
+    def voices(article: ArticleReading) -> None:
+        turn_voices(article, title)
+
     for stage in (
         lexicon_mentions,
         entity_mentions,
         titles_before_names,
         surnames,
+        voices,
         role_descriptions,
         groups_of_places,
         speaking_pronouns,

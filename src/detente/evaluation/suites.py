@@ -86,9 +86,33 @@ def score_plover(cases: Sequence[tuple[dict[str, Any], Record | None]]) -> Table
                 for e in events
             )
         )
-    table.accuracies.update(type_accuracy=kind, source_target_type_accuracy=triple)
+    table.accuracies.update(type_accuracy=kind, source_target_type_accuracy=triple, **marked_pairs(cases))
     table.notes.append("Old names mapped: DEMAND→REQUEST, DISAPPROVE and INVESTIGATE→ACCUSE, FIGHT→ASSAULT.")
     return table
+
+
+def marked_pairs(cases: Sequence[tuple[dict[str, Any], Record | None]]) -> dict[str, Accuracy]:
+    """On the records that mark both a source and a target (a pair of different countries): an
+    event for a marked pair (source to target), its type right when the pair is found, and both
+    (the type of any event for the pair, end to end)."""
+    pair, type_given_pair, end_to_end = Accuracy(), Accuracy(), Accuracy()
+    for case, record in cases:
+        sources = {a.get("code") for a in case["source"]} - {None}
+        targets = {a.get("code") for a in case["target"]} - {None}
+        if not sources or not targets or sources == targets:
+            continue
+        gold_type = plover_type(case["event"])
+        found = [
+            e
+            for e in (record.events if record else ())
+            if e.target is not None and e.source.country in sources and e.target.country in targets
+        ]
+        right = any(e.plover.type == gold_type for e in found)
+        pair.add(bool(found))
+        end_to_end.add(right)
+        if found:
+            type_given_pair.add(right)
+    return {"pair_found": pair, "type_when_pair_found": type_given_pair, "pair_and_type": end_to_end}
 
 
 def score_textacy_quotes(cases: Sequence[tuple[dict[str, Any], Record | None]]) -> tuple[Table, list[str]]:

@@ -243,7 +243,8 @@ def first_actors(scene: Scene, phrases: list[Token], sources: tuple[Actor, ...])
 def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor, ...]:
     subject = subject_token(verb, dep)
     if subject is None:
-        return ()
+        speaker = quote_speaker(scene, verb) if dep == "nsubj" and unstated_subject(verb) else None
+        return (speaker,) if speaker is not None else ()
     if subject.lower_ in FIRST_PERSON | THIRD_PERSON and subject.i not in scene.actors_by_token:
         reporter = pronoun_actor(scene, subject)
         if reporter is not None:
@@ -253,6 +254,14 @@ def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor
     if not found and dep == "nsubjpass" and verb.lemma_.lower() in owned_verbs():
         found = owner_actors(scene, antecedent(subject))  # "a naval coalition … which was joined by Australia"
     return found or (local_people(scene, verb, subject) if dep == "nsubj" else ())
+
+
+def unstated_subject(verb: Token) -> bool:
+    """ "Thank you, Mr. President.": a quoted sentence that opens with its main verb, in the base or
+    present form, with no subject and no auxiliary, is said by its speaker ("[I] thank you")."""
+    opens = verb.i == 0 or verb.doc[verb.i - 1].is_space or verb.is_sent_start
+    bare = not any(c.dep_ in ("aux", "nsubj", "expl") for c in verb.children)
+    return verb.dep_ == "ROOT" and verb.tag_ in ("VB", "VBP") and bool(opens) and bare
 
 
 RELATIVE_PRONOUNS = frozenset({"which", "that", "who", "whom"})

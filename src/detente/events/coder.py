@@ -41,6 +41,7 @@ from .decisions import (
     coded,
 )
 from .flat import flat_match, flat_of, marked_arguments, nearest_arguments
+from .meetings import transcript_meetings
 from .nominal import decide_noun, event_phrase, light_verb_of
 from .patterns import around_of, block_for, passive_participle, pattern_matches, phrasal_of, verb_patterns
 from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_in
@@ -80,18 +81,46 @@ def find_events(
     dates: tuple[DateRef, ...] = (),
     published: str | None = None,
     dictionaries: Path | None = None,
+    untargeted: bool = False,
 ) -> tuple[Event, ...]:
     """Every event of the article, once per (source, target, code, sentence), sentence by
-    sentence and within one the main clause's first."""
-    decisions = decide_all(doc, actors, quotes, dates, published, dictionaries)
+    sentence and within one the main clause's first. An event of a type between two parties
+    whose second party the text does not name is left out unless ``untargeted`` (``[recipients]
+    undirected`` in ``data/events/coding.toml`` says which types stand alone)."""
+    context = context_of(doc, actors, quotes, dates, published, dictionaries)
+    decisions = decide_in(context)
     triggered = [(e, sum(1 for _ in d.token.ancestors)) for d in decisions for e in d.events]
+    if context.verbs.packaged:  # a user's dictionary codes only what its own verbs say
+        triggered += [(e, 0) for e in transcript_meetings(context)]
     ordered = [e for e, _ in sorted(triggered, key=lambda pair: (pair[0].sentence.start, pair[1]))]
     events: dict[tuple[object, ...], Event] = {}
     for event in ordered:
         target = (event.target.actor, event.target.code) if event.target else None
         key = (event.source.actor, event.source.code, target, event.cameo, event.sentence.start)
         events.setdefault(key, event)
-    return retold(tuple(events.values()))
+    everything = untargeted or not context.verbs.packaged  # a user's dictionary: its own codes, all kept
+    return retold(tuple(e for e in events.values() if not with_itself(e) and (everything or directed_or_may_not(e))))
+
+
+def directed_or_may_not(event: Event) -> bool:
+    """An event with a target, or of a type that stands without one (``[recipients] undirected``)."""
+    return event.target is not None or event.plover.type in rules().undirected_types
+
+
+# Sectors that are the state itself: its government, or the country named as a whole.
+STATE_SECTORS = frozenset({"", "GOV"})
+
+
+def with_itself(event: Event) -> bool:
+    """A state does nothing to itself: "Lasso visited Quito" (Ecuador's president in Ecuador's
+    capital) is no event, nor an actor's act on itself. Two actors of one state of which one is
+    not the state (police and protesters, the president and parliament) are an event."""
+    source, target = event.source, event.target
+    if target is None or source.country is None or source.country != target.country:
+        return False
+    if source.actor is None or target.actor is None:  # unnamed people where they act ("prisoners rioted")
+        return False
+    return source.actor == target.actor or (source.sector in STATE_SECTORS and target.sector in STATE_SECTORS)
 
 
 def act_words(event: Event) -> set[str]:
@@ -147,8 +176,23 @@ def decide_all(
     dictionaries: Path | None = None,
 ) -> list[Decision]:
     """A decision for every event noun and every verb of the article, in text order."""
+    return decide_in(context_of(doc, actors, quotes, dates, published, dictionaries))
+
+
+def context_of(
+    doc: Doc,
+    actors: tuple[Actor, ...],
+    quotes: tuple[Quote, ...] = (),
+    dates: tuple[DateRef, ...] = (),
+    published: str | None = None,
+    dictionaries: Path | None = None,
+) -> Context:
     scene = Scene(doc, actors_by_token(doc, actors), quotes, load_lexicon(dictionaries))
-    context = Context(scene, load_verbs(dictionaries), dates, published)
+    return Context(scene, load_verbs(dictionaries), dates, published)
+
+
+def decide_in(context: Context) -> list[Decision]:
+    doc = context.scene.doc
     # Event nouns carry CAMEO codes: with a user's own verb dictionary (its own codes) they stay out.
     nouns = nominal_events() if context.verbs.packaged else {}
     words = words_of(doc)
@@ -210,6 +254,8 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
             decision.events, decision.reason = [], "what someone refused to allow, not done"
         elif (lemma in r.intent_verbs or wish_verb(token)) and intended:
             decision.events, decision.reason = [], "an intention: coded on the verb it governs"
+        elif wish_verb(token) and inner:  # "I want to thank you": the thanks, not a demand
+            decision.events, decision.reason = [], "a wish: coded on the verb it governs"
 
 
 def refused_above(token: Token, by_token: dict[int, Decision]) -> bool:

@@ -105,6 +105,7 @@ class CodingRules:
     stance_passives: frozenset[str]
     against_verbs: frozenset[str]
     recipient_types: frozenset[str]
+    undirected_types: frozenset[str]
     recipient_verbs: frozenset[str]
     study_verbs: frozenset[str]
     withdrawal_verbs: frozenset[str]
@@ -161,6 +162,7 @@ def rules() -> CodingRules:
         stance_passives=frozenset(data["stances"]["passives"]),
         against_verbs=frozenset(data["against"]["verbs"]),
         recipient_types=frozenset(data["recipients"]["types"]),
+        undirected_types=frozenset(data["recipients"]["undirected"]),
         recipient_verbs=frozenset(data["recipients"]["verbs"]),
         study_verbs=frozenset(data["study"]["verbs"]),
         withdrawal_verbs=frozenset(data["withdrawals"]["verbs"]),

@@ -32,12 +32,12 @@ def annotate(article: Article, doc: Doc, options: Options = DEFAULT_OPTIONS) -> 
     """The record of a clean English article and its parse."""
     triggers = find_theme_triggers(doc)
     tone, sentence_tones = find_tone([doc[a:b] for a, b in sentence_spans(doc)])
-    actors = find_actors(doc, article.published, article.credits, options.dictionaries)
+    actors = find_actors(doc, article.published, article.credits, options.dictionaries, article.title)
     quotes = find_quotes(doc, actors)
     dates = find_dates(doc, article.published)
     events = tuple(
         replace(e, themes=event_themes(e.cameo, e.sentence.start, e.sentence.end, triggers))
-        for e in find_events(doc, actors, quotes, dates, article.published, options.dictionaries)
+        for e in find_events(doc, actors, quotes, dates, article.published, options.dictionaries, options.untargeted)
     )
     return Record(
         article=article,

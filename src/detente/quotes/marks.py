@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..actors.turns import transcript_turns as speaker_turns
 from ..knowledge.files import word_list
 from .speakers import (
     FoundQuote,
@@ -222,28 +223,18 @@ def whole_paragraph(text: str, quote: FoundQuote) -> bool:
     return len(text[line_start:line_end].strip()) <= len(quote.text) + 4
 
 
-TRANSCRIPT_TURN = re.compile(r"^(?P<label>Q|[A-Z][A-Z .'’-]{1,40}[A-Z.]):?\s+(?=\S)")
-
-
 def transcript_turns(doc: Doc, text: str) -> list[FoundQuote]:
     """ "PRESIDENT BIDEN: …" and "Q …" paragraphs: each turn one direct quote by its speaker."""
-    turns: list[FoundQuote] = []
-    for m in re.finditer(r"[^\n]+", text):
-        line = m.group()
-        turn = TRANSCRIPT_TURN.match(line)
-        if turn is None or not is_transcript_label(turn["label"], line):
-            continue
-        start = m.start() + turn.end()
-        label = turn["label"].strip()
-        turns.append(FoundQuote(start, m.end(), line[turn.end() :].strip(), "direct", speaker_name=label_name(label)))
-    return turns
-
-
-def is_transcript_label(label: str, line: str) -> bool:
-    """ "Q" or an all-capital name followed by a colon (a headline in capitals is not one)."""
-    if label == "Q":
-        return line.startswith(("Q ", "Q:"))
-    return line[len(label) : len(label) + 1] == ":" and any(c.isalpha() for c in label)
+    return [
+        FoundQuote(
+            turn.start,
+            turn.line_end,
+            text[turn.start : turn.line_end].strip(),
+            "direct",
+            speaker_name=label_name(turn.label),
+        )
+        for turn in speaker_turns(text)
+    ]
 
 
 def label_name(label: str) -> str:

@@ -1,0 +1,220 @@
+"""Transcripts of remarks: the speaker turns ("PRESIDENT BIDEN:  …", "Q  …"), who speaks each,
+and whom the speaker's "I", "we", "our" and "you" stand for (a vocative, "Mr. President, …", is
+no argument of a verb and is left alone).
+
+A turn runs from its label to the next label. Its speaker is the person the label names: a
+name the article gives elsewhere ("PRESIDENT BIDEN" is Joe Biden), else the one the title names
+with a country ("President Lasso of Ecuador"); a label of a title alone ("THE PRESIDENT") is the
+first person the title gives that title. Inside a turn the first person is its speaker; the
+second person is the leader addressed: the speaker of the
+turn before, or for an opening turn the next one. A turn that answers the press (after "Q")
+addresses no one of a state. The words are data: ``data/actors/transcripts.toml``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..knowledge.files import toml_data
+from ..knowledge.lexicon import phrase_key
+from ..nlp import doc_text
+from .mentions import ArticleReading, ResolvedMention, agent_in, agent_sector, alias
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["Turn", "is_press", "transcript_turns", "turn_voices"]
+
+TRANSCRIPT_TURN = re.compile(r"^(?P<label>Q|[A-Z][A-Z .'’-]{1,40}[A-Z.]):?\s+(?=\S)", re.M)
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One speaker's turn: the label as written and its offsets, and the turn's words (from the
+    end of the label to the next label, or the end of the text)."""
+
+    label: str
+    label_start: int
+    label_end: int
+    start: int
+    end: int
+    line_end: int  # the end of the label's own paragraph
+
+
+def transcript_turns(text: str) -> list[Turn]:
+    """Every turn of a transcript, in order (none when the text has no speaker labels)."""
+    found = []
+    for turn in TRANSCRIPT_TURN.finditer(text):
+        label = turn["label"].strip()
+        line_end = text.find("\n", turn.start())
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[turn.start() : line_end]
+        if is_label(label, line):
+            found.append((label, turn.start(), turn.start() + len(label), turn.end(), line_end))
+    ends = [start for _, start, *_ in found[1:]] + [len(text)] if found else []
+    return [
+        Turn(label, label_start, label_end, start, end, line_end)
+        for (label, label_start, label_end, start, line_end), end in zip(found, ends, strict=True)
+    ]
+
+
+def is_label(label: str, line: str) -> bool:
+    """ "Q" or an all-capital name followed by a colon (a headline in capitals is not one)."""
+    if label == "Q":
+        return line.startswith(("Q ", "Q:"))
+    return line[len(label) : len(label) + 1] == ":" and any(c.isalpha() for c in label)
+
+
+@dataclass(frozen=True)
+class TranscriptWords:
+    first_person: frozenset[str]
+    second_person: frozenset[str]
+    second_person_plural: frozenset[str]
+    honorifics: frozenset[str]
+    press_labels: frozenset[str]
+
+
+@cache
+def words() -> TranscriptWords:
+    data = toml_data("actors/transcripts.toml")
+    return TranscriptWords(*(frozenset(data[k]) for k in TranscriptWords.__dataclass_fields__))
+
+
+def is_press(label: str) -> bool:
+    return label.casefold() in words().press_labels
+
+
+def turn_voices(article: ArticleReading, title: str | None = None) -> None:
+    """Each turn's speaker (its label as a mention of them) and its first- and second-person words."""
+    doc = article.doc
+    turns = transcript_turns(doc_text(doc))
+    speakers = [None if is_press(t.label) else speaker_of(article, t, title) for t in turns]
+    for i, (turn, speaker) in enumerate(zip(turns, speakers, strict=True)):
+        if speaker is None:
+            continue
+        addressee = addressee_of(turns, speakers, i)
+        span = doc.char_span(turn.start, turn.end, alignment_mode="contract")
+        if span is not None:
+            voices_in(article, span, speaker, addressee)
+
+
+def addressee_of(turns: list[Turn], speakers: list[ResolvedMention | None], i: int) -> ResolvedMention | None:
+    """The one a turn addresses: the speaker of the turn before (nobody's when the press asked), or
+    for the opening turn the next speaker."""
+    me = speakers[i]
+    if i > 0:
+        before = speakers[i - 1]
+        return before if before is not None and me is not None and before.key != me.key else None
+    after = speakers[1] if len(speakers) > 1 else None
+    return after if after is not None and me is not None and after.key != me.key else None
+
+
+def voices_in(article: ArticleReading, span: Span, speaker: ResolvedMention, addressee: ResolvedMention | None) -> None:
+    w = words()
+    doc = article.doc
+    for token in span:
+        if token.i in article.taken:
+            continue
+        lower = token.lower_
+        if lower in w.first_person and not (lower == "us" and token.text == "US"):
+            article.found.append(alias(speaker, doc[token.i : token.i + 1]))
+        elif addressee is None:
+            continue
+        elif lower in w.second_person and not addresses_many(token):
+            article.found.append(alias(addressee, doc[token.i : token.i + 1]))
+
+
+def addresses_many(token: Token) -> bool:
+    """ "you guys", "all of you", "you both": the press or a crowd, not the leader addressed."""
+    doc, i = token.doc, token.i
+    plural = words().second_person_plural
+    after = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    before = doc[i - 2].lower_ if i >= 2 and doc[i - 1].lower_ == "of" else ""
+    return after in plural or before in plural
+
+
+def speaker_of(article: ArticleReading, turn: Turn, title: str | None) -> ResolvedMention | None:
+    """The person a label names, as a mention over the label's words."""
+    doc = article.doc
+    span = doc.char_span(turn.label_start, turn.label_end, alignment_mode="expand")
+    if span is None:
+        return None
+    named = next((f for f in article.found if span.start <= f.start < span.end and f.kind == "person"), None)
+    if named is not None:
+        return named
+    role, code = agent_in(article.lexicon, span)
+    name = name_words(turn.label, role)
+    surname = name[-1] if name else surname_in_title(title, role)
+    if surname is None:
+        return None
+    earlier = next((f for f in article.found if f.kind == "person" and same_name(f.name.split()[-1], surname)), None)
+    if earlier is not None:
+        found = alias(earlier, span)
+    else:
+        country = country_in_title(article, title, surname)
+        if country is None or code is None:
+            return None
+        agent = code.strip("~")
+        pretty = surname.title() if surname.isupper() else surname
+        key = ("person", pretty)
+        found = ResolvedMention(
+            span.start, span.end, pretty, "person", country, agent_sector(agent) or "", role, country + agent, key
+        )
+    article.found.append(found)
+    article.taken.update(range(span.start, span.end))
+    return found
+
+
+def name_words(label: str, role: str | None) -> list[str]:
+    """The label's words after "THE", an honorific and the role: "PRIME MINISTER MODI" → MODI."""
+    rest = label.split()
+    if rest and rest[0].casefold() == "the":
+        rest = rest[1:]
+    if rest and rest[0].casefold() in words().honorifics:
+        rest = rest[1:]
+    role_words = role.split() if role else []
+    if [w.casefold() for w in rest[: len(role_words)]] == [w.casefold() for w in role_words]:
+        rest = rest[len(role_words) :]
+    return rest
+
+
+def surname_in_title(title: str | None, role: str | None) -> str | None:
+    """ "THE PRESIDENT" in "Remarks by President Biden and …": the name after the role in the title."""
+    if not title or not role:
+        return None
+    found = re.search(rf"\b{re.escape(role)}\s+([A-Z][\w’'-]+)", title, flags=re.I)
+    return found[1] if found and found[1][0].isupper() else None
+
+
+def country_in_title(article: ArticleReading, title: str | None, surname: str) -> str | None:
+    """ "President Lasso of Ecuador" in the title: the country after the speaker's name."""
+    if not title:
+        return None
+    found = re.search(
+        rf"\b{re.escape(surname)}\s+of\s+((?:the\s+)?[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){{0,2}})", title, re.I
+    )
+    if found is None:
+        return None
+    place = found[1].split()
+    for size in range(len(place), 0, -1):  # "Ecuador Before Bilateral": the longest country name
+        index = article.lexicon.phrases.get(phrase_key(" ".join(place[:size])))
+        known = article.lexicon.entries[index] if index is not None else None
+        if known is not None and known.kind == "country":
+            code = known.code_on(article.day) or ""
+            return code[:3] if len(code) >= 3 else None
+    return None
+
+
+def same_name(a: str, b: str) -> bool:
+    return fold(a) == fold(b)
+
+
+def fold(word: str) -> str:
+    """Case and diacritics aside: "Erdoğan" is "ERDOGAN"."""
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

@@ -1,0 +1,64 @@
+"""Transcripts of remarks: turns, their speakers, and whom "I", "we" and "you" stand for."""
+
+from __future__ import annotations
+
+from detente.actors.resolve import find_actors
+from detente.actors.turns import transcript_turns
+from detente.nlp import load_pipeline
+from detente.record import Actor
+
+# Illustrative transcript written for these tests.
+TRANSCRIPT = (
+    "East Room\n\n"
+    "PRESIDENT BIDEN:  Mr. President, welcome. I thank you for coming, and we will talk about trade.\n\n"
+    "(Laughter.)\n\n"
+    "PRESIDENT OKAFOR:  Thank you, Mr. President. Our people admire your country.\n\n"
+    "Q  Mr. President, will you raise tariffs?\n\n"
+    "PRESIDENT BIDEN:  You guys never stop. We have no plans.\n"
+)
+TITLE = "Remarks by President Biden and President Okafor of Nigeria Before Bilateral Meeting"
+
+
+def actor_of(actors: tuple[Actor, ...], word: str, nth: int = 0) -> Actor | None:
+    """The actor with the ``nth`` mention whose text is ``word``."""
+    found = [(m.start, a) for a in actors for m in a.mentions if m.text == word]
+    found.sort(key=lambda pair: pair[0])
+    return found[nth][1] if len(found) > nth else None
+
+
+def test_turns_run_from_their_label_to_the_next() -> None:
+    turns = transcript_turns(TRANSCRIPT)
+    assert [t.label for t in turns] == ["PRESIDENT BIDEN", "PRESIDENT OKAFOR", "Q", "PRESIDENT BIDEN"]
+    first = turns[0]
+    assert TRANSCRIPT[first.start : first.end].startswith("Mr. President, welcome.")
+    assert "(Laughter.)" in TRANSCRIPT[first.start : first.end]  # up to the next label
+    assert transcript_turns("Plain news. Nothing here: no label.\n\nMORE TEXT IN CAPITALS") == []
+
+
+def test_speakers_from_the_text_and_from_the_title() -> None:
+    actors = find_actors(load_pipeline()(TRANSCRIPT), "2022-12-19", title=TITLE)
+    biden = actor_of(actors, "PRESIDENT BIDEN")
+    okafor = actor_of(actors, "PRESIDENT OKAFOR")
+    assert biden is not None and biden.country == "USA"
+    assert okafor is not None and (okafor.country, okafor.sector, okafor.kind) == ("NGA", "GOV", "person")
+    # without the title nothing says whose president Okafor is: no country is guessed
+    untitled = find_actors(load_pipeline()(TRANSCRIPT), "2022-12-19")
+    assert actor_of(untitled, "PRESIDENT OKAFOR") is None or actor_of(untitled, "PRESIDENT OKAFOR").country is None  # type: ignore[union-attr]
+
+
+def test_first_person_is_the_speaker_and_second_the_leader_addressed() -> None:
+    actors = find_actors(load_pipeline()(TRANSCRIPT), "2022-12-19", title=TITLE)
+    biden, okafor = actor_of(actors, "PRESIDENT BIDEN"), actor_of(actors, "PRESIDENT OKAFOR")
+    assert actor_of(actors, "I") == biden and actor_of(actors, "we") == biden
+    assert actor_of(actors, "you") == okafor  # Biden to Okafor
+    assert actor_of(actors, "you", 1) == biden  # Okafor: "Thank you"
+    assert actor_of(actors, "Our") == okafor and actor_of(actors, "your") == biden
+    # the press asks for no state ("will you raise …"), and "You guys" is a crowd, not a leader
+    assert actor_of(actors, "you", 2) is None and actor_of(actors, "You") is None
+    assert actor_of(actors, "We") == biden
+
+
+def test_a_label_is_no_part_of_the_first_sentence() -> None:
+    doc = load_pipeline()(TRANSCRIPT)
+    sentences = [s.text.strip() for s in doc.sents]
+    assert "PRESIDENT OKAFOR:" in sentences and "Thank you, Mr. President." in sentences
