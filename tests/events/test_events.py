@@ -1135,3 +1135,41 @@ def test_leaders_of_two_states_taking_turns_meet_and_thank_each_other() -> None:
     assert len(meetings) == 2 and all(e.trigger.text.startswith("PRESIDENT") for e in meetings)
     assert all(e.target is None or e.source.country != e.target.country for e in record.events)  # no USA → USA
     assert not any(e.plover.type == "AGREE" for e in record.events)  # "I want to thank": a wish, no demand
+
+
+# Illustrative readout and joint statement written for these tests.
+READOUT = (
+    "Readout of the President's Call with Northern Leaders\n\n"
+    "President Biden spoke today with Northern leaders about security in the Baltic. "
+    "They expressed concern about Russia's military build-up and reaffirmed their support for Finland. "
+    "The leaders discussed energy security.\n\n"
+    "Participants in the call included Chancellor Olaf Scholz of Germany, President Emmanuel Macron of "
+    "France and Prime Minister Mark Rutte of the Netherlands.\n"
+)
+STATEMENT = (
+    "Joint Statement of Leaders\n\n"
+    "Today, the Leaders of Canada, Japan, Italy and Spain met in Rome and released the following statement:\n\n"
+    "We condemn the attacks by Russia on Ukrainian cities. We agree to remain in close touch.\n"
+)
+
+
+def test_they_and_the_leaders_are_the_company_of_a_call() -> None:
+    from detente.pipeline.extract import extract
+
+    record = extract(READOUT, published="2022-02-18")
+    found = {(e.source.country, e.target.country if e.target else None, e.plover.type) for e in record.events}
+    company = {"USA", "DEU", "FRA", "NLD"}
+    consulted = {(s, t) for s, t, kind in found if kind == "CONSULT"}
+    assert {(a, b) for a in company for b in company if a != b} <= consulted  # each with each
+    assert {(c, "FIN", "SUPPORT") for c in company} <= found  # each supports Finland
+    assert not any(t == "FIN" and kind == "CONSULT" for _, t, kind in found)  # a topic is no one met
+
+
+def test_a_joint_statements_we_is_its_signatories() -> None:
+    from detente.pipeline.extract import extract
+
+    record = extract(STATEMENT, published="2022-11-15")
+    found = {(e.source.country, e.target.country if e.target else None, e.plover.type) for e in record.events}
+    signatories = {"CAN", "JPN", "ITA", "ESP"}
+    assert {(c, "RUS", "ACCUSE") for c in signatories} <= found
+    assert {(a, b, "AGREE") for a in signatories for b in signatories if a != b} <= found

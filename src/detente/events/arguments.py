@@ -24,6 +24,7 @@ from .rules import rules, wish_verb
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+from .company import company
 from .phrases import (
     MODIFIERS,
     Scene,
@@ -245,6 +246,10 @@ def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor
     if subject is None:
         speaker = quote_speaker(scene, verb) if dep == "nsubj" and unstated_subject(verb) else None
         return (speaker,) if speaker is not None else ()
+    if subject.lower_ == "we" and subject.i not in scene.actors_by_token and quote_speaker(scene, subject) is None:
+        gathered = company(scene)  # a joint statement's "we", outside quotation marks: its signatories
+        if gathered:
+            return gathered
     if subject.lower_ in FIRST_PERSON | THIRD_PERSON and subject.i not in scene.actors_by_token:
         reporter = pronoun_actor(scene, subject)
         if reporter is not None:
@@ -319,6 +324,10 @@ def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
     if subject.lower_ not in heads or not plural:
         return ()
     speaker = quote_speaker(scene, subject)
+    counted = subject.lower_ == "both" or any(c.lower_ in ("both", "two") for c in subject.children)
+    gathered = company(scene) if speaker is None and not counted else ()
+    if gathered:  # "They reiterated …", "The leaders discussed …" after a call with several leaders
+        return gathered
     if subject.lower_ == "they" and speaker is not None:  # "cited the NATO treaty and said, “They need to …”"
         other = last_state(scene, subject, speaker.country, window=window)
         return (other,) if other is not None else ()

@@ -53,8 +53,10 @@ def wish_verb(token: Token) -> bool:
     return token.lemma_.lower() in WISH_VERBS or bool(stems & WISH_VERBS)
 
 
-# "X, Y and Z joined the coalition" is mutual; a longer list is a roll-call, not a meeting of all.
-MUTUAL_MOST = 3
+# A mutual act among n named states gives every ordered pair (the gold guide's convention: "the
+# Leaders of Canada, … and the United States met" is a meeting of each with each); a longer list
+# than this is a table, not a gathering.
+MUTUAL_MOST = 30
 
 
 # How many infinitives up a negation reaches ("would not give permission to Russia to help").

@@ -213,7 +213,9 @@ def looks_like_dek(paragraphs: list[str], index: int, r: CleaningRules) -> bool:
     has_story = any(p for p in paragraphs[index + 1 :])
     if not has_story or len(first) > r.dek_max_chars:
         return False
-    return bool(r.dek_outlet.search(first)) or not re.search(r"[.!?\"”’)]$", first)
+    # a paragraph that ends a sentence, or introduces what follows with a colon, is the story's own
+    # ("… met in Bali and released the following statement:"), also in emphasis ("*…:*")
+    return bool(r.dek_outlet.search(first)) or not re.search(r"[.!?:\"”’)][*_]*$", first)
 
 
 def take_lead_dateline(paragraphs: list[str], r: CleaningRules, found: Cleaning) -> list[str]:

@@ -1,0 +1,98 @@
+"""The company of a readout or a joint statement: who "they", "we" and "the leaders" are when a
+call, a meeting or a statement gathers three or more states.
+
+The company is the longest list of actors of three or more different states that the article
+gathers in one phrase (a subject, "participants … included A, B and C", "the Leaders of A, B and
+C", "spoke with the leaders of A, B and C"), with the one who held the call or meeting ("President
+Biden spoke today with Transatlantic leaders"). A plural that names no one itself stands for all
+of them; each then acts, and a mutual act goes between every two of them. The words are data:
+``[company]`` in ``data/events/coding.toml``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..knowledge.files import toml_data
+from ..record import Actor
+from .phrases import Scene, phrase_actors
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["company"]
+
+
+@dataclass(frozen=True)
+class CompanyWords:
+    gathering_verbs: frozenset[str]
+    gathering_nouns: frozenset[str]
+    meeting_verbs: frozenset[str]
+    host_verbs: frozenset[str]
+    meeting_nouns: frozenset[str]
+    least: int
+
+
+@cache
+def words() -> CompanyWords:
+    data = toml_data("events/coding.toml")["company"]
+    sets = [frozenset(data[k]) for k in list(CompanyWords.__dataclass_fields__)[:-1]]
+    return CompanyWords(*sets, least=int(data["least"]))
+
+
+def company(scene: Scene) -> tuple[Actor, ...]:
+    """The article's company, one actor per state, the host first (empty when there is none)."""
+    cached = scene.doc.user_data.get("detente_company")
+    if cached is None:
+        cached = scene.doc.user_data["detente_company"] = gather(scene)
+    return tuple(cached)
+
+
+def gather(scene: Scene) -> tuple[Actor, ...]:
+    lists = [found for head in list_heads(scene) if len(states(found := phrase_actors(scene, head))) >= words().least]
+    if not lists:
+        return ()
+    members = max(lists, key=lambda found: len(states(found)))
+    return tuple(states([*hosts(scene), *members]).values())
+
+
+def states(actors: tuple[Actor, ...] | list[Actor]) -> dict[str, Actor]:
+    """One actor per state code, the first named."""
+    found: dict[str, Actor] = {}
+    for actor in actors:
+        if actor.country and "/" not in actor.country:
+            found.setdefault(actor.country, actor)
+    return found
+
+
+def list_heads(scene: Scene) -> list[Token]:
+    """The first words of coordinated phrases in a gathering position."""
+    return [t for t in scene.doc if t.dep_ != "conj" and any(c.dep_ == "conj" for c in t.children) and gathered(t)]
+
+
+def gathered(head: Token) -> bool:
+    w = words()
+    if head.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if head.dep_ in ("dobj", "attr"):
+        return head.head.lemma_.lower() in w.gathering_verbs
+    if head.dep_ == "pobj" and head.head.lower_ in ("of", "with", "among", "between"):
+        owner = head.head.head
+        return owner.lower_ in w.gathering_nouns or owner.lemma_.lower() in w.meeting_verbs
+    return False
+
+
+def hosts(scene: Scene) -> list[Actor]:
+    """Who held the call or meeting: the subject of a hosting verb whose phrase names a meeting or
+    the leaders met ("spoke today with Transatlantic leaders", "held a call with European leaders")."""
+    w = words()
+    found: list[Actor] = []
+    for verb in (t for t in scene.doc if t.pos_ == "VERB" and t.lemma_.lower() in w.host_verbs):
+        named = {t.lower_ for t in verb.subtree if t.i != verb.i}
+        if named & (w.meeting_nouns | w.gathering_nouns):
+            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+            found += [a for s in subjects for a in phrase_actors(scene, s)]
+    return found
