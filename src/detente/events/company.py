@@ -39,8 +39,14 @@ class CompanyWords:
 @cache
 def words() -> CompanyWords:
     data = toml_data("events/coding.toml")["company"]
-    sets = [frozenset(data[k]) for k in list(CompanyWords.__dataclass_fields__)[:-1]]
-    return CompanyWords(*sets, least=int(data["least"]))
+    return CompanyWords(
+        gathering_verbs=frozenset(data["gathering_verbs"]),
+        gathering_nouns=frozenset(data["gathering_nouns"]),
+        meeting_verbs=frozenset(data["meeting_verbs"]),
+        host_verbs=frozenset(data["host_verbs"]),
+        meeting_nouns=frozenset(data["meeting_nouns"]),
+        least=int(data["least"]),
+    )
 
 
 def company(scene: Scene) -> tuple[Actor, ...]:
