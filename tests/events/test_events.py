@@ -1173,3 +1173,21 @@ def test_a_joint_statements_we_is_its_signatories() -> None:
     signatories = {"CAN", "JPN", "ITA", "ESP"}
     assert {(c, "RUS", "ACCUSE") for c in signatories} <= found
     assert {(a, b, "AGREE") for a in signatories for b in signatories if a != b} <= found
+
+
+def test_concern_about_a_state_or_its_acts_is_disapproval_of_it() -> None:
+    owned = triples(events_of("Japan expressed concern over China's military drills."))
+    assert owned == [("JPN", "CHN", "110")]
+    assert triples(events_of("Japan voiced concern about North Korea.")) == [("JPN", "PRK", "110")]
+    # about fighting somewhere, the comment blames no one: it stays a pessimistic comment
+    assert triples(events_of("The Kenyan president expressed concern about the fighting in Sudan.")) == [
+        ("KEN", "SDN", "012")
+    ]
+
+
+def test_what_is_discussed_is_a_topic_and_with_whom_the_other_party() -> None:
+    assert [(s, t, c[:2]) for s, t, c in triples(events_of("Germany discussed trade with Japan."))] == [
+        ("DEU", "JPN", "04")
+    ]
+    assert all(t != "HTI" for _, t, _ in triples(events_of("Canada discussed the situation in Haiti.")))
+    assert all(t != "RUS" for _, t, _ in triples(events_of("France discussed Russia's build-up.")))

@@ -90,6 +90,8 @@ def verb_arguments(scene: Scene, verb: Token) -> Arguments:
             if where is not None:
                 return Arguments((where,), subjects, True, placed=True)
         return Arguments(sources, subjects or earlier_owner(scene, patient_of(verb, "nsubjpass")), True)
+    if verb.lemma_.lower() in topic_verbs():  # "discussed Haiti": a topic, no one talked with
+        return Arguments(subjects, talked_with(scene, verb, subjects), False)
     objects = object_actors(scene, verb, subjects) or shared_object(scene, verb, subjects)
     if not objects:  # "opposed the withdrawal": whose it is, when that is someone else
         countries = {a.country for a in subjects}
@@ -97,6 +99,18 @@ def verb_arguments(scene: Scene, verb: Token) -> Arguments:
     if not objects:
         objects = body_joined(scene, verb)
     return Arguments(subjects, objects, False)
+
+
+@cache
+def topic_verbs() -> frozenset[str]:
+    return frozenset(toml_data("events/coding.toml")["topics"]["verbs"])
+
+
+def talked_with(scene: Scene, verb: Token, subjects: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The actors of a verb's "with" phrase ("discussed trade with Japan")."""
+    preps = frozenset(toml_data("events/coding.toml")["topics"]["with"])
+    partners = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children]
+    return first_actors(scene, [o for o in partners if o.dep_ == "pobj"], subjects)
 
 
 def body_joined(scene: Scene, verb: Token) -> tuple[Actor, ...]:

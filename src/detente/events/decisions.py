@@ -91,6 +91,7 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     for code, flip, actors in directed(pairs, forward, backward, refused):
         for stated, stated_rule in intended_codes(context, anchor, code, None if flip else how, decision.rule, refused):
             final, rule = abroad(stated, stated_rule, actors) if context.verbs.packaged else (stated, stated_rule)
+            final, rule = aimed(context, anchor, final, rule, actors) if context.verbs.packaged else (final, rule)
             if actors[1] is None and "(default)" in rule and needs_target(decision.token, final):
                 continue  # PLOVER: cooperation, aid and sanctions are done to someone; a study investigates no one
             rule = f"{rule} → each way" if each_way else rule
@@ -187,6 +188,26 @@ def abroad(code: str, rule: str, actors: tuple[Actor, Actor | None]) -> tuple[st
 @cache
 def abroad_codes() -> dict[str, str]:
     return dict(toml_data("events/coding.toml")["abroad"]["codes"])
+
+
+def aimed(context: Context, anchor: Token, code: str, rule: str, actors: tuple[Actor, Actor | None]) -> tuple[str, str]:
+    """A comment about another state is an act towards it: "expressed concern over Russia's
+    build-up" is disapproval of Russia (012 → 110, ``[aimed]``); concern about fighting in a
+    country is about the fighting, not the country."""
+    source, target = actors
+    toward = aimed_codes()[0].get(code)
+    if toward is None or target is None or not target.country or target.country == source.country:
+        return code, rule
+    named = [t for t in anchor.sent if context.scene.actors_by_token.get(t.i) is target]
+    if not any(t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in aimed_codes()[1]) for t in named):
+        return code, rule
+    return toward, f"{rule} → aimed ({toward})"
+
+
+@cache
+def aimed_codes() -> tuple[dict[str, str], frozenset[str]]:
+    data = toml_data("events/coding.toml")["aimed"]
+    return dict(data["codes"]), frozenset(data["about"])
 
 
 def intended_codes(
