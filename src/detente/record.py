@@ -33,7 +33,9 @@ __all__ = [
     "Removal",
     "SentenceTone",
     "Span",
+    "rule_text",
     "Speaker",
+    "Step",
     "ThemeTrigger",
     "Tone",
     "content_hash",
@@ -136,6 +138,17 @@ class Plover(Struct, frozen=True):
     context: tuple[str, ...] = ()
 
 
+class Step(Struct, frozen=True):
+    """One step between the rule that fired and the event's code: ``kind`` is what the coder read
+    (``intent``, ``refusal``, ``threat``, ``ultimatum``, ``agreed to``, ``scheduled``, ``each way``,
+    ``abroad``, ``aimed``, ``withdrawal``, ``statement``, ``visit``, ``dissent``, ``stopped``,
+    ``criticism``, ``praise``, ``accusation``, ``request``, ``demand``), ``detail`` the words or code
+    it read them from ("commit", "unless", "163")."""
+
+    kind: str
+    detail: str | None = None
+
+
 class Event(Struct, frozen=True):
     source: EventActor
     target: EventActor | None
@@ -150,9 +163,24 @@ class Event(Struct, frozen=True):
     date_text: str | None
     sentence: Span
     trigger: Mention
+    # The dictionary pattern, event noun or structure that fired ("CALL: * (default)",
+    # "NOMINAL: talks (with/between)"); what the coder then read is in ``steps``.
     rule: str
     confidence: float
     themes: tuple[str, ...] = ()
+    steps: tuple[Step, ...] = ()
+
+    def has_step(self, kind: str) -> bool:
+        return any(step.kind == kind for step in self.steps)
+
+    @property
+    def provenance(self) -> str:
+        """The rule and its steps as one line ("CALL: * (default) → intent (commit)")."""
+        return rule_text(self.rule, self.steps)
+
+
+def rule_text(rule: str, steps: tuple[Step, ...] | list[Step]) -> str:
+    return "".join([rule, *(f" → {s.kind}" + (f" ({s.detail})" if s.detail else "") for s in steps)])
 
 
 class DateRef(Struct, frozen=True):

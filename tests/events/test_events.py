@@ -11,7 +11,7 @@ from detente.events.verbs import load_verbs, read_pattern, verb_forms
 from detente.facts.dates import find_dates
 from detente.nlp import load_pipeline
 from detente.quotes.attribute import find_quotes
-from detente.record import Event
+from detente.record import Event, Step
 
 
 def events_of(text: str, untargeted: bool = True) -> list[Event]:
@@ -343,7 +343,8 @@ def test_a_statement_criticising_another_countrys_actor_is_an_accusation() -> No
     assert [(e.source.country, e.target.country if e.target else None, e.cameo) for e in events] == [
         ("RUS", "USA", "111")
     ]
-    assert events[0].rule.endswith("→ criticism (interference)")
+    assert events[0].steps == (Step("criticism", "interference"),)
+    assert events[0].provenance.endswith("→ criticism (interference)")
     # a word of criticism with no other country's actor in its phrase leaves the statement a statement
     assert [e.cameo for e in events_of("Russia said that the interference must end.")] != ["111"]
 
@@ -633,7 +634,7 @@ def test_a_users_dictionary_names_win_and_compound_marks_code_each_other() -> No
 def test_a_passive_with_no_agent_is_done_where_it_happened_and_says_so() -> None:
     (arrest,) = events_of("A Christian missionary from Calgary was arrested in Lebanon on Monday.")
     assert (arrest.source.country, arrest.target.country if arrest.target else None) == ("LBN", "CAN")
-    assert arrest.rule.endswith("(no agent named)") and arrest.confidence < 0.5
+    assert arrest.has_step("placed") and arrest.confidence < 0.5
     # the simple present tells a standing state, not an act done there
     assert events_of("The Muslim Brotherhood is banned in Egypt.") == []
     (banned,) = events_of("The Muslim Brotherhood was banned in Egypt in 2013.")
@@ -1191,3 +1192,11 @@ def test_what_is_discussed_is_a_topic_and_with_whom_the_other_party() -> None:
     ]
     assert all(t != "HTI" for _, t, _ in triples(events_of("Canada discussed the situation in Haiti.")))
     assert all(t != "RUS" for _, t, _ in triples(events_of("France discussed Russia's build-up.")))
+
+
+def test_provenance_is_typed_steps_after_the_rule() -> None:
+    (event,) = events_of("Moscow is open to any serious talks with Kyiv.")
+    assert event.has_step("intent") and ":" in event.rule and "→" not in event.rule
+    assert event.provenance == f"{event.rule} → intent ({event.steps[0].detail})"
+    (refusal,) = events_of("Iran refused to meet the inspectors from Britain.")
+    assert refusal.has_step("refusal") and refusal.plover.type == "REJECT" and not refusal.negated

@@ -115,7 +115,7 @@ def describe(event: Event) -> str:
     return (
         f"{event.source.country or event.source.code} ({event.source.text}) → {target} {event.plover.type}"
         f" CAMEO {event.cameo} [{event.modality}{', negated' if event.negated else ''}]"
-        f" trigger “{event.trigger.text}” rule {event.rule}"
+        f" trigger “{event.trigger.text}” rule {event.provenance}"
     )
 
 

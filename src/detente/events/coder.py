@@ -128,7 +128,7 @@ def act_words(event: Event) -> set[str]:
     coded it ("CONTINUE: * OFFENSIVE")."""
     if event.rule.startswith("NOMINAL"):
         return {event.trigger.text.lower()}
-    pattern = event.rule.split(" → ")[0].partition(": ")[2]
+    pattern = event.rule.partition(": ")[2]
     words = {w.strip("()*{}&+$%^_").lower() for w in pattern.split() if w.strip("()*{}&+$%^_").isupper()}
     # a verb's own default: the verb names the act ("encouraging allies …" … "encouraging firms …")
     return (words - {"default"}) | ({event.trigger.text.lower()} if "(default)" in pattern else set())
@@ -156,7 +156,7 @@ def retold(events: tuple[Event, ...]) -> tuple[Event, ...]:
 def answered_before(event: Event, events: tuple[Event, ...]) -> bool:
     """ "Biden spoke with Putin … They discussed …": a meeting of two sides coded each way is the
     one told before from one to the other; its other way is no second meeting."""
-    if not event.rule.endswith("→ each way") or event.target is None or event.plover.type not in rules().one_meeting:
+    if not event.has_step("each way") or event.target is None or event.plover.type not in rules().one_meeting:
         return False
     pair = (event.source.country, event.target.country)
     told = {
@@ -227,7 +227,7 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
             continue
         token, lemma = decision.token, decision.token.lemma_.lower()
         inner = {t.i for c in token.children if c.dep_ in ("ccomp", "xcomp") for t in clause_of(c)} & coded
-        intended = any("→ intent" in e.rule for i in inner for e in by_token[i].events)
+        intended = any(e.has_step("intent") for i in inner for e in by_token[i].events)
         nouns = [d for d in governed.get(token.i, []) if d.events]
         named = [n for n in nouns if n.token.text.upper() in decision.rule.upper().split()]
         said = [c.i for c in token.children if c.dep_ == "dobj" and c.i in coded and c.pos_ == "NOUN"]
@@ -244,7 +244,7 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
             decision.events, decision.reason = [], "a statement of an event noun: the noun gives the event"
         elif inner and (decision.code.startswith("01") or not (decision.matched or any_target(decision))):
             decision.events, decision.reason = [], "a statement or claim: what was said is coded itself"
-        elif lemma in r.refusal_verbs and any("→ refusal" in e.rule for i in inner for e in by_token[i].events):
+        elif lemma in r.refusal_verbs and any(e.has_step("refusal") for i in inner for e in by_token[i].events):
             decision.events, decision.reason = [], "a refusal: coded on the act refused"
         elif packaged and demanded(token) is not None:
             decision.events, decision.reason = [], "what someone demanded, not done"
@@ -263,7 +263,7 @@ def refused_above(token: Token, by_token: dict[int, Decision]) -> bool:
     refused verb were not done."""
     while token.dep_ in ("ccomp", "xcomp", "conj") and token.head.i != token.i:
         token = token.head
-        if token.i in by_token and any("→ refusal" in e.rule for e in by_token[token.i].events):
+        if token.i in by_token and any(e.has_step("refusal") for e in by_token[token.i].events):
             return True
     return False
 
@@ -359,16 +359,16 @@ def decide_code(
         if no_opponent(verb):
             decision.code = "---"
     if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and forces_leave(decision, verb):
-        decision.code, decision.rule = rules().withdrawal_code, f"{decision.rule} → withdrawal (forces leaving)"
+        decision.step(rules().withdrawal_code, "withdrawal", "forces leaving")
     if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and utters(verb):
         # "issued a stern reminder to Iraq that …", "sent a letter to": making an utterance is a statement
-        decision.code, decision.rule = "010", f"{decision.rule} → statement (an utterance)"
+        decision.step("010", "statement", "an utterance")
     if not decision.code or decision.code.startswith("-") or "?" in decision.code:
         decision.reason = "the dictionary codes no event here ([---], or a code it marks uncertain: [025?])"
         return decision
     confidence = PATTERN_CONFIDENCE if pattern is not None else DEFAULT_CONFIDENCE
     if decision.arguments is not None and decision.arguments.placed:
-        decision.rule += " → source: where it happened (no agent named)"
+        decision.step(decision.code, "placed", "the source is where it happened; no agent named")
         confidence = PLACED_CONFIDENCE
     request(context, decision, verb)
     demand(context, decision, verb)
@@ -392,7 +392,7 @@ def travel(context: Context, decision: Decision, verb: Token) -> None:
     if where is None or not visitors or where.country in {a.country for a in sources}:
         decision.code = "---"
         return
-    decision.code, decision.rule = r.travel_code, f"{decision.rule} → visit (to {where.country})"
+    decision.step(r.travel_code, "visit", f"to {where.country}")
     decision.arguments = dataclass_replace(decision.arguments, targets=(where,))
 
 
@@ -422,4 +422,4 @@ def dissent(decision: Decision) -> None:
     if decision.code[:2] not in r.dissent_roots or not sources:
         return
     if all(a.sector and a.sector not in r.state_sectors for a in sources):
-        decision.code, decision.rule = r.dissent_code, f"{decision.rule} → dissent (no state coerces here)"
+        decision.step(r.dissent_code, "dissent", "no state coerces here")

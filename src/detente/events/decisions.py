@@ -16,7 +16,7 @@ from msgspec.structs import replace
 
 from ..knowledge.files import toml_data
 from ..nlp import sentence_index, sentence_spans
-from ..record import Actor, DateRef, Event, EventActor, Mention, Modality, Span
+from ..record import Actor, DateRef, Event, EventActor, Mention, Modality, Span, Step
 from .arguments import Arguments, infinitive
 from .ontology import QUAD_BY_ROOT, goldstein_of, plover_of
 from .phrases import PEOPLE_PLACES, Scene, place_in
@@ -59,6 +59,12 @@ class Decision:
     matched: tuple[str, ...] = ()
     reason: str = ""
     events: list[Event] = field(default_factory=list)
+    steps: tuple[Step, ...] = ()  # what the coder read after the rule fired, for all its events
+
+    def step(self, code: str, kind: str, detail: str | None = None) -> None:
+        """The decision's code is now ``code``, for the reason ``kind`` names."""
+        self.code = code
+        self.steps = (*self.steps, Step(kind, detail))
 
 
 def any_target(decision: Decision) -> bool:
@@ -89,13 +95,15 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     events = []
     refused = context.verbs.packaged and refusal(anchor)
     for code, flip, actors in directed(pairs, forward, backward, refused):
-        for stated, stated_rule in intended_codes(context, anchor, code, None if flip else how, decision.rule, refused):
-            final, rule = abroad(stated, stated_rule, actors) if context.verbs.packaged else (stated, stated_rule)
-            final, rule = aimed(context, anchor, final, rule, actors) if context.verbs.packaged else (final, rule)
-            if actors[1] is None and "(default)" in rule and needs_target(decision.token, final):
+        for stated, read in intended_codes(context, anchor, code, None if flip else how, decision.rule, refused):
+            steps = (*decision.steps, *read)
+            final, steps = abroad(stated, steps, actors) if context.verbs.packaged else (stated, steps)
+            final, steps = aimed(context, anchor, final, steps, actors) if context.verbs.packaged else (final, steps)
+            if actors[1] is None and "(default)" in decision.rule and needs_target(decision.token, final):
                 continue  # PLOVER: cooperation, aid and sanctions are done to someone; a study investigates no one
-            rule = f"{rule} → each way" if each_way else rule
-            event = as_stated(make_event(context, decision.token, anchor, actors, final, rule, confidence), how)
+            steps = (*steps, Step("each way")) if each_way else steps
+            made = make_event(context, decision.token, anchor, actors, final, decision.rule, confidence, steps)
+            event = as_stated(made, how)
             if event.modality == "intended" and final[:2] in rules().unsaid_roots:
                 continue  # "agreed to … look forward to": a comment not yet made is no event
             events.append(event)
@@ -122,9 +130,9 @@ def directed(
 def as_stated(event: Event, how: str | None) -> Event:
     """The event's modality and negation as its rule says: a refusal happened; a demand or threat
     negates its act, not itself; an adjective of intention ("open to talks") makes it intended."""
-    if "→ refusal" in event.rule:
+    if event.has_step("refusal"):
         return replace(event, negated=False, modality="asserted")
-    if "→ demand" in event.rule or "→ threat" in event.rule:  # "must not send", "will no longer tolerate"
+    if event.has_step("demand") or event.has_step("threat"):  # "must not send", "will no longer tolerate"
         return replace(event, negated=False)
     if how and event.modality == "asserted":
         return replace(event, modality="intended")
@@ -175,14 +183,17 @@ def event_pairs(arguments: Arguments, code: str, compound: bool = False) -> list
     return [(s, None) for s in sources]
 
 
-def abroad(code: str, rule: str, actors: tuple[Actor, Actor | None]) -> tuple[str, str]:
+Steps = tuple[Step, ...]
+
+
+def abroad(code: str, steps: Steps, actors: tuple[Actor, Actor | None]) -> tuple[str, Steps]:
     """A domestic code done to another country's actors: "Germany banned Iranian airline Mahan Air"
     is no administrative sanction at home (172) but a sanction (163)."""
     source, target = actors
     foreign = abroad_codes().get(code)
     if foreign is None or target is None or not target.country or target.country == source.country:
-        return code, rule
-    return foreign, f"{rule} → abroad ({foreign})"
+        return code, steps
+    return foreign, (*steps, Step("abroad", foreign))
 
 
 @cache
@@ -190,18 +201,20 @@ def abroad_codes() -> dict[str, str]:
     return dict(toml_data("events/coding.toml")["abroad"]["codes"])
 
 
-def aimed(context: Context, anchor: Token, code: str, rule: str, actors: tuple[Actor, Actor | None]) -> tuple[str, str]:
+def aimed(
+    context: Context, anchor: Token, code: str, steps: Steps, actors: tuple[Actor, Actor | None]
+) -> tuple[str, Steps]:
     """A comment about another state is an act towards it: "expressed concern over Russia's
     build-up" is disapproval of Russia (012 → 110, ``[aimed]``); concern about fighting in a
     country is about the fighting, not the country."""
     source, target = actors
     toward = aimed_codes()[0].get(code)
     if toward is None or target is None or not target.country or target.country == source.country:
-        return code, rule
+        return code, steps
     named = [t for t in anchor.sent if context.scene.actors_by_token.get(t.i) is target]
     if not any(t.dep_ == "poss" or (t.dep_ == "pobj" and t.head.lower_ in aimed_codes()[1]) for t in named):
-        return code, rule
-    return toward, f"{rule} → aimed ({toward})"
+        return code, steps
+    return toward, (*steps, Step("aimed", toward))
 
 
 @cache
@@ -212,29 +225,30 @@ def aimed_codes() -> tuple[dict[str, str], frozenset[str]]:
 
 def intended_codes(
     context: Context, anchor: Token, code: str, how: str | None, rule: str, refused: bool
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, Steps]]:
     """The code as stated, as a refusal (``refused``: the anchor's act was refused, read once by
-    the caller), or as an intention (with the meeting itself when the sentence dates it)."""
+    the caller), or as an intention (with the meeting itself when the sentence dates it); each
+    with the steps that made it."""
     if context.verbs.packaged and threatened(anchor):
         as_intent = intent_code(code) or ""
         threat = as_intent if as_intent.startswith("13") else rules().threat_code
-        return [(threat, f"{rule} → threat ({anchor.head.lemma_.lower()})")]
+        return [(threat, (Step("threat", anchor.head.lemma_.lower()),))]
     rejection = refusal_code(code) if refused else None
     if rejection is not None:
-        return [(rejection, f"{rule} → refusal")]
+        return [(rejection, (Step("refusal"),))]
     intended = intent_code(code) if how and not negated(anchor) and context.verbs.packaged else None
     if intended is not None and ultimatum(anchor):  # "will withdraw its force from Chad unless …"
-        return [(rules().ultimatum_code, f"{rule} → ultimatum (unless)")]
+        return [(rules().ultimatum_code, (Step("ultimatum", "unless"),))]
     if intended is None and how == "commit" and context.verbs.packaged and agreed_to(anchor):
-        return [(rules().agreement_code, f"{rule} → agreed to")]
+        return [(rules().agreement_code, (Step("agreed to"),))]
     if intended is None:
-        return [(code, rule)]
-    codes = [(intended, f"{rule} → intent ({how})")]
+        return [(code, ())]
+    codes: list[tuple[str, Steps]] = [(intended, (Step("intent", how),))]
     # a dated meeting is also the meeting itself, unless only a block's generic default says it is
     # one ("US troops would be leaving Syria on Sunday": GO_SOMEWHERE 040 is no meeting; VISIT 042 is)
     generic = "(default)" in rule and code[2:] in ("", "0")
     if code[:2] in rules().scheduled_roots and not generic and dated_sentence(context, anchor):
-        codes.append((code, f"{rule} (scheduled)"))
+        codes.append((code, (Step("scheduled"),)))
     return codes
 
 
@@ -353,6 +367,7 @@ def make_event(
     code: str,
     rule: str,
     confidence: float,
+    steps: tuple[Step, ...] = (),
 ) -> Event:
     doc = context.scene.doc
     source, target = actors
@@ -376,6 +391,7 @@ def make_event(
         trigger=Mention(trigger.idx, trigger.idx + len(trigger.text), trigger.text),
         rule=rule,
         confidence=confidence,
+        steps=steps,
     )
 
 

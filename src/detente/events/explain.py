@@ -70,5 +70,5 @@ def explain_decision(decision: Decision) -> Iterator[str]:
         target = event.target.code if event.target else "∅"
         yield (
             f"       event: {event.source.code} → {target} CAMEO {event.cameo} {event.plover.type}"
-            f" [{event.modality}{', negated' if event.negated else ''}] rule {event.rule}"
+            f" [{event.modality}{', negated' if event.negated else ''}] rule {event.provenance}"
         )

@@ -73,7 +73,7 @@ def decide_noun(context: Context, noun: Token) -> Decision:
         if stopped is None:
             decision.reason = "a verb of stopping with a noun it does not reduce"
             return decision
-        decision.code, decision.rule = stopped, f"{decision.rule} → stopped ({stopping})"
+        decision.step(stopped, "stopped", stopping)
     return coded(context, decision, anchor, DEFAULT_CONFIDENCE, how="commit" if ready is not None else None)
 
 

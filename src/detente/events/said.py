@@ -97,10 +97,9 @@ def label(context: Context, decision: Decision) -> None:
     word = labels[0]
     code = words[word.lower_]
     decision.arguments = Arguments(decision.arguments.sources, targets, False)
-    decision.code = code
-    decision.rule = f"{decision.rule} → {'criticism' if code == '111' else 'praise'} (as {word.text})"
+    decision.step(code, "criticism" if code == "111" else "praise", f"as {word.text}")
     decision.events = [
-        make_event(context, verb, verb, (s, t), code, decision.rule, DEFAULT_CONFIDENCE)
+        make_event(context, verb, verb, (s, t), code, decision.rule, DEFAULT_CONFIDENCE, decision.steps)
         for s in decision.arguments.sources
         if s.country
         for t in targets
@@ -122,17 +121,25 @@ def evaluate(context: Context, decision: Decision) -> None:
         named = evaluated_actors(context.scene, word)
         targets = tuple(dict.fromkeys(a for a in named if a.country not in countries | {None}))
         if targets:
-            code, rule = (
-                words[word.lower_],
-                f"{decision.rule} → {'criticism' if words[word.lower_] == '111' else 'praise'} ({word.text})",
-            )
+            code = words[word.lower_]
+            kind = "criticism" if code == "111" else "praise"
+            decision.step(code, kind, word.text)
             decision.events = [
-                make_event(context, decision.token, decision.token, (s, t), code, rule, DEFAULT_CONFIDENCE)
+                make_event(
+                    context,
+                    decision.token,
+                    decision.token,
+                    (s, t),
+                    code,
+                    decision.rule,
+                    DEFAULT_CONFIDENCE,
+                    decision.steps,
+                )
                 for s in sources
                 if s.country
                 for t in targets
             ]
-            decision.reason = f"coded {len(decision.events)} event(s): the statement {rule.rsplit('→ ', 1)[1]}"
+            decision.reason = f"coded {len(decision.events)} event(s): the statement is {kind} ({word.text})"
             return
 
 
@@ -148,7 +155,7 @@ def accused(context: Context, decision: Decision, verb: Token) -> None:
         subjects = [a for a in subject_actors(context.scene, clause) if a.country not in countries | {None}]
         if subjects:
             decision.arguments = replace(arguments, targets=tuple(subjects))
-            decision.rule += " → accusing the clause's subject"
+            decision.step(decision.code, "accusation", "of the clause's subject")
             return
 
 
@@ -224,7 +231,7 @@ def request(context: Context, decision: Decision, verb: Token) -> None:
         return
     asks = any(controller(c) is not None for c in verb.children if c.dep_ in ("xcomp", "advcl"))
     if asks and not decision.code.startswith(("02", "10")):
-        decision.code, decision.rule = rules().request_code, f"{decision.rule} → request (object + infinitive)"
+        decision.step(rules().request_code, "request", "object + infinitive")
 
 
 def quoted_demand(context: Context, decision: Decision, verb: Token) -> None:
@@ -242,7 +249,7 @@ def quoted_demand(context: Context, decision: Decision, verb: Token) -> None:
     targets = tuple(a for a in decision.arguments.sources if a.country != speaker.country)
     if targets:
         decision.arguments = Arguments((speaker,), targets, False)
-        decision.code, decision.rule = rules().demand_code, f"{decision.rule} → demand in a quotation (must/should)"
+        decision.step(rules().demand_code, "demand", "in a quotation: must/should")
 
 
 def demand(context: Context, decision: Decision, verb: Token) -> None:
@@ -265,8 +272,7 @@ def demand(context: Context, decision: Decision, verb: Token) -> None:
         return  # "agreed that their countries should cooperate": an agreement, no demand to anyone
     decision.arguments = Arguments(found.sources, targets or ((place,) if place else found.targets), found.passive)
     if lemma not in r.request_verbs or not decision.code.startswith("10"):
-        decision.code = r.demand_code
-        decision.rule = f"{decision.rule} → demand (must/should)"
+        decision.step(r.demand_code, "demand", "must/should")
 
 
 def utters(verb: Token) -> bool:

@@ -155,6 +155,7 @@ def event_rows(r: Record) -> list[Row]:
             "rule": e.rule,
             "confidence": e.confidence,
             "themes": list(e.themes),
+            "steps": [{"kind": step.kind, "detail": step.detail} for step in e.steps],
         }
         for n, e in enumerate(r.events)
     ]
