@@ -1200,3 +1200,20 @@ def test_provenance_is_typed_steps_after_the_rule() -> None:
     assert event.provenance == f"{event.rule} → intent ({event.steps[0].detail})"
     (refusal,) = events_of("Iran refused to meet the inspectors from Britain.")
     assert refusal.has_step("refusal") and refusal.plover.type == "REJECT" and not refusal.negated
+
+
+def test_a_country_an_attitude_is_for_or_against_is_no_party() -> None:
+    assert all(t != "ISR" for _, t, _ in triples(events_of("Canada condemned anti-Israel bias.")))
+    assert all(s != "RUS" for s, _, _ in triples(events_of("Pro-Russian separatists attacked Ukrainian troops.")))
+
+
+def test_they_after_a_meeting_of_two_are_the_two() -> None:
+    from detente.pipeline.extract import extract
+
+    text = (
+        "Readout of a meeting\n\nPresident Biden met with President Herzog of Israel today. "
+        "The Palestinians were not present. They discussed trade and agreed to expand cooperation."
+    )
+    found = {(e.source.country, e.target.country if e.target else None) for e in extract(text).events}
+    assert ("USA", "ISR") in found and ("ISR", "USA") in found
+    assert not any("PSE" in pair for pair in found)

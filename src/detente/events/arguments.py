@@ -339,9 +339,9 @@ def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
         return ()
     speaker = quote_speaker(scene, subject)
     counted = subject.lower_ == "both" or any(c.lower_ in ("both", "two") for c in subject.children)
-    gathered = company(scene) if speaker is None and not counted else ()
-    if gathered:  # "They reiterated …", "The leaders discussed …" after a call with several leaders
-        return gathered
+    gathered = company(scene) if speaker is None else ()
+    if len(gathered) > 2 and not counted or len(gathered) == 2:
+        return gathered  # "They reiterated …", "The leaders discussed …" after a call or meeting
     if subject.lower_ == "they" and speaker is not None:  # "cited the NATO treaty and said, “They need to …”"
         other = last_state(scene, subject, speaker.country, window=window)
         return (other,) if other is not None else ()

@@ -187,8 +187,19 @@ def context_of(
     published: str | None = None,
     dictionaries: Path | None = None,
 ) -> Context:
-    scene = Scene(doc, actors_by_token(doc, actors), quotes, load_lexicon(dictionaries))
+    by_token = {i: a for i, a in actors_by_token(doc, actors).items() if not attitude_object(doc, i)}
+    scene = Scene(doc, by_token, quotes, load_lexicon(dictionaries))
     return Context(scene, load_verbs(dictionaries), dates, published)
+
+
+# "anti-Israel bias", "pro-Russian separatists": the country is what the attitude is for or against,
+# neither a party that acts nor one acted on.
+ATTITUDE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def attitude_object(doc: Doc, i: int) -> bool:
+    hyphen = i >= 2 and doc[i - 1].text in ("-", "‑") and doc[i - 2].lower_ in ATTITUDE_PREFIXES
+    return hyphen or doc[i].lower_.split("-", 1)[0] in ATTITUDE_PREFIXES and "-" in doc[i].text
 
 
 def decide_in(context: Context) -> list[Decision]:

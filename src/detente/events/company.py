@@ -58,11 +58,17 @@ def company(scene: Scene) -> tuple[Actor, ...]:
 
 
 def gather(scene: Scene) -> tuple[Actor, ...]:
+    """The longest gathered list with its host; else the two sides of the article's first meeting
+    ("President Biden met with President Herzog of Israel": the two)."""
     lists = [found for head in list_heads(scene) if len(states(found := phrase_actors(scene, head))) >= words().least]
-    if not lists:
-        return ()
-    members = max(lists, key=lambda found: len(states(found)))
-    return tuple(states([*hosts(scene), *members]).values())
+    if lists:
+        members = max(lists, key=lambda found: len(states(found)))
+        return tuple(states([*(a for a, _ in hosts(scene, named=True)), *members]).values())
+    for host, partners in hosts(scene, named=False):
+        pair = states([host, *partners])
+        if len(pair) == 2:
+            return tuple(pair.values())
+    return ()
 
 
 def states(actors: tuple[Actor, ...] | list[Actor]) -> dict[str, Actor]:
@@ -91,14 +97,27 @@ def gathered(head: Token) -> bool:
     return False
 
 
-def hosts(scene: Scene) -> list[Actor]:
-    """Who held the call or meeting: the subject of a hosting verb whose phrase names a meeting or
-    the leaders met ("spoke today with Transatlantic leaders", "held a call with European leaders")."""
+def hosts(scene: Scene, named: bool) -> list[tuple[Actor, tuple[Actor, ...]]]:
+    """Who held a call or meeting, and whom with: the subject of a hosting verb whose phrase names
+    a meeting or the leaders met ("spoke today with Transatlantic leaders", "held a call with
+    European leaders"), or unless ``named`` of a verb of meeting ("met with President Herzog"),
+    with the actors of its "with" phrase or object."""
     w = words()
-    found: list[Actor] = []
+    found: list[tuple[Actor, tuple[Actor, ...]]] = []
     for verb in (t for t in scene.doc if t.pos_ == "VERB" and t.lemma_.lower() in w.host_verbs):
-        named = {t.lower_ for t in verb.subtree if t.i != verb.i}
-        if named & (w.meeting_nouns | w.gathering_nouns):
-            subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-            found += [a for s in subjects for a in phrase_actors(scene, s)]
+        said = {t.lower_ for t in verb.subtree if t.i != verb.i} & (w.meeting_nouns | w.gathering_nouns)
+        if not (said or (not named and verb.lemma_.lower() in w.meeting_verbs)):
+            continue
+        partners = tuple(a for o in partner_words(verb) for a in phrase_actors(scene, o))
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        found += [(a, partners) for s in subjects for a in phrase_actors(scene, s)]
     return found
+
+
+def partner_words(verb: Token) -> list[Token]:
+    """The heads of a hosting verb's "with" phrases (also under its object: "held a call with …")
+    and its direct object ("met President Herzog")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    withs = [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return [o for o in withs if o.dep_ == "pobj"] + objects
