@@ -217,3 +217,28 @@ def test_the_president_is_the_person_titled_president() -> None:
     )
     quotes = said(quotes_of(text))
     assert ("indirect", "democratic values are the bedrock of the relationship", "Joe Biden") in quotes
+
+
+def test_a_stance_verbs_object_is_what_the_subject_said() -> None:
+    """Readouts: "The President reaffirmed his support for …" reports speech without a clause."""
+    from detente.pipeline.extract import extract
+
+    text = (
+        "Readout\n\nPresident Biden spoke with Chancellor Scholz of Germany. President Biden reaffirmed "
+        "his strong support for the alliance. He urged Chancellor Scholz to expand energy cooperation."
+    )
+    quotes = [(q.text, q.speaker.name if q.speaker else None, q.kind) for q in extract(text).quotes]
+    assert ("his strong support for the alliance", "Joe Biden", "indirect") in quotes
+    assert ("Chancellor Scholz to expand energy cooperation", "Joe Biden", "indirect") in quotes
+
+
+def test_they_of_a_call_with_three_leaders_is_each_of_them() -> None:
+    from detente.pipeline.extract import extract
+
+    text = (
+        "Readout\n\nPresident Biden spoke today with European leaders. They reiterated their support "
+        "for Moldova.\n\nParticipants in the call included President Emmanuel Macron of France, "
+        "Chancellor Olaf Scholz of Germany and Prime Minister Mario Draghi of Italy."
+    )
+    said = {q.speaker.name for q in extract(text).quotes if q.text.startswith("their support") and q.speaker}
+    assert said == {"Joe Biden", "Emmanuel Macron", "Olaf Scholz", "Mario Draghi"}

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, TypeVar, cast
 
-from ..record import Actor, Amount, DateRef, Event, Record
+from ..record import Actor, Amount, DateRef, Event, Quote, Record
 from .gold import GoldArticle
 from .matching import fold, names_match, quote_opens_with, quote_starts_with, texts_overlap
 from .scores import Accuracy, Macro, Score, Table
@@ -180,9 +180,11 @@ def fmt_event(event: object) -> str:
 
 
 def score_quotes(table: Table, result: DevResult, gold: dict[str, Any], record: Record) -> None:
-    pairs, missed, extra = pair_up(
+    pairs, missed, extra = pair_up(  # one text said by several (a joint readout): each with its own speaker first
         gold["quotes"],
         list(record.quotes),
+        lambda g, q: quote_starts_with(q.text, g["starts_with"]) and speaker_right(g, q),
+        lambda g, q: quote_opens_with(q.text, g["starts_with"]) and speaker_right(g, q),
         lambda g, q: quote_starts_with(q.text, g["starts_with"]),
         lambda g, q: quote_opens_with(q.text, g["starts_with"]),
     )
@@ -191,13 +193,20 @@ def score_quotes(table: Table, result: DevResult, gold: dict[str, Any], record: 
     kind = table.accuracies.setdefault("kind_accuracy", Accuracy())
     for g, q in pairs:
         said_by = q.speaker.name if q.speaker else None
-        right = said_by is None if g["speaker"] is None else said_by is not None and names_match(g["speaker"], said_by)
+        right = speaker_right(g, q)
         speaker.add(right)
         kind.add(q.kind == g["kind"])
         if not right:
             result.miss("quotes", f"{gold['id']}: “{g['starts_with']}” is {g['speaker']}'s, attributed to {said_by}")
     for g in missed:
         result.miss("quotes", f"{gold['id']}: not found: {g['kind']} “{g['starts_with']}” ({g['speaker']})")
+
+
+def speaker_right(gold: dict[str, Any], quote: Quote) -> bool:
+    said_by = quote.speaker.name if quote.speaker else None
+    if gold["speaker"] is None:
+        return said_by is None
+    return said_by is not None and names_match(gold["speaker"], said_by)
 
 
 def distinct(items: Sequence[S], key: Callable[[S], object]) -> list[S]:

@@ -24,7 +24,7 @@ from .rules import rules, wish_verb
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-from .company import company
+from ..actors.company import company
 from .phrases import (
     MODIFIERS,
     Scene,
@@ -261,7 +261,8 @@ def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor
         speaker = quote_speaker(scene, verb) if dep == "nsubj" and unstated_subject(verb) else None
         return (speaker,) if speaker is not None else ()
     if subject.lower_ == "we" and subject.i not in scene.actors_by_token and quote_speaker(scene, subject) is None:
-        gathered = company(scene)  # a joint statement's "we", outside quotation marks: its signatories
+        # a joint statement's "we", outside quotation marks: its signatories
+        gathered = company(scene.doc, scene.actors_by_token)
         if gathered:
             return gathered
     if subject.lower_ in FIRST_PERSON | THIRD_PERSON and subject.i not in scene.actors_by_token:
@@ -339,7 +340,7 @@ def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
         return ()
     speaker = quote_speaker(scene, subject)
     counted = subject.lower_ == "both" or any(c.lower_ in ("both", "two") for c in subject.children)
-    gathered = company(scene) if speaker is None else ()
+    gathered = company(scene.doc, scene.actors_by_token) if speaker is None else ()
     if len(gathered) > 2 and not counted or len(gathered) == 2:
         return gathered  # "They reiterated …", "The leaders discussed …" after a call or meeting
     if subject.lower_ == "they" and speaker is not None:  # "cited the NATO treaty and said, “They need to …”"

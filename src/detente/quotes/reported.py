@@ -47,10 +47,13 @@ def indirect_quotes(doc: Doc) -> list[FoundQuote]:
 
 def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
     """ "said (that) …", "expressed confidence that …", "made clear that …": the clause (and a
-    clause joined to it by "and"); "…, TASS reported citing X": what comes before, by X."""
+    clause joined to it by "and"); "reaffirmed his support for …": a stance verb's object
+    (``data/stance_verbs.txt``); "…, TASS reported citing X": what comes before, by X."""
     speaker = subject_of(verb)
     clauses = reported_clause_heads(verb)
     quotes = [clause_quote(doc, c, verb, speaker) for c in clauses]
+    if not clauses and speaker is not None and verb.lemma_.lower() in word_list("stance_verbs.txt"):
+        quotes.append(object_quote(doc, verb, speaker))
     if not clauses and speaker is not None and verb.lemma_.lower() in ("report", "say", "add", "tell"):
         before = preceding_clause(doc, verb, speaker)
         if before is not None:
@@ -65,6 +68,23 @@ def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> 
     while start < clause.i and (doc[start].lower_ in ("that", ",", "and", "“", '"') or opener(doc, start)):
         start += 1
     end = clause.right_edge.i + 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if end - start < 2:
+        return None
+    span = doc[start:end]
+    return FoundQuote(span.start_char, span.end_char, span.text, "indirect", cue=verb, speaker=speaker)
+
+
+def object_quote(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
+    """ "reaffirmed his support for Ukraine", "underscored the importance of …", "urged Iran to
+    return to talks": a stance verb's object phrase (and the infinitive it governs) is what was said."""
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ not in ("PRON", "NUM")]
+    if not objects:
+        return None
+    told = [c for c in verb.children if c.dep_ == "xcomp" and c.i > objects[0].i]
+    start = objects[0].left_edge.i
+    end = max(t.right_edge.i for t in objects + told) + 1
     while end > start and doc[end - 1].is_punct:
         end -= 1
     if end - start < 2:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
+from ..actors.company import company
 from ..actors.resolve import actors_by_token
 from ..knowledge.files import word_list
 from ..nlp import doc_text, sentence_index, sentence_spans
@@ -154,7 +155,8 @@ def speakers_in(root: Token, actors: ActorIndex) -> list[Span]:
     if len(members) > 1:
         return [noun_phrase(m) for m in members]
     if root.lemma_.lower() in GROUP_SPEAKERS and (root.tag_ in ("NNS", "NNPS") or root.lower_ in ("we", "they")):
-        return actors.people_before(root.i, 2)
+        counted = any(c.lower_ in ("two", "both") for c in root.children)
+        return (not counted and actors.company_named()) or actors.people_before(root.i, 2)
     return [noun_phrase(root)]
 
 
@@ -208,6 +210,15 @@ class ActorIndex:
             if len(seen) == count:
                 break
         return [self.doc[i : i + 1] for i in sorted(seen.values())] if len(seen) == count else []
+
+    def company_named(self) -> list[Span]:
+        """Where each member of the article's company of three or more states (a call's
+        participants, a joint statement's signatories) is first named."""
+        members = company(self.doc, self.by_token)
+        if len(members) < 3:
+            return []
+        first = {a.id: min(i for i, b in self.by_token.items() if b is a) for a in members}
+        return [self.doc[i : i + 1] for i in first.values()]
 
     def actor_named(self, name: str) -> Actor | None:
         last = name.split()[-1].lower()

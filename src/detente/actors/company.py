@@ -17,10 +17,12 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.files import toml_data
 from ..record import Actor
-from .phrases import Scene, phrase_actors
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+# An actor for each token of a mention, as ``actors_by_token`` gives it.
+ByToken = dict[int, Actor]
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["company"]
@@ -49,22 +51,52 @@ def words() -> CompanyWords:
     )
 
 
-def company(scene: Scene) -> tuple[Actor, ...]:
+def company(doc: Doc, by_token: ByToken) -> tuple[Actor, ...]:
     """The article's company, one actor per state, the host first (empty when there is none)."""
-    cached = scene.doc.user_data.get("detente_company")
+    cache_key = f"detente_company_{id(by_token)}"
+    cached = doc.user_data.get(cache_key)
     if cached is None:
-        cached = scene.doc.user_data["detente_company"] = gather(scene)
+        cached = doc.user_data[cache_key] = gather(doc, by_token)
     return tuple(cached)
 
 
-def gather(scene: Scene) -> tuple[Actor, ...]:
+def phrase_actors(by_token: ByToken, head: Token) -> tuple[Actor, ...]:
+    """The actors a coordinated phrase names: for each conjunct, the actor of its head word, else
+    of the first word of it that names one."""
+    found: list[Actor] = []
+    for word in (head, *head.conjuncts):
+        actor = by_token.get(word.i) or next(
+            (by_token[t.i] for t in word.subtree if t.i in by_token and not t.is_ancestor(word)), None
+        )
+        if actor is not None and all(actor is not a for a in found):
+            found.append(actor)
+    return tuple(found)
+
+
+def listed(doc: Doc, by_token: ByToken, head: Token) -> tuple[Actor, ...]:
+    """The actors named in a list, in order: from its first word to its last conjunct's end, or to
+    the end of the sentence for the object of a gathering verb ("Participants included A of X, B
+    of Y, …, and Z": the parser often breaks a long list)."""
+    end = max(t.right_edge.i for t in (head, *head.conjuncts))
+    if head.dep_ in ("dobj", "attr") and head.head.lemma_.lower() in words().gathering_verbs:
+        end = max(end, head.sent.end - 1)
+    found: list[Actor] = []
+    for i in range(head.left_edge.i, end + 1):
+        actor = by_token.get(i)
+        if actor is not None and all(actor is not a for a in found):
+            found.append(actor)
+    return tuple(found)
+
+
+def gather(doc: Doc, by_token: ByToken) -> tuple[Actor, ...]:
     """The longest gathered list with its host; else the two sides of the article's first meeting
     ("President Biden met with President Herzog of Israel": the two)."""
-    lists = [found for head in list_heads(scene) if len(states(found := phrase_actors(scene, head))) >= words().least]
+    heads = list_heads(doc)
+    lists = [found for head in heads if len(states(found := listed(doc, by_token, head))) >= words().least]
     if lists:
         members = max(lists, key=lambda found: len(states(found)))
-        return tuple(states([*(a for a, _ in hosts(scene, named=True)), *members]).values())
-    for host, partners in hosts(scene, named=False):
+        return tuple(states([*(a for a, _ in hosts(doc, by_token, named=True)), *members]).values())
+    for host, partners in hosts(doc, by_token, named=False):
         pair = states([host, *partners])
         if len(pair) == 2:
             return tuple(pair.values())
@@ -80,9 +112,9 @@ def states(actors: tuple[Actor, ...] | list[Actor]) -> dict[str, Actor]:
     return found
 
 
-def list_heads(scene: Scene) -> list[Token]:
+def list_heads(doc: Doc) -> list[Token]:
     """The first words of coordinated phrases in a gathering position."""
-    return [t for t in scene.doc if t.dep_ != "conj" and any(c.dep_ == "conj" for c in t.children) and gathered(t)]
+    return [t for t in doc if t.dep_ != "conj" and any(c.dep_ == "conj" for c in t.children) and gathered(t)]
 
 
 def gathered(head: Token) -> bool:
@@ -97,20 +129,20 @@ def gathered(head: Token) -> bool:
     return False
 
 
-def hosts(scene: Scene, named: bool) -> list[tuple[Actor, tuple[Actor, ...]]]:
+def hosts(doc: Doc, by_token: ByToken, named: bool) -> list[tuple[Actor, tuple[Actor, ...]]]:
     """Who held a call or meeting, and whom with: the subject of a hosting verb whose phrase names
     a meeting or the leaders met ("spoke today with Transatlantic leaders", "held a call with
     European leaders"), or unless ``named`` of a verb of meeting ("met with President Herzog"),
     with the actors of its "with" phrase or object."""
     w = words()
     found: list[tuple[Actor, tuple[Actor, ...]]] = []
-    for verb in (t for t in scene.doc if t.pos_ == "VERB" and t.lemma_.lower() in w.host_verbs):
+    for verb in (t for t in doc if t.pos_ == "VERB" and t.lemma_.lower() in w.host_verbs):
         said = {t.lower_ for t in verb.subtree if t.i != verb.i} & (w.meeting_nouns | w.gathering_nouns)
         if not (said or (not named and verb.lemma_.lower() in w.meeting_verbs)):
             continue
-        partners = tuple(a for o in partner_words(verb) for a in phrase_actors(scene, o))
+        partners = tuple(a for o in partner_words(verb) for a in phrase_actors(by_token, o))
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-        found += [(a, partners) for s in subjects for a in phrase_actors(scene, s)]
+        found += [(a, partners) for s in subjects for a in phrase_actors(by_token, s)]
     return found
 
 
