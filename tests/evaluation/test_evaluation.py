@@ -146,3 +146,28 @@ def test_background_history_is_what_ends_more_than_a_year_before_publication() -
     assert background("2011", "2019-10-08") and background("2018-03-01/2018-03-02", "2019-10-08")
     assert not background("2019-01", "2019-10-08") and not background(None, "2019-10-08")
     assert not background("2011", None)
+
+
+# An illustrative brat file in PolNeAR's layout, written for this test.
+ANN = "\n".join(
+    [
+        "T1\tSource 0 9\tThe envoy",
+        "T2\tCue 10 14\tsaid",
+        "T3\tContent 15 40\tthe talks were useful",
+        "T4\tAttribution 10 14\tsaid",
+        "E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1",
+        "T5\tContent 42 60\tprices will rise",
+        "T6\tCue 61 69\tbelieves",
+        "T7\tAttribution-no-source 61 69\tbelieves",
+        "E2\tAttribution-no-source:T7 Content:T5 Cue:T6",
+    ]
+)
+
+
+def test_brat_attributions_join_content_cue_and_source() -> None:
+    from detente.evaluation.polnear import is_quotation, read_attributions, speech_forms
+
+    said, believed = read_attributions(ANN)
+    assert (said.content, said.cue, said.source) == ("the talks were useful", "said", "The envoy")
+    assert (believed.source, believed.cue) == (None, "believes")
+    assert is_quotation(said, speech_forms()) and not is_quotation(believed, speech_forms())

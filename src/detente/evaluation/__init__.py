@@ -26,6 +26,7 @@ from .gold import (
     require,
     suite,
 )
+from .polnear import polnear_articles, score_polnear
 from .scores import Table
 from .suites import score_petrarch, score_plover, score_textacy_quotes
 
@@ -54,7 +55,7 @@ class Evaluation:
 def evaluate(shared: Path) -> Evaluation:
     """Every gold set under ``shared`` that is present, scored; absent ones are listed as skipped."""
     result = Evaluation(digests=gold_digests_or_empty(shared))
-    for part in (evaluate_dev, evaluate_petrarch, evaluate_plover, evaluate_quotes, evaluate_stories):
+    for part in (evaluate_dev, evaluate_petrarch, evaluate_plover, evaluate_quotes, evaluate_polnear, evaluate_stories):
         try:
             part(shared, result)
         except GoldMissing as exc:
@@ -117,6 +118,13 @@ def evaluate_quotes(shared: Path, result: Evaluation) -> None:
     table, failures = score_textacy_quotes(suite_records(suite(shared, QUOTES_SUITE), "textacy"))
     result.tables.append(table)
     result.misses["quotes_textacy"] = failures
+
+
+def evaluate_polnear(shared: Path, result: Evaluation) -> None:
+    articles = polnear_articles(shared)
+    table, misses = score_polnear(list(zip(articles, code_all([a.raw for a in articles]), strict=True)))
+    result.tables.append(table)
+    result.misses["quotes_polnear"] = misses
 
 
 def evaluate_stories(shared: Path, result: Evaluation) -> None:
