@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= detente.duckdb
 
-.PHONY: install demo test eval bench lint typecheck schema clean browser
+.PHONY: install demo test eval bench lint typecheck schema clean browser audit-db audit
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -37,6 +37,17 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/detente bench --docs docs/performance.md
 
+# The corpus precision audit of the event rules (quality/audit/, scripts/audit_rules.py): a store of
+# real news unseen by the gold, a sample of each rule family's events to judge by hand, the tally.
+AUDIT_DB ?= audit.duckdb
+audit-db: $(STAMP)
+	rm -f $(AUDIT_DB) $(AUDIT_DB).wal
+	$(BIN)/detente ingest ../shared/corpus/whitehouse-2022.jsonl ../shared/corpus/wikinews-2019.jsonl --db $(AUDIT_DB) --workers 2
+
+audit: $(STAMP)
+	$(BIN)/python scripts/audit_rules.py sample --db $(AUDIT_DB)
+	$(BIN)/python scripts/audit_rules.py tally --db $(AUDIT_DB)
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/ruff format --check src tests
@@ -48,4 +59,4 @@ schema: $(STAMP)
 	$(BIN)/detente schema > src/detente/data/record.schema.json
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info $(DB) $(DB).wal
+	rm -rf $(VENV) build dist *.egg-info $(DB) $(DB).wal $(AUDIT_DB) $(AUDIT_DB).wal
