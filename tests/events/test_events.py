@@ -1217,3 +1217,9 @@ def test_they_after_a_meeting_of_two_are_the_two() -> None:
     found = {(e.source.country, e.target.country if e.target else None) for e in extract(text).events}
     assert ("USA", "ISR") in found and ("ISR", "USA") in found
     assert not any("PSE" in pair for pair in found)
+
+
+def test_a_war_named_with_its_maker_is_an_assault_on_its_target() -> None:
+    assert ("RUS", "UKR", "190") in triples(events_of("Latvia condemned Russia's war against Ukraine."))
+    assert ("RUS", "GEO", "190") in triples(events_of("Estonia denounced Russian aggression against Georgia."))
+    assert all(c != "190" for _, _, c in triples(events_of("Latvia discussed the war in Ukraine.")))  # no maker

@@ -53,6 +53,8 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     targets = object_actors(scene, noun, sources, frozenset(preps)) or against_government(scene, noun, sources)
     if not targets and verb is not None:
         targets = object_actors(scene, verb, sources, frozenset(preps))
+    if not targets:
+        targets = adjacent_object(scene, noun, sources, preps)
     if not targets and hosted and len(sources) < 2:  # "the US and Russia held talks in Geneva" meet each other
         targets = hosts(scene, noun)
     if not targets and code[:2] in conflict_words()["roots"]:  # "open to talks on ending the conflict"
@@ -75,6 +77,16 @@ def decide_noun(context: Context, noun: Token) -> Decision:
             return decision
         decision.step(stopped, "stopped", stopping)
     return coded(context, decision, anchor, DEFAULT_CONFIDENCE, how="commit" if ready is not None else None)
+
+
+def adjacent_object(scene: Scene, noun: Token, sources: tuple[Actor, ...], preps: list[str]) -> tuple[Actor, ...]:
+    """ "denounced Russian aggression against Georgia": the parser hangs the phrase right after the
+    noun on the verb; a phrase of the noun's own preposition right after it is the noun's."""
+    after = noun.right_edge.i + 1
+    if after >= len(noun.doc) or noun.doc[after].lower_ not in preps or noun.doc[after].head.i == noun.i:
+        return ()
+    objects = [o for o in noun.doc[after].children if o.dep_ == "pobj"]
+    return tuple(a for o in objects for a in phrase_actors(scene, o) if a.country not in {s.country for s in sources})
 
 
 def conflict_parties(scene: Scene, noun: Token, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
