@@ -79,7 +79,7 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     return coded(context, decision, anchor, DEFAULT_CONFIDENCE, how="commit" if ready is not None else None)
 
 
-def adjacent_object(scene: Scene, noun: Token, sources: tuple[Actor, ...], preps: list[str]) -> tuple[Actor, ...]:
+def adjacent_object(scene: Scene, noun: Token, sources: tuple[Actor, ...], preps: tuple[str, ...]) -> tuple[Actor, ...]:
     """ "denounced Russian aggression against Georgia": the parser hangs the phrase right after the
     noun on the verb; a phrase of the noun's own preposition right after it is the noun's."""
     after = noun.right_edge.i + 1
