@@ -428,8 +428,15 @@ def split_code(code: str) -> tuple[str, str]:
         country = "UNO" if roles[:1] == ["UNO"] else "EUR" if roles[:1] == ["EUR"] else table["non_state"][head]
         sector = next((table["roles"][r] for r in roles[1:] if r in table["roles"]), table["non_state_sector"][country])
         return country, sector
-    sector = next((table["roles"][r] for r in roles if r in table["roles"]), "")
-    return head, sector
+    sectors = [table["roles"][r] for r in roles if r in table["roles"]]
+    branches = sector_branches().get(sectors[0], frozenset()) if sectors else frozenset()
+    branch = next((s for s in sectors[1:] if s in branches), None)  # USAGOVLEG: the legislature
+    return head, branch or (sectors[0] if sectors else "")
+
+
+@cache
+def sector_branches() -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in toml_data("actors/sectors.toml")["branches"].items()}
 
 
 def country_after(article: ArticleReading, ent: Span) -> str | None:
