@@ -33,7 +33,7 @@ def actor_named(actors: list[Actor], name: str) -> Actor:
         ("Moscow doesn't mix technology transfer with politics.", "Moscow", "RUS", "GOV"),
         ("The Kremlin said the talks would continue.", "The Kremlin", "RUS", "GOV"),
         ("The G20 summit will take place in September.", "G20", "IGO", "GOV"),
-        ("NATO allies met in Brussels.", "NATO", "IGO", "MIL"),
+        ("NATO allies met in Brussels.", "NATO", "IGO", "GOV"),
         ("The United Nations called for a ceasefire.", "United Nations", "UNO", "GOV"),
         ("The West has imposed sanctions.", "The West", "IGO", "GOV"),
         ("Russian news agency TASS reported the visit.", "TASS", "RUS", "MED"),
