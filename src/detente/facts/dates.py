@@ -4,7 +4,7 @@ Candidates are spaCy's DATE entities and the project's own patterns (month-day r
 anniversaries), minus durations ("for 30 years") and ages. Each is resolved by the project's
 rules for what dateparser gets wrong in news (ranges, "we" read as Wednesday, weekdays and bare
 months whose year depends on tense), and by dateparser for the remaining absolute forms. A value
-is an ISO 8601 day, week, month, year or ``start/end`` range; ``None`` when there is no
+is an ISO 8601 day, month, year or ``start/end`` range (a week is the range of its days); ``None`` when there is no
 publication date to resolve a relative expression against, or no rule can read it.
 """
 
@@ -307,8 +307,9 @@ def period(published: dt.date, unit: str, shift: int) -> str:
     if unit == "decade":
         start = published.year // 10 * 10 + 10 * shift
         return f"{start}/{start + 9}"
-    year, week, _ = (published + dt.timedelta(weeks=shift)).isocalendar()
-    return f"{year:04d}-W{week:02d}"
+    day = published + dt.timedelta(weeks=shift)  # a week as the range of its days, Monday to Sunday
+    monday = day - dt.timedelta(days=day.weekday())
+    return f"{monday.isoformat()}/{(monday + dt.timedelta(days=6)).isoformat()}"
 
 
 def ago(published: dt.date, n: int, unit: str) -> str:
