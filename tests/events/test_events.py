@@ -1223,3 +1223,23 @@ def test_a_war_named_with_its_maker_is_an_assault_on_its_target() -> None:
     assert ("RUS", "UKR", "190") in triples(events_of("Latvia condemned Russia's war against Ukraine."))
     assert ("RUS", "GEO", "190") in triples(events_of("Estonia denounced Russian aggression against Georgia."))
     assert all(c != "190" for _, _, c in triples(events_of("Latvia discussed the war in Ukraine.")))  # no maker
+
+
+def test_a_verbs_default_alone_with_no_one_it_is_done_to_is_left_out() -> None:
+    assert events_of("Georgian President Eduard Shevardnadze resigned on Sunday.", untargeted=False) == []
+    assert [e.plover.type for e in events_of("Georgian President Eduard Shevardnadze resigned on Sunday.")] == [
+        "RETREAT"
+    ]  # kept when asked for
+
+
+def test_a_limited_negation_is_no_refusal() -> None:
+    found = events_of("Japan and China don't always agree on everything.")
+    assert not any(e.plover.type == "REJECT" for e in found)
+    assert [e.plover.type for e in events_of("Japan refused to meet China.", untargeted=False)] == ["REJECT"]
+
+
+def test_several_doing_a_verbs_default_act_do_not_do_it_to_each_other() -> None:
+    found = triples(events_of("Canada, Japan and Italy invest in strengthening workers.", untargeted=False))
+    assert not any(t in ("CAN", "JPN", "ITA") for _, t, _ in found)
+    met = triples(events_of("Canada, Japan and Italy met in Rome.", untargeted=False))
+    assert ("CAN", "JPN", "040") in [(s, t, c[:2] + "0") for s, t, c in met]

@@ -103,8 +103,12 @@ def find_events(
 
 
 def directed_or_may_not(event: Event) -> bool:
-    """An event with a target, or of a type that stands without one (``[recipients] undirected``)."""
-    return event.target is not None or event.plover.type in rules().undirected_types
+    """An event with a target, or of a type that stands without one (``[recipients] undirected``),
+    unless only a verb's default code says it, with nothing read beyond (``[recipients] alone``)."""
+    if event.target is not None:
+        return True
+    bare = "(default)" in event.rule and not event.steps and event.plover.type not in rules().alone_types
+    return event.plover.type in rules().undirected_types and not bare
 
 
 # Sectors that are the state itself: its government, or the country named as a whole.

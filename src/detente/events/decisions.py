@@ -82,7 +82,7 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
         and not decision.arguments.targets
         and decision.token.lemma_.lower() in rules().reciprocal_verbs
     )
-    pairs = event_pairs(decision.arguments, decision.code, compound or reciprocal)
+    pairs = event_pairs(decision.arguments, decision.code, compound or reciprocal, mutual_act(context, decision))
     if not pairs:
         decision.reason = "no source: the subject names no actor with a country"
         return decision
@@ -167,13 +167,31 @@ def members(actor: Actor) -> list[Actor]:
     return [replace(actor, code=code, country=code[:3]) for code in actor.code.split("/") if code]
 
 
-def event_pairs(arguments: Arguments, code: str, compound: bool = False) -> list[tuple[Actor, Actor | None]]:
+def mutual_act(context: Context, decision: Decision) -> bool:
+    """Whether several sources with no target do the act with each other: an event noun ("held
+    talks"), a pattern that names the act ("expand cooperation"), or a verb of a mutual act
+    (``[mutual] verbs``: meet, talk, agree, sign, cooperate …). A verb's default code alone
+    ("we invest in workers", "we are committed to improving transparency") is no act of each on
+    the other: on the corpus audit none of those was right."""
+    if not context.verbs.packaged or decision.token.pos_ == "NOUN" or "(default)" not in decision.rule:
+        return True
+    return decision.token.lemma_.lower() in rules().mutual_verbs
+
+
+def event_pairs(
+    arguments: Arguments, code: str, compound: bool = False, mutual_ok: bool = True
+) -> list[tuple[Actor, Actor | None]]:
     sources = [m for a in arguments.sources if a.country for m in members(a)]
     targets = tuple(m for a in arguments.targets if a.country for m in members(a))  # a target of no country is none
     arguments = Arguments(arguments.sources, targets, arguments.passive)
     if compound and len(sources) > 1:
         return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
-    mutual = not arguments.passive and 1 < len(sources) <= MUTUAL_MOST and code.startswith(rules().mutual_roots)
+    mutual = (
+        mutual_ok
+        and not arguments.passive
+        and 1 < len(sources) <= MUTUAL_MOST
+        and code.startswith(rules().mutual_roots)
+    )
     countries = {s.country for s in sources}
     if arguments.targets and not (mutual and {t.country for t in arguments.targets} <= countries):
         # a person does nothing to himself ("Mahan's director has alleged ties": no accusation of himself)
@@ -317,6 +335,8 @@ def refusal(verb: Token) -> bool:
     if not negated(verb) or modality(verb) == "hypothetical":
         return False
     words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "advmod")}
+    if words & rules().partial_negation or {t.lower_ for t in verb.subtree} & rules().partial_negation:
+        return False  # "we don't always agree on everything": a limit, no refusal
     return not words & (rules().demand_auxiliaries | {"yet", "still"})
 
 

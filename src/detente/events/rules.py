@@ -81,6 +81,7 @@ class CodingRules:
     future: frozenset[str]
     scheduled_roots: frozenset[str]
     mutual_roots: tuple[str, ...]
+    mutual_verbs: frozenset[str]
     reciprocal_verbs: frozenset[str]
     one_meeting: frozenset[str]
     unsaid_roots: frozenset[str]
@@ -92,6 +93,7 @@ class CodingRules:
     stopping_verbs: frozenset[str]
     stopping_codes: dict[str, str]
     refusal_verbs: frozenset[str]
+    partial_negation: frozenset[str]
     refusal_codes: dict[str, str]
     demand_auxiliaries: frozenset[str]
     demand_code: str
@@ -108,6 +110,7 @@ class CodingRules:
     against_verbs: frozenset[str]
     recipient_types: frozenset[str]
     undirected_types: frozenset[str]
+    alone_types: frozenset[str]
     recipient_verbs: frozenset[str]
     study_verbs: frozenset[str]
     withdrawal_verbs: frozenset[str]
@@ -138,6 +141,7 @@ def rules() -> CodingRules:
         future=frozenset(words["future"]),
         scheduled_roots=frozenset(words["scheduled_roots"]),
         mutual_roots=tuple(data["mutual"]["roots"]),
+        mutual_verbs=frozenset(data["mutual"]["verbs"]),
         reciprocal_verbs=frozenset(data["mutual"]["reciprocal"]),
         one_meeting=frozenset(data["mutual"]["told_once"]),
         unsaid_roots=frozenset(data["statements"]["unsaid_roots"]),
@@ -149,6 +153,7 @@ def rules() -> CodingRules:
         stopping_verbs=frozenset(data["stopping"]["verbs"]),
         stopping_codes=dict(data["stopping"]["codes"]),
         refusal_verbs=frozenset(data["refusal"]["verbs"]),
+        partial_negation=frozenset(data["refusal"]["partial"]),
         refusal_codes=dict(data["refusal"]["codes"]),
         demand_auxiliaries=frozenset(data["demands"]["auxiliaries"]),
         demand_code=data["demands"]["code"],
@@ -165,6 +170,7 @@ def rules() -> CodingRules:
         against_verbs=frozenset(data["against"]["verbs"]),
         recipient_types=frozenset(data["recipients"]["types"]),
         undirected_types=frozenset(data["recipients"]["undirected"]),
+        alone_types=frozenset(data["recipients"]["alone"]),
         recipient_verbs=frozenset(data["recipients"]["verbs"]),
         study_verbs=frozenset(data["study"]["verbs"]),
         withdrawal_verbs=frozenset(data["withdrawals"]["verbs"]),
