@@ -62,3 +62,25 @@ def test_a_label_is_no_part_of_the_first_sentence() -> None:
     doc = load_pipeline()(TRANSCRIPT)
     sentences = [s.text.strip() for s in doc.sents]
     assert "PRESIDENT OKAFOR:" in sentences and "Thank you, Mr. President." in sentences
+
+
+def test_a_label_of_a_title_alone_is_the_one_the_titles_names_and_no_one_else() -> None:
+    from detente.pipeline.extract import extract
+
+    text = (
+        "Remarks by President Biden and Prime Minister Sunak of the United Kingdom Before Bilateral Meeting\n\n"
+        "THE PRESIDENT:  Welcome, Mr. Prime Minister.\n\n"
+        "PRIME MINISTER SUNAK:  Thank you, Mr. President.\n\n"
+        "THE PRESIDENT:  Thank you.\n"
+    )
+    record = extract(text, published="2022-11-14")
+    speakers = [q.speaker.name if q.speaker else None for q in record.quotes]
+    assert speakers == ["Joe Biden", "Rishi Sunak", "Joe Biden"]  # not the Prime Minister, named last
+    found = {(e.source.country, e.target.country if e.target else None, e.plover.type) for e in record.events}
+    assert {("USA", "GBR", "SUPPORT"), ("GBR", "USA", "SUPPORT"), ("USA", "GBR", "CONSULT")} <= found
+
+
+def test_another_spelling_of_a_known_surname_is_the_articles() -> None:
+    actors = find_actors(load_pipeline()("President Zelenskyy thanked the allies."), "2022-12-21")
+    (zelenskyy,) = [a for a in actors if a.kind == "person"]
+    assert (zelenskyy.name, zelenskyy.country) == ("Zelenskyy", "UKR")

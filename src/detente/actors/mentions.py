@@ -305,6 +305,13 @@ def spelled_as_in_text(article: ArticleReading, span: Span, known: LexiconEntry)
     words = known.name.split()
     same_person = known.kind == "person" and len(span) > 1 and span[-1].lower_ == words[-1].lower()
     titled = any((t.lower_,) in article.lexicon.agents or t.ent_type_ == "NORP" for t in span)
+    variant = span[-1].lower_ != words[-1].lower() and span[-1].lower_[:4] == words[-1].lower()[:4]
+    if known.kind == "person" and span[-1].is_alpha and variant:
+        # another spelling of the surname ("Zelenskyy" for "Zelensky"): the article's, without titles
+        named = [t.text for t in span if (t.lower_,) not in article.lexicon.agents and t.ent_type_ != "NORP"]
+        named = [w.title() if w.isupper() else w for w in named if w[:1].isupper()]
+        if named:
+            return " ".join(named)
     return span.text if same_person and not titled and not span.text.isupper() else known.name
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.files import toml_data
 from ..knowledge.lexicon import phrase_key
 from ..nlp import doc_text
-from .mentions import ArticleReading, ResolvedMention, agent_in, agent_sector, alias
+from .mentions import ArticleReading, ResolvedMention, agent_in, agent_sector, alias, resolve_known
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -147,15 +147,14 @@ def speaker_of(article: ArticleReading, turn: Turn, title: str | None) -> Resolv
     named = next((f for f in article.found if span.start <= f.start < span.end and f.kind == "person"), None)
     if named is not None:
         return named
+    article.taken.update(range(span.start, span.end))  # a label is no one's role description
     role, code = agent_in(article.lexicon, span)
     name = name_words(turn.label, role)
     surname = name[-1] if name else surname_in_title(title, role)
     if surname is None:
         return None
-    earlier = next((f for f in article.found if f.kind == "person" and same_name(f.name.split()[-1], surname)), None)
-    if earlier is not None:
-        found = alias(earlier, span)
-    else:
+    found = named_before(article, span, surname) or known_name(article, span, surname)
+    if found is None:
         country = country_in_title(article, title, surname)
         if country is None or code is None:
             return None
@@ -166,7 +165,23 @@ def speaker_of(article: ArticleReading, turn: Turn, title: str | None) -> Resolv
             span.start, span.end, pretty, "person", country, agent_sector(agent) or "", role, country + agent, key
         )
     article.found.append(found)
-    article.taken.update(range(span.start, span.end))
+    return found
+
+
+def named_before(article: ArticleReading, span: Span, surname: str) -> ResolvedMention | None:
+    """A person of that surname the article names elsewhere, as a mention over the label."""
+    earlier = next((f for f in article.found if f.kind == "person" and same_name(f.name.split()[-1], surname)), None)
+    return alias(earlier, span) if earlier is not None else None
+
+
+def known_name(article: ArticleReading, span: Span, surname: str) -> ResolvedMention | None:
+    """A person the actor lexicon knows by that surname ("THE PRESIDENT" of "Remarks by President
+    Biden …" is Joe Biden), on the article's date."""
+    index = article.lexicon.phrases.get(phrase_key(surname))
+    known = article.lexicon.entries[index] if index is not None else None
+    if known is None or known.kind != "person":
+        return None
+    found = resolve_known(article, span, known)
     return found
 
 

@@ -82,6 +82,9 @@ def per_speaker(quote: FoundQuote, actors: ActorIndex) -> list[FoundQuote]:
 
 def to_quote(quote: FoundQuote, actors: ActorIndex) -> Quote:
     speaker = None
+    labelled = quote.speaker is not None and quote.speaker_name is not None  # a transcript's turn
+    if labelled and quote.speaker is not None and actors.actor_of(quote.speaker) is None:
+        quote = FoundQuote(quote.start, quote.end, quote.text, quote.kind, None, None, quote.speaker_name)
     if quote.speaker is not None:
         actor = actors.actor_of(quote.speaker)
         mention = Mention(quote.speaker.start_char, quote.speaker.end_char, quote.speaker.text)

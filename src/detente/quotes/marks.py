@@ -231,6 +231,7 @@ def transcript_turns(doc: Doc, text: str) -> list[FoundQuote]:
             turn.line_end,
             text[turn.start : turn.line_end].strip(),
             "direct",
+            speaker=None if turn.label == "Q" else doc.char_span(turn.label_start, turn.label_end, "expand"),
             speaker_name=label_name(turn.label),
         )
         for turn in speaker_turns(text)
