@@ -84,7 +84,12 @@ def object_quote(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
         return None
     told = [c for c in verb.children if c.dep_ == "xcomp" and c.i > objects[0].i]
     start = objects[0].left_edge.i
+    if doc[start].text in ("’", "'", "’s", "'s") and start > 0:  # "the United States’ firm support"
+        start = doc[start - 1].left_edge.i
     end = max(t.right_edge.i for t in objects + told) + 1
+    # what completes the object, hung on the verb: "express our condolences to the families of …"
+    for complement in sorted((c for c in verb.children if c.dep_ == "prep" and c.i == end), key=lambda c: c.i):
+        end = complement.right_edge.i + 1
     while end > start and doc[end - 1].is_punct:
         end -= 1
     if end - start < 2:
