@@ -1243,3 +1243,19 @@ def test_several_doing_a_verbs_default_act_do_not_do_it_to_each_other() -> None:
     assert not any(t in ("CAN", "JPN", "ITA") for _, t, _ in found)
     met = triples(events_of("Canada, Japan and Italy met in Rome.", untargeted=False))
     assert ("CAN", "JPN", "040") in [(s, t, c[:2] + "0") for s, t, c in met]
+
+
+def test_a_past_or_unable_negation_of_a_default_act_is_no_rejection() -> None:
+    assert not any(
+        e.plover.type == "REJECT" for e in events_of("The United States has not given Ukraine a blank check.")
+    )
+    assert [e.plover.type for e in events_of("China will not give Russia weapons.", untargeted=False)] == ["REJECT"]
+
+
+def test_a_demand_of_no_one_named_is_no_event() -> None:
+    assert events_of("The minister underscored that all workers must benefit.", untargeted=False) == []
+    assert ("USA", "CHN", "100") in triples(events_of("The United States said China must drop its barriers."))
+
+
+def test_a_country_in_a_feature_name_is_no_actor() -> None:
+    assert all(t != "CHN" for _, t, _ in triples(events_of("Japan sent ships to the South China Sea.")))

@@ -415,10 +415,15 @@ def is_place(span: Span) -> bool:
 
 
 def in_feature_name(span: Span) -> bool:
-    """ "the Gulf of Oman", "the Sea of Japan": a country word after a geographic feature's "of"."""
-    if span.start < 2 or span.doc[span.start - 1].lower_ != "of":
+    """ "the Gulf of Oman", "the Sea of Japan", "the South China Sea": a country word in the name of a
+    geographic feature, after its "of" or before its capitalised feature word."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.text[:1].isupper() and after.lower_ in feature_words():
+        return True
+    if span.start < 2 or doc[span.start - 1].lower_ != "of":
         return False
-    feature = span.doc[span.start - 2]
+    feature = doc[span.start - 2]
     return feature.text[:1].isupper() and feature.lower_ in feature_words()
 
 

@@ -387,6 +387,8 @@ def decide_code(
         confidence = PLACED_CONFIDENCE
     request(context, decision, verb)
     demand(context, decision, verb)
+    if not decision.code:  # a demand of no one named
+        return decision
     accused(context, decision, verb)
     if context.verbs.packaged:
         quoted_demand(context, decision, verb)

@@ -93,7 +93,7 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     sources = [source for source, _ in pairs]
     each_way = len(pairs) > 1 and all(target in sources for _, target in pairs)  # "A and B held talks"
     events = []
-    refused = context.verbs.packaged and refusal(anchor)
+    refused = context.verbs.packaged and refusal(anchor) and (said_refusal(anchor) or "(default)" not in decision.rule)
     for code, flip, actors in directed(pairs, forward, backward, refused):
         for stated, read in intended_codes(context, anchor, code, None if flip else how, decision.rule, refused):
             steps = (*decision.steps, *read)
@@ -338,6 +338,27 @@ def refusal(verb: Token) -> bool:
     if words & rules().partial_negation or {t.lower_ for t in verb.subtree} & rules().partial_negation:
         return False  # "we don't always agree on everything": a limit, no refusal
     return not words & (rules().demand_auxiliaries | {"yet", "still"})
+
+
+def said_refusal(verb: Token) -> bool:
+    """ "refused to deploy", "declined to meet", "will not visit", "would not give permission": a
+    refusal in words or of one's will. A verb's default act merely negated ("we've not given
+    Ukraine a blank check", "cannot purchase doses") is not done, no rejection: on the corpus
+    audit none such was right."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in rules().refusal_verbs:
+        return True
+    token = verb
+    for _ in range(NEGATION_REACH):
+        if {c.lower_ for c in token.children if c.dep_ == "aux"} & WILL:
+            return True
+        if not (token.dep_ in ("xcomp", "conj") or infinitive(token)) or token.head.i == token.i:
+            return False
+        token = token.head.head if token.head.pos_ in ("NOUN", "PROPN") else token.head  # "permission … to help"
+    return False
+
+
+# Auxiliaries of the will: "will not", "won't", "would not", "shall not".
+WILL = frozenset({"will", "wo", "would", "shall", "'ll", "’ll"})
 
 
 def negated(verb: Token) -> bool:

@@ -270,6 +270,10 @@ def demand(context: Context, decision: Decision, verb: Token) -> None:
     own = {a.country for a in found.sources}
     if lemma in r.intent_verbs and not ({a.country for a in targets} - own or place):
         return  # "agreed that their countries should cooperate": an agreement, no demand to anyone
+    if not (targets or place or found.targets):  # "underscored that all workers must benefit": of no one named
+        decision.events, decision.reason = [], "a demand of no one named: the statement's words, not an event"
+        decision.code = ""
+        return
     decision.arguments = Arguments(found.sources, targets or ((place,) if place else found.targets), found.passive)
     if lemma not in r.request_verbs or not decision.code.startswith("10"):
         decision.step(r.demand_code, "demand", "must/should")
