@@ -1259,3 +1259,22 @@ def test_a_demand_of_no_one_named_is_no_event() -> None:
 
 def test_a_country_in_a_feature_name_is_no_actor() -> None:
     assert all(t != "CHN" for _, t, _ in triples(events_of("Japan sent ships to the South China Sea.")))
+
+
+def test_a_passive_whose_subject_names_no_one_takes_its_target_from_its_phrase() -> None:
+    assert triples(events_of("Sanctions were imposed on Iran by the United States.")) == [("USA", "IRN", "163")]
+
+
+def test_the_two_sides_named_after_them_in_the_sentence() -> None:
+    found = {
+        (s, t)
+        for s, t, _ in triples(events_of("The two sides agreed to resume talks, Chinese and Indian officials said."))
+    }
+    assert {("CHN", "IND"), ("IND", "CHN")} <= found
+
+
+def test_each_named_agent_acts_and_they_refer_back_to_all() -> None:
+    text = "The foreign ministers of Egypt, Greece and France met in Cairo. They called on Turkey to stop drilling."
+    found = {(e.source.country, e.target.country if e.target else None, e.plover.type) for e in events_of(text)}
+    assert {("EGY", "TUR", "REQUEST"), ("GRC", "TUR", "REQUEST"), ("FRA", "TUR", "REQUEST")} <= found
+    assert {("EGY", "GRC", "CONSULT"), ("GRC", "FRA", "CONSULT"), ("FRA", "EGY", "CONSULT")} <= found

@@ -89,7 +89,12 @@ def verb_arguments(scene: Scene, verb: Token) -> Arguments:
             where = place_in(scene, verb)
             if where is not None:
                 return Arguments((where,), subjects, True, placed=True)
-        return Arguments(sources, subjects or earlier_owner(scene, patient_of(verb, "nsubjpass")), True)
+        # "sanctions were imposed on Iran by the United States": a subject that names no one, and the
+        # target in the verb's own phrase
+        targets = subjects or earlier_owner(scene, patient_of(verb, "nsubjpass"))
+        if not targets and sources:
+            targets = object_actors(scene, verb, sources, PASSIVE_TARGETS)
+        return Arguments(sources, targets, True)
     if verb.lemma_.lower() in topic_verbs():  # "discussed Haiti": a topic, no one talked with
         return Arguments(subjects, talked_with(scene, verb, subjects), False)
     objects = object_actors(scene, verb, subjects) or shared_object(scene, verb, subjects)
@@ -111,6 +116,10 @@ def talked_with(scene: Scene, verb: Token, subjects: tuple[Actor, ...]) -> tuple
     preps = frozenset(toml_data("events/coding.toml")["topics"]["with"])
     partners = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children]
     return first_actors(scene, [o for o in partners if o.dep_ == "pobj"], subjects)
+
+
+# Prepositions that name the one a passive act was done to when its subject names no one.
+PASSIVE_TARGETS = frozenset({"on", "against", "to", "upon"})
 
 
 def body_joined(scene: Scene, verb: Token) -> tuple[Actor, ...]:
@@ -347,7 +356,19 @@ def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
         other = last_state(scene, subject, speaker.country, window=window)
         return (other,) if other is not None else ()
     people = subject.lower_ in people_heads()  # "the two leaders": two people first, then countries
-    return (people and last_two(scene, subject, "person")) or last_two(scene, subject, None)
+    before = (people and last_two(scene, subject, "person")) or last_two(scene, subject, None)
+    return before or two_after(scene, subject)
+
+
+def two_after(scene: Scene, subject: Token) -> tuple[Actor, ...]:
+    """ "The two sides agreed to resume talks, Chinese and Indian officials said": with no pair named
+    before, the two states named later in the same sentence."""
+    found: dict[str, Actor] = {}
+    for token in subject.sent:
+        actor = scene.actors_by_token.get(token.i) if token.i > subject.i else None
+        if actor is not None and actor.kind in STATES and actor.country and actor.country not in non_state_codes():
+            found.setdefault(actor.country, actor)
+    return tuple(found.values()) if len(found) == 2 else ()
 
 
 def quote_speaker(scene: Scene, token: Token) -> Actor | None:
