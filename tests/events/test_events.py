@@ -1278,3 +1278,9 @@ def test_each_named_agent_acts_and_they_refer_back_to_all() -> None:
     found = {(e.source.country, e.target.country if e.target else None, e.plover.type) for e in events_of(text)}
     assert {("EGY", "TUR", "REQUEST"), ("GRC", "TUR", "REQUEST"), ("FRA", "TUR", "REQUEST")} <= found
     assert {("EGY", "GRC", "CONSULT"), ("GRC", "FRA", "CONSULT"), ("FRA", "EGY", "CONSULT")} <= found
+
+
+def test_a_noun_of_intention_makes_its_infinitive_intended_and_borrows_its_clauses_subject() -> None:
+    found = events_of("Britain discussed preparations to impose severe economic costs on Russia.")
+    threats = [e for e in found if e.target is not None and e.target.country == "RUS"]
+    assert threats and all(e.plover.type == "THREATEN" and e.source.country == "GBR" for e in threats)

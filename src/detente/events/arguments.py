@@ -285,6 +285,15 @@ def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor
     return found or (local_people(scene, verb, subject) if dep == "nsubj" else ())
 
 
+def clause_verb(noun: Token) -> Token | None:
+    """The verb of the clause a noun is in, past the prepositions and nouns between ("discussed
+    their efforts …, including preparations": discussed)."""
+    for ancestor in noun.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX") and ancestor.dep_ not in ("prep", "acl", "relcl"):
+            return ancestor
+    return None
+
+
 def unstated_subject(verb: Token) -> bool:
     """ "Thank you, Mr. President.": a quoted sentence that opens with its main verb, in the base or
     present form, with no subject and no auxiliary, is said by its speaker ("[I] thank you")."""
@@ -443,6 +452,10 @@ def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
             return asked
         if token.dep_ == "acl" and token.head.lemma_.lower() in utterance_nouns() and token.head.dep_ == "dobj":
             token, dep = token.head.head, "nsubj"  # "issued a declaration demanding that …": its maker's
+            continue
+        owner = clause_verb(token.head) if token.dep_ == "acl" and token.head.lower_ in rules().intent_nouns else None
+        if owner is not None:  # "discussed (efforts including) preparations to impose costs": theirs
+            token, dep = owner, "nsubj"
             continue
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ":
             token, dep = token.head.head, "nsubj"  # "was forceful in blaming": the adjective's

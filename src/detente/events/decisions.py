@@ -312,6 +312,8 @@ def intention(verb: Token) -> str | None:
         head.lemma_.lower() in r.intent_verbs or (verb.dep_ == "xcomp" and head.lower_ in r.intent_adjectives)
     ):
         return "commit"
+    if verb.dep_ in ("acl", "relcl") and head.lower_ in r.intent_nouns and infinitive(verb):
+        return "commit"  # "preparations to impose severe costs on Russia", "readiness to help"
     for token in (verb, head if verb.dep_ == "conj" else None):
         if token is None:
             continue

@@ -76,6 +76,7 @@ class CodingRules:
     intent_codes: dict[str, str]
     intent_verbs: frozenset[str]
     intent_adjectives: frozenset[str]
+    intent_nouns: frozenset[str]
     agreement_verbs: frozenset[str]
     agreement_code: str
     future: frozenset[str]
@@ -136,6 +137,7 @@ def rules() -> CodingRules:
         intent_codes=dict(data["intent"]["codes"]),
         intent_verbs=frozenset(words["verbs"]),
         intent_adjectives=frozenset(words["adjectives"]),
+        intent_nouns=frozenset(data["intent"]["words"]["nouns"]),
         agreement_verbs=frozenset(words["agreement"]),
         agreement_code=words["agreement_code"],
         future=frozenset(words["future"]),
