@@ -339,3 +339,15 @@ def test_a_shared_country_name_is_the_place_the_article_means(text: str, country
     record = extract(text, published="2021-03-01")
     georgia = [a for a in record.actors if any(m.text == "Georgia" for m in a.mentions)]
     assert georgia and georgia[0].country == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "sector"),
+    [
+        ("The Legislative Council of Hong Kong passed the bill.", "Legislative Council", "LEG"),
+        ("Germany's Federal Aviation Office suspended the permit.", "Federal Aviation Office", "GOV"),
+    ],
+)
+def test_an_organisations_own_words_give_its_sector(text: str, name: str, sector: str) -> None:
+    found = {a.name: a.sector for a in actors_of(text)}
+    assert any(name in n and s == sector for n, s in found.items()), found
