@@ -242,3 +242,14 @@ def test_they_of_a_call_with_three_leaders_is_each_of_them() -> None:
     )
     said = {q.speaker.name for q in extract(text).quotes if q.text.startswith("their support") and q.speaker}
     assert said == {"Joe Biden", "Emmanuel Macron", "Olaf Scholz", "Mario Draghi"}
+
+
+def test_a_name_set_off_by_commas_before_a_subjectless_verb_of_saying_is_its_speaker() -> None:
+    from detente.pipeline.extract import extract
+
+    text = (
+        "Head\n\nSpeaking to reporters, the president of the Arnor Rights League, Jamel Okonkwo, said, "
+        '"We are for the freedom to dress, but we understand this decision."'
+    )
+    (quote,) = extract(text, published="2019-07-08").quotes
+    assert quote.speaker is not None and quote.speaker.name.endswith("Okonkwo")

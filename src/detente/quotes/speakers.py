@@ -84,7 +84,19 @@ def subject_of(verb: Token) -> Span | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return author(objects[0])
-    return None
+    return name_before(verb)
+
+
+def name_before(verb: Token) -> Span | None:
+    """ "Speaking to AFP, the president of the League, Jamel Msallem, said …": a verb of saying with
+    no subject in the parse, right after a name set off by commas, was said by that name."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].text == ",":
+        i -= 1
+    if i < 0 or i == verb.i - 1 or not is_speech_verb(verb):
+        return None
+    name = verb.doc[i]
+    return noun_phrase(name) if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG", "NORP") else None
 
 
 # Nouns that stand for what someone said: their author is the speaker ("a statement from the White House").
