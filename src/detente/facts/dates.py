@@ -44,6 +44,9 @@ class DateWords:
     duration_words: tuple[str, ...]
     future_auxiliaries: frozenset[str]
     future_lemmas: frozenset[str]
+    seasons: dict[str, tuple[int, int]]
+    quarters: dict[str, int]
+    named_years: dict[str, int]
     fixed_holidays: dict[str, tuple[int, int]]
     movable_holidays: dict[str, dict[int, str]]
     holiday_aliases: dict[str, str]
@@ -65,6 +68,9 @@ def words() -> DateWords:
         duration_words=tuple(data["durations"]["words"]),
         future_auxiliaries=frozenset(data["tense"]["future_auxiliaries"]),
         future_lemmas=frozenset(data["tense"]["future_lemmas"]),
+        seasons={k: (v[0], v[1]) for k, v in data["seasons"].items()},
+        quarters=dict(data["quarters"]),
+        named_years=dict(data["named_years"]),
         fixed_holidays={k: (v[0], v[1]) for k, v in data["holidays"]["fixed"].items()},
         movable_holidays={k: {int(y): d for y, d in v.items()} for k, v in data["holidays"]["movable"].items()},
         holiday_aliases=dict(data["holidays"]["aliases"]),
@@ -121,6 +127,13 @@ def patterns() -> dict[str, re.Pattern[str]]:
             rf"^(?:(?:early|mid|late|the end of|the beginning of|the start of)[-\s]+)?(?:fiscal\s+)?{year}$", flags
         ),
         "decade": re.compile(r"^(?:the\s+)?(?:early|mid|late)?[-\s]*(?P<decade>1[89]\d0|20\d0)'?s$", flags),
+        "season": re.compile(
+            r"^(?:(?:the|this|last|next|early|late)\s+)?(?P<season>" + "|".join(w.seasons) + rf")(?:\s+of\s+{year})?$",
+            flags,
+        ),
+        "quarter": re.compile(
+            r"^(?:the\s+)?(?P<quarter>" + "|".join(w.quarters) + rf")[-\s]+quarter(?:\s+of\s+{year})?$", flags
+        ),
         "anniversary": re.compile(r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)\s+anniversary\b", flags),
         "holiday": re.compile(
             r"\b(?:" + "|".join(re.escape(h) for h in sorted(holidays, key=len, reverse=True)) + r")\b", flags
@@ -211,7 +224,40 @@ def relative(text: str, published: dt.date, tense: Tense) -> str | None:
         return part_of_period(published, m["unit"].lower(), m["part"].lower())
     if m := p["relative"].match(text):
         return period(published, m["unit"].lower(), w.relative[m["rel"].lower()])
+    if lower in w.named_years:
+        return f"{published.year + w.named_years[lower]:04d}"
+    if m := p["season"].match(text) or p["quarter"].match(text):
+        return months_for(published, months_named(m), m["year"], lower, tense)
     return None
+
+
+def months_named(m: re.Match[str]) -> tuple[int, int]:
+    """The first and last month a season or quarter names."""
+    w = words()
+    if m.re is patterns()["season"]:
+        return w.seasons[m["season"].lower()]
+    first = (w.quarters[m["quarter"].lower()] - 1) * 3 + 1
+    return first, first + 2
+
+
+def months_for(published: dt.date, months: tuple[int, int], year: str | None, text: str, tense: Tense) -> str:
+    """A season or quarter: in the year given, else the latest one begun by publication ("last": the
+    one before it unless it has ended; "next", or a future one after it has ended: the one after)."""
+    first, last = months
+    across = 1 if last < first else 0  # a winter runs into the next year
+    now = (published.year, published.month)
+    if year is not None:
+        start = int(year)
+    else:
+        begun = published.year if (published.year, first) <= now else published.year - 1  # the latest begun
+        ended = now > (begun + across, last)
+        if text.startswith("last"):
+            start = begun if ended else begun - 1
+        elif text.startswith("next") or (tense == "future" and ended):
+            start = begun + 1
+        else:
+            start = begun
+    return f"{start:04d}-{first:02d}/{start + across:04d}-{last:02d}"
 
 
 def holiday_on(name: str, published: dt.date, tense: Tense) -> str | None:
