@@ -56,6 +56,7 @@ from .rules import (
 from .said import (
     accused,
     asked_for,
+    conversation,
     demand,
     demanded,
     evaluate,
@@ -386,6 +387,7 @@ def decide_code(
         decision.step(decision.code, "placed", "the source is where it happened; no agent named")
         confidence = PLACED_CONFIDENCE
     request(context, decision, verb)
+    conversation(context, decision, verb)
     demand(context, decision, verb)
     if not decision.code:  # a demand of no one named
         return decision

@@ -186,6 +186,24 @@ def actors_in(scene: Scene, phrases: list[Token]) -> list[Actor]:
     return found
 
 
+def conversation(context: Context, decision: Decision, verb: Token) -> None:
+    """ "spoke to the presidents of Ukraine and Russia", "talked to Putin by phone": a statement
+    verb of conversation whose recipient is a state's actor (not the press) is a consultation
+    (``[statements] conversation_*``, ``phone_*``)."""
+    data = toml_data("events/coding.toml")["statements"]
+    arguments = decision.arguments
+    if not context.verbs.packaged or arguments is None or verb.lemma_.lower() not in data["conversation_verbs"]:
+        return
+    if not decision.code.startswith("01"):
+        return
+    audiences = rules().audiences
+    if not has_recipient(verb) or not any(t.sector not in audiences for t in arguments.targets):
+        return  # "statements speaking of an incursion into Syria": a topic, no one talked to
+    phone = any(t.lower_ in data["phone_words"] for t in verb.subtree)
+    code, detail = (data["phone_code"], "by phone") if phone else (data["conversation_code"], None)
+    decision.step(code, "conversation", detail)
+
+
 def unaddressed(decision: Decision) -> None:
     """A plain statement to no one (or to the press) is the speaker's quote, not an event."""
     r = rules()
