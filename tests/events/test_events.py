@@ -1297,3 +1297,10 @@ def test_talking_to_a_states_leaders_is_consulting_them_and_of_a_topic_is_not() 
 def test_what_a_stance_verb_stresses_is_content_not_an_addressee() -> None:
     found = triples(events_of("India emphasized the importance of the security of civilians in Ukraine."))
     assert not any(t == "UKR" and c.startswith("01") for _, t, c in found)
+
+
+def test_who_suffers_an_attack_by_someone_is_its_target() -> None:
+    found = triples(events_of("The people of Georgia suffer an unprovoked attack by Russian forces."))
+    assert ("RUS", "GEO", "190") in found
+    they = triples(events_of("Our prayers are with the people of Georgia as they suffer an attack by Russian forces."))
+    assert ("RUS", "GEO", "190") in they

@@ -55,6 +55,8 @@ def decide_noun(context: Context, noun: Token) -> Decision:
         targets = object_actors(scene, verb, sources, frozenset(preps))
     if not targets:
         targets = adjacent_object(scene, noun, sources, preps)
+    if not targets and by and noun.dep_ == "dobj" and noun.head.lemma_.lower() in undergoing_verbs():
+        targets = undergone_by(scene, noun.head, sources)  # "Ukraine suffers an attack by Russian forces"
     if not targets and hosted and len(sources) < 2:  # "the US and Russia held talks in Geneva" meet each other
         targets = hosts(scene, noun)
     if not targets and code[:2] in conflict_words()["roots"]:  # "open to talks on ending the conflict"
@@ -77,6 +79,24 @@ def decide_noun(context: Context, noun: Token) -> Decision:
             return decision
         decision.step(stopped, "stopped", stopping)
     return coded(context, decision, anchor, DEFAULT_CONFIDENCE, how="commit" if ready is not None else None)
+
+
+def undergone_by(scene: Scene, verb: Token, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """Who undergoes the act: the verb's subject, and for "they" the other country's actor named
+    last before it in the sentence ("the people of Ukraine … as they suffer an attack by …")."""
+    found = subject_actors(scene, verb)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if found or subject is None or subject.lower_ != "they":
+        return found
+    countries = {s.country for s in sources}
+    before = [a for i, a in scene.actors_by_token.items() if verb.sent.start <= i < subject.i]
+    others = [a for a in before if a.country and a.country not in countries]
+    return (others[-1],) if others else ()
+
+
+@cache
+def undergoing_verbs() -> frozenset[str]:
+    return frozenset(toml_data("events/nominal.toml")["undergoing"]["verbs"])
 
 
 def adjacent_object(scene: Scene, noun: Token, sources: tuple[Actor, ...], preps: tuple[str, ...]) -> tuple[Actor, ...]:
