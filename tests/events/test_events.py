@@ -1304,3 +1304,8 @@ def test_who_suffers_an_attack_by_someone_is_its_target() -> None:
     assert ("RUS", "GEO", "190") in found
     they = triples(events_of("Our prayers are with the people of Georgia as they suffer an attack by Russian forces."))
     assert ("RUS", "GEO", "190") in they
+
+
+def test_where_a_crisis_is_is_no_party_to_resolving_it() -> None:
+    found = triples(events_of("Japan and Korea committed to work together to resolve the crises in Syria and Sudan."))
+    assert not any(t in ("SYR", "SDN") for _, t, _ in found)

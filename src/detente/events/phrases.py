@@ -299,7 +299,7 @@ def phrase_words(token: Token, conjuncts: bool = False) -> list[Token]:
     """The words of a phrase, not past a clause (nor, unless asked, into a conjoined phrase)."""
     words: list[Token] = []
     stack = [token]
-    venues = venue_nouns()
+    venues, situations = venue_nouns(), situation_nouns()
     while stack:
         word = stack.pop()
         words.append(word)
@@ -310,6 +310,7 @@ def phrase_words(token: Token, conjuncts: bool = False) -> list[Token]:
             and (conjuncts or c.dep_ != "conj")
             and not quoted_title(c)
             and not (word.lower_ in venues and c.dep_ == "prep" and c.lower_ in VENUE_PREPOSITIONS)
+            and not (word.lower_ in situations and c.dep_ == "prep" and c.lower_ == "in")
         )
     return sorted(words, key=lambda w: w.i)
 
@@ -325,6 +326,12 @@ OPENING_QUOTES = frozenset({"‘", "“", '"', "'", "«"})
 
 # "talks in Geneva", "the summit at Camp David": where a meeting is held, not whom it is with.
 VENUE_PREPOSITIONS = frozenset({"in", "at"})
+
+
+@cache
+def situation_nouns() -> frozenset[str]:
+    """ "crises in Syria", "the situation in Ukraine": where it happens is no party (``[topics]``)."""
+    return frozenset(toml_data("events/coding.toml")["topics"]["situations"])
 
 
 @cache
