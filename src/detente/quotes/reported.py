@@ -67,7 +67,11 @@ def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> 
         start = verb.i + 1  # a clause the parse starts at a bracket: it begins after the verb
     while start < clause.i and (doc[start].lower_ in ("that", ",", "and", "“", '"') or opener(doc, start)):
         start += 1
-    end = clause.right_edge.i + 1
+    return words_quote(doc, start, clause.right_edge.i + 1, verb, speaker)
+
+
+def words_quote(doc: Doc, start: int, end: int, verb: Token, speaker: Span | None) -> FoundQuote | None:
+    """The indirect quote of the words ``start:end``, without closing punctuation; none under two words."""
     while end > start and doc[end - 1].is_punct:
         end -= 1
     if end - start < 2:
@@ -90,12 +94,7 @@ def object_quote(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
     # what completes the object, hung on the verb: "express our condolences to the families of …"
     for complement in sorted((c for c in verb.children if c.dep_ == "prep" and c.i == end), key=lambda c: c.i):
         end = complement.right_edge.i + 1
-    while end > start and doc[end - 1].is_punct:
-        end -= 1
-    if end - start < 2:
-        return None
-    span = doc[start:end]
-    return FoundQuote(span.start_char, span.end_char, span.text, "indirect", cue=verb, speaker=speaker)
+    return words_quote(doc, start, end, verb, speaker)
 
 
 def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
