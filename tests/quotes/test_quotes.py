@@ -253,3 +253,16 @@ def test_a_name_set_off_by_commas_before_a_subjectless_verb_of_saying_is_its_spe
     )
     (quote,) = extract(text, published="2019-07-08").quotes
     assert quote.speaker is not None and quote.speaker.name.endswith("Okonkwo")
+
+
+def test_each_person_of_a_calls_company_speaks_even_two_of_one_body() -> None:
+    from detente.pipeline.extract import extract
+
+    text = (
+        "Readout\n\nPresident Biden spoke today with European leaders. They reiterated their support "
+        "for Moldova.\n\nParticipants in the call included European Commission President Ursula von der "
+        "Leyen, European Council President Charles Michel, President Emmanuel Macron of France and "
+        "Chancellor Olaf Scholz of Germany."
+    )
+    said = {q.speaker.name for q in extract(text).quotes if q.text.startswith("their support") and q.speaker}
+    assert {"Ursula von der Leyen", "Charles Michel", "Emmanuel Macron", "Olaf Scholz"} <= said

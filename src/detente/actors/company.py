@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 ByToken = dict[int, Actor]
 
 # What the rest of the package uses; the module is internal to its stage.
-__all__ = ["company"]
+__all__ = ["company", "company_people"]
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,22 @@ def words() -> CompanyWords:
 
 def company(doc: Doc, by_token: ByToken) -> tuple[Actor, ...]:
     """The article's company, one actor per state, the host first (empty when there is none)."""
+    return tuple(states(gathering_of(doc, by_token)).values())
+
+
+def company_people(doc: Doc, by_token: ByToken) -> tuple[Actor, ...]:
+    """The people of a company of three or more states (a call's participants: both the
+    Commission's and the Council's presidents speak), each once, the host first; the states
+    themselves when the list names no people ("the Leaders of Canada, France, …")."""
+    members = gathering_of(doc, by_token)
+    if len(states(members)) < words().least:
+        return ()
+    people = tuple({a.id: a for a in members if a.kind == "person"}.values())
+    return people if len(people) >= words().least else tuple(states(members).values())  # states sign statements
+
+
+def gathering_of(doc: Doc, by_token: ByToken) -> tuple[Actor, ...]:
+    """Everyone the company's list and host name, in order (cached per doc and mapping)."""
     cache_key = f"detente_company_{id(by_token)}"
     cached = doc.user_data.get(cache_key)
     if cached is None:
@@ -95,7 +111,8 @@ def gather(doc: Doc, by_token: ByToken) -> tuple[Actor, ...]:
     lists = [found for head in heads if len(states(found := listed(doc, by_token, head))) >= words().least]
     if lists:
         members = max(lists, key=lambda found: len(states(found)))
-        return tuple(states([*(a for a, _ in hosts(doc, by_token, named=True)), *members]).values())
+        everyone = [*(a for a, _ in hosts(doc, by_token, named=True)), *members]
+        return tuple({a.id: a for a in everyone}.values())
     for host, partners in hosts(doc, by_token, named=False):
         pair = states([host, *partners])
         if len(pair) == 2:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..actors.company import company
+from ..actors.company import company_people
 from ..actors.resolve import actors_by_token
 from ..knowledge.files import word_list
 from ..nlp import doc_text, sentence_index, sentence_spans
@@ -226,8 +226,8 @@ class ActorIndex:
     def company_named(self) -> list[Span]:
         """Where each member of the article's company of three or more states (a call's
         participants, a joint statement's signatories) is first named."""
-        members = company(self.doc, self.by_token)
-        if len(members) < 3:
+        members = company_people(self.doc, self.by_token)
+        if not members:
             return []
         first = {a.id: min(i for i, b in self.by_token.items() if b is a) for a in members}
         return [self.doc[i : i + 1] for i in first.values()]
