@@ -351,3 +351,15 @@ def test_a_shared_country_name_is_the_place_the_article_means(text: str, country
 def test_an_organisations_own_words_give_its_sector(text: str, name: str, sector: str) -> None:
     found = {a.name: a.sector for a in actors_of(text)}
     assert any(name in n and s == sector for n, s in found.items()), found
+
+
+def test_a_state_institution_named_without_its_country_is_the_articles_country() -> None:
+    text = (
+        "Afghanistan's government said on Monday that Afghanistan will hold elections. Officials in "
+        "Afghanistan said the Interior Ministry would secure the vote across Afghanistan."
+    )
+    ministry = next(a for a in actors_of(text) if a.name.endswith("Interior Ministry"))
+    assert (ministry.country, ministry.sector) == ("AFG", "GOV")
+    # a story about two states gives an unnamed institution neither
+    two = actors_of("Iran and Iraq traded accusations. The Interior Ministry denied it. Iran and Iraq met.")
+    assert next(a for a in two if a.name.endswith("Interior Ministry")).country is None

@@ -14,8 +14,11 @@ The stages are ``mentions`` (the lexicon), ``names`` (spaCy's entities) and
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 from ..knowledge.lexicon import load_lexicon, phrase_key
 from ..record import Actor, Credit, Mention
@@ -57,8 +60,30 @@ def find_actors(
         speaking_pronouns,
     ):
         stage(article)
-    actors = group_actors(article)
+    actors = home_institutions(group_actors(article))
     return actors + credited_agencies(article, credits, {a.name for a in actors}, len(actors))
+
+
+# Sectors of a state's own institutions: named without their country ("the Interior Ministry",
+# "the House of Representatives", "the Court of Session"), they are the article's country's.
+INSTITUTION_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+
+
+def home_institutions(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """A state institution the text names without a country ("the Interior Ministry said") is one of
+    the article's principal country: the country named most often, when one is named clearly more
+    often than any other (a story about one state)."""
+    counts = Counter(a.country for a in actors if a.kind == "country" and a.country for _ in a.mentions)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return actors
+    home = ranked[0][0]
+    return tuple(
+        replace(a, country=home, code=home + a.code)
+        if a.kind == "organization" and a.country is None and a.sector in INSTITUTION_SECTORS
+        else a
+        for a in actors
+    )
 
 
 def credited_agencies(
