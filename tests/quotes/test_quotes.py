@@ -123,8 +123,11 @@ def test_seed_article_quotes() -> None:
     lavrov_visit = next(q for q in quotes if "Lavrov will be taking part" in q.text)
     assert lavrov_visit.speaker and lavrov_visit.speaker.name == "Andrey Rudenko"
     assert lavrov_visit.reported_by is not None
-    unattributed = [q.text[:40] for q in quotes if q.speaker is None]
-    assert unattributed == ["The Russian envoy also described his cou"]  # "…, it was reported"
+    # "The Russian envoy also described his country's defence ties … as 'unprecedented', it was
+    # reported": describing is saying, so the description is the envoy's, and nothing is unattributed
+    described = next(q for q in quotes if q.text.startswith("his country’s defence ties with India as"))
+    assert described.speaker and described.speaker.name == "Denis Alipov"
+    assert [q.text[:40] for q in quotes if q.speaker is None] == []
 
 
 def textacy_cases() -> list[dict[str, object]]:
@@ -266,3 +269,15 @@ def test_each_person_of_a_calls_company_speaks_even_two_of_one_body() -> None:
     )
     said = {q.speaker.name for q in extract(text).quotes if q.text.startswith("their support") and q.speaker}
     assert {"Ursula von der Leyen", "Charles Michel", "Emmanuel Macron", "Olaf Scholz"} <= said
+
+
+def test_accusations_and_appeals_report_what_was_said() -> None:
+    from detente.pipeline.extract import extract
+
+    text = (
+        "Head\n\nFormer prime minister John Major accused Johnson of misleading the Queen. "
+        "Hatice Cengiz called for the killers to be brought to justice."
+    )
+    quotes = {(q.speaker.name if q.speaker else None, q.text) for q in extract(text, published="2019-09-24").quotes}
+    assert any(s and s.endswith("Major") and t.startswith("Johnson of misleading") for s, t in quotes), quotes
+    assert any(s and s.endswith("Cengiz") and t.startswith("the killers to be brought") for s, t in quotes), quotes

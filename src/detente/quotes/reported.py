@@ -52,8 +52,13 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
     speaker = subject_of(verb)
     clauses = reported_clause_heads(verb)
     quotes = [clause_quote(doc, c, verb, speaker) for c in clauses]
-    if not clauses and speaker is not None and verb.lemma_.lower() in word_list("stance_verbs.txt"):
+    stance = word_list("stance_verbs.txt")
+    if not clauses and speaker is not None and verb.lemma_.lower() in stance:
         quotes.append(object_quote(doc, verb, speaker))
+    if not clauses and speaker is not None:  # "called for calm", "called for the killers to be brought to justice"
+        for word, end in particle_phrases(verb):
+            if f"{verb.lemma_.lower()} {word.lower_}" in stance:
+                quotes.append(words_quote(doc, word.i + 1, end, verb, speaker))
     if not clauses and speaker is not None and verb.lemma_.lower() in ("report", "say", "add", "tell"):
         before = preceding_clause(doc, verb, speaker)
         if before is not None:
@@ -70,10 +75,22 @@ def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> 
     return words_quote(doc, start, clause.right_edge.i + 1, verb, speaker)
 
 
+def particle_phrases(verb: Token) -> list[tuple[Token, int]]:
+    """A verb's prepositions with the end of their phrase, and the "for" that the parser makes the
+    mark of a clause ("called for the killers to be brought …")."""
+    found = [(c, c.right_edge.i + 1) for c in verb.children if c.dep_ == "prep"]
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        found += [(m, clause.right_edge.i + 1) for m in clause.children if m.dep_ == "mark" and m.i < clause.i]
+    return found
+
+
 def words_quote(doc: Doc, start: int, end: int, verb: Token, speaker: Span | None) -> FoundQuote | None:
     """The indirect quote of the words ``start:end``, without closing punctuation; none under two words."""
     while end > start and doc[end - 1].is_punct:
         end -= 1
+    opened = sum(t.text in ("“", '"') for t in doc[start:end]) - sum(t.text == "”" for t in doc[start:end])
+    if opened % 2 == 1 and end < len(doc) and doc[end].text in ("”", '"'):
+        end += 1  # as “unprecedented”: the closing mark of a quotation the words open
     if end - start < 2:
         return None
     span = doc[start:end]
