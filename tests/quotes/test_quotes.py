@@ -281,3 +281,16 @@ def test_accusations_and_appeals_report_what_was_said() -> None:
     quotes = {(q.speaker.name if q.speaker else None, q.text) for q in extract(text, published="2019-09-24").quotes}
     assert any(s and s.endswith("Major") and t.startswith("Johnson of misleading") for s, t in quotes), quotes
     assert any(s and s.endswith("Cengiz") and t.startswith("the killers to be brought") for s, t in quotes), quotes
+
+
+def test_a_transcript_speakers_own_we_is_that_speaker_alone() -> None:
+    from detente.pipeline.extract import extract
+
+    text = (
+        "Remarks by President Biden and Prime Minister Modi of India Before Bilateral Meeting\n\n"
+        "PRESIDENT BIDEN:  Welcome, Mr. Prime Minister.\n\n"
+        "PRIME MINISTER MODI:  Thank you.\n\n"
+        "We instantly condemned the killings and have emphasized the importance of peace.\n"
+    )
+    said = [q.speaker.name for q in extract(text, published="2022-04-11").quotes if q.text.startswith("the importance")]
+    assert said == ["Narendra Modi"]

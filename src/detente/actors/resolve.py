@@ -67,15 +67,17 @@ def find_actors(
 # Sectors of a state's own institutions: named without their country ("the Interior Ministry",
 # "the House of Representatives", "the Court of Session"), they are the article's country's.
 INSTITUTION_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+# A story about a country names it at least this often.
+HOME_MENTIONS = 3
 
 
 def home_institutions(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """A state institution the text names without a country ("the Interior Ministry said") is one of
-    the article's principal country: the country named most often, when one is named clearly more
-    often than any other (a story about one state)."""
+    the article's principal country: the country named most often, at least three times and
+    twice as often as any other (a story about one state)."""
     counts = Counter(a.country for a in actors if a.kind == "country" and a.country for _ in a.mentions)
     ranked = counts.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    if not ranked or ranked[0][1] < HOME_MENTIONS or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return actors
     home = ranked[0][0]
     return tuple(

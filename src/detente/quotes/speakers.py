@@ -166,6 +166,8 @@ def speakers_in(root: Token, actors: ActorIndex) -> list[Span]:
     members = [head, *[t for t in head.conjuncts if t.i > head.i]]
     if len(members) > 1:
         return [noun_phrase(m) for m in members]
+    if root.lower_ in ("we", "i") and root.i in actors.by_token:  # a transcript speaker's own "we"
+        return [noun_phrase(root)]
     if root.lemma_.lower() in GROUP_SPEAKERS and (root.tag_ in ("NNS", "NNPS") or root.lower_ in ("we", "they")):
         counted = any(c.lower_ in ("two", "both") for c in root.children)
         return (not counted and actors.company_named()) or actors.people_before(root.i, 2)
