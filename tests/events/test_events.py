@@ -1309,3 +1309,10 @@ def test_who_suffers_an_attack_by_someone_is_its_target() -> None:
 def test_where_a_crisis_is_is_no_party_to_resolving_it() -> None:
     found = triples(events_of("Japan and Korea committed to work together to resolve the crises in Syria and Sudan."))
     assert not any(t in ("SYR", "SDN") for _, t, _ in found)
+
+
+def test_a_meeting_told_in_the_past_is_the_meeting_not_an_intention() -> None:
+    met = events_of("President Lula of Brazil and President Macron of France met today at a hotel in Lisbon.")
+    assert {e.plover.type for e in met if e.target is not None and e.target.country in ("FRA", "BRA")} == {"CONSULT"}
+    will = events_of("The presidents of France and Brazil will meet with leaders in Geneva.")
+    assert all(e.modality == "intended" for e in will if e.plover.type in ("AGREE", "CONSULT"))

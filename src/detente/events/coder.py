@@ -39,6 +39,7 @@ from .decisions import (
     Decision,
     any_target,
     coded,
+    intention,
 )
 from .flat import flat_match, flat_of, marked_arguments, nearest_arguments
 from .meetings import transcript_meetings
@@ -370,6 +371,8 @@ def decide_code(
     default = override or own_code or block.code
     decision.code = pattern.code if pattern is not None else default
     decision.rule = f"{block.name}: {pattern.text}" if pattern is not None else f"{block.name}: * (default)"
+    if pattern is not None and context.verbs.packaged and done_not_intended(decision, verb, default):
+        decision.step(default, "done", "the act in the past, not an intention")
     if pattern is None and context.verbs.packaged:
         travel(context, decision, verb)
         if no_opponent(verb):
@@ -396,6 +399,15 @@ def decide_code(
         quoted_demand(context, decision, verb)
         dissent(decision)
     return coded(context, decision, verb, confidence)
+
+
+def done_not_intended(decision: Decision, verb: Token, default: str) -> bool:
+    """CAMEO 2.0 codes some patterns of an act's own verb as the intention to do it ("MEET * (AT)"
+    [036]); said in the past with no word of intention ("the leaders met today at …") it is the
+    act, the verb's own code (040)."""
+    intent_root = decision.code.startswith("03") and not default.startswith("03")
+    past = verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children)
+    return intent_root and past and verb.dep_ in ("ROOT", "conj") and intention(verb) is None
 
 
 def travel(context: Context, decision: Decision, verb: Token) -> None:

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 # What the rest of the package uses; the module is internal to its stage.
-__all__ = ["Context", "Decision", "any_target", "coded", "make_event"]
+__all__ = ["Context", "Decision", "any_target", "coded", "intention", "make_event"]
 
 
 @dataclass(frozen=True)
