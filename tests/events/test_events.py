@@ -1191,8 +1191,8 @@ def test_what_is_discussed_is_a_topic_and_with_whom_the_other_party() -> None:
     assert [(s, t, c[:2]) for s, t, c in triples(events_of("Germany discussed trade with Japan."))] == [
         ("DEU", "JPN", "04")
     ]
-    assert all(t != "HTI" for _, t, _ in triples(events_of("Canada discussed the situation in Haiti.")))
-    assert all(t != "RUS" for _, t, _ in triples(events_of("France discussed Russia's build-up.")))
+    assert triples(events_of("Canada discussed the situation in Haiti.")) == [("CAN", None, "046")]
+    assert triples(events_of("France discussed Russia's build-up.")) == [("FRA", None, "040")]
 
 
 def test_provenance_is_typed_steps_after_the_rule() -> None:
@@ -1204,7 +1204,7 @@ def test_provenance_is_typed_steps_after_the_rule() -> None:
 
 
 def test_a_country_an_attitude_is_for_or_against_is_no_party() -> None:
-    assert all(t != "ISR" for _, t, _ in triples(events_of("Canada condemned anti-Israel bias.")))
+    assert triples(events_of("Canada condemned Iran's anti-Israel bias.")) == [("CAN", "IRN", "111")]
     assert all(s != "RUS" for s, _, _ in triples(events_of("Pro-Russian separatists attacked Ukrainian troops.")))
 
 
@@ -1240,8 +1240,7 @@ def test_a_limited_negation_is_no_refusal() -> None:
 
 
 def test_several_doing_a_verbs_default_act_do_not_do_it_to_each_other() -> None:
-    found = triples(events_of("Canada, Japan and Italy invest in strengthening workers.", untargeted=False))
-    assert not any(t in ("CAN", "JPN", "ITA") for _, t, _ in found)
+    assert triples(events_of("Canada, Japan and Italy invest in strengthening workers.")) == []
     met = triples(events_of("Canada, Japan and Italy met in Rome.", untargeted=False))
     assert ("CAN", "JPN", "040") in [(s, t, c[:2] + "0") for s, t, c in met]
 
@@ -1259,7 +1258,10 @@ def test_a_demand_of_no_one_named_is_no_event() -> None:
 
 
 def test_a_country_in_a_feature_name_is_no_actor() -> None:
-    assert all(t != "CHN" for _, t, _ in triples(events_of("Japan sent ships to the South China Sea.")))
+    from detente.pipeline.extract import extract
+
+    record = extract("Head\n\nJapan sent ships to the South China Sea.", published="2022-01-01")
+    assert [a.country for a in record.actors] == ["JPN"]
 
 
 def test_a_passive_whose_subject_names_no_one_takes_its_target_from_its_phrase() -> None:
@@ -1290,13 +1292,12 @@ def test_a_noun_of_intention_makes_its_infinitive_intended_and_borrows_its_claus
 def test_talking_to_a_states_leaders_is_consulting_them_and_of_a_topic_is_not() -> None:
     found = triples(events_of("Modi spoke several times on the phone to the presidents of Ukraine and Russia."))
     assert ("IND", "UKR", "041") in found and ("IND", "RUS", "041") in found
-    topic = triples(events_of("Both nations issued statements speaking of an incursion into Syria."))
-    assert not any(t == "SYR" and c.startswith("04") for _, t, c in topic)
+    assert triples(events_of("Both nations issued statements speaking of an incursion into Syria.")) == []
 
 
 def test_what_a_stance_verb_stresses_is_content_not_an_addressee() -> None:
-    found = triples(events_of("India emphasized the importance of the security of civilians in Ukraine."))
-    assert not any(t == "UKR" and c.startswith("01") for _, t, c in found)
+    # a statement to no one: the speaker's quote, no event (and Ukraine no addressee)
+    assert triples(events_of("India emphasized the importance of the security of civilians in Ukraine.")) == []
 
 
 def test_who_suffers_an_attack_by_someone_is_its_target() -> None:
@@ -1308,11 +1309,11 @@ def test_who_suffers_an_attack_by_someone_is_its_target() -> None:
 
 def test_where_a_crisis_is_is_no_party_to_resolving_it() -> None:
     found = triples(events_of("Japan and Korea committed to work together to resolve the crises in Syria and Sudan."))
-    assert not any(t in ("SYR", "SDN") for _, t, _ in found)
+    assert found and not any(t in ("SYR", "SDN") for _, t, _ in found)
 
 
 def test_a_meeting_told_in_the_past_is_the_meeting_not_an_intention() -> None:
     met = events_of("President Lula of Brazil and President Macron of France met today at a hotel in Lisbon.")
     assert {e.plover.type for e in met if e.target is not None and e.target.country in ("FRA", "BRA")} == {"CONSULT"}
     will = events_of("The presidents of France and Brazil will meet with leaders in Geneva.")
-    assert all(e.modality == "intended" for e in will if e.plover.type in ("AGREE", "CONSULT"))
+    assert will and all(e.modality == "intended" for e in will)
