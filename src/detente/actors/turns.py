@@ -14,21 +14,20 @@ addresses no one of a state. The words are data: ``data/actors/transcripts.toml`
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
 from ..knowledge.files import toml_data
-from ..knowledge.lexicon import phrase_key
+from ..knowledge.lexicon import fold_accents, phrase_key
 from ..nlp import doc_text
 from .mentions import ArticleReading, ResolvedMention, agent_in, agent_sector, alias, resolve_known
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 # What the rest of the package uses; the module is internal to its stage.
-__all__ = ["Turn", "is_press", "transcript_turns", "turn_voices"]
+__all__ = ["Turn", "doc_turns", "is_press", "transcript_turns", "turn_voices"]
 
 TRANSCRIPT_TURN = re.compile(r"^(?P<label>Q|[A-Z][A-Z .'’-]{1,40}[A-Z.]):?\s+(?=\S)", re.M)
 
@@ -63,6 +62,14 @@ def transcript_turns(text: str) -> list[Turn]:
     ]
 
 
+def doc_turns(doc: Doc) -> list[Turn]:
+    """The turns of a parsed article, found once (the actors, quotes and events stages all read them)."""
+    turns = doc.user_data.get("detente_turns")
+    if turns is None:
+        turns = doc.user_data["detente_turns"] = transcript_turns(doc_text(doc))
+    return list(turns)
+
+
 def is_label(label: str, line: str) -> bool:
     """ "Q" or an all-capital name followed by a colon (a headline in capitals is not one)."""
     if label == "Q":
@@ -92,7 +99,7 @@ def is_press(label: str) -> bool:
 def turn_voices(article: ArticleReading, title: str | None = None) -> None:
     """Each turn's speaker (its label as a mention of them) and its first- and second-person words."""
     doc = article.doc
-    turns = transcript_turns(doc_text(doc))
+    turns = doc_turns(doc)
     speakers = [None if is_press(t.label) else speaker_of(article, t, title) for t in turns]
     for i, (turn, speaker) in enumerate(zip(turns, speakers, strict=True)):
         if speaker is None:
@@ -226,10 +233,4 @@ def country_in_title(article: ArticleReading, title: str | None, surname: str) -
 
 
 def same_name(a: str, b: str) -> bool:
-    return fold(a) == fold(b)
-
-
-def fold(word: str) -> str:
-    """Case and diacritics aside: "Erdoğan" is "ERDOGAN"."""
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return fold_accents(a) == fold_accents(b)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ..knowledge.lexicon import fold_accents
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["fold", "names_match", "quote_opens_with", "quote_starts_with", "texts_overlap"]
@@ -19,8 +20,7 @@ QUOTE_OPENING_WINDOW = 12
 
 def fold(text: str) -> str:
     """Lower case, without accents, curly quotes or punctuation, spaces collapsed."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    text = fold_accents(text)
     text = re.sub(r"[\u2018\u2019']", "", text)
     return " ".join(re.findall(r"\w+", text))
 

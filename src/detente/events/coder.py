@@ -73,7 +73,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 # What the rest of the package uses; the module is internal to its stage.
-__all__ = ["decide_all", "find_events"]
+__all__ = ["context_of", "decide_in", "find_events"]
 
 
 def find_events(
@@ -173,18 +173,6 @@ def answered_before(event: Event, events: tuple[Event, ...]) -> bool:
     return pair[::-1] in told and pair not in told
 
 
-def decide_all(
-    doc: Doc,
-    actors: tuple[Actor, ...],
-    quotes: tuple[Quote, ...] = (),
-    dates: tuple[DateRef, ...] = (),
-    published: str | None = None,
-    dictionaries: Path | None = None,
-) -> list[Decision]:
-    """A decision for every event noun and every verb of the article, in text order."""
-    return decide_in(context_of(doc, actors, quotes, dates, published, dictionaries))
-
-
 def context_of(
     doc: Doc,
     actors: tuple[Actor, ...],
@@ -193,6 +181,8 @@ def context_of(
     published: str | None = None,
     dictionaries: Path | None = None,
 ) -> Context:
+    """What the coder reads an article against: its parse and actors (not the countries an attitude
+    is for or against), quotes, dates and the verb dictionary."""
     by_token = {i: a for i, a in actors_by_token(doc, actors).items() if not attitude_object(doc, i)}
     scene = Scene(doc, by_token, quotes, load_lexicon(dictionaries))
     return Context(scene, load_verbs(dictionaries), dates, published)
@@ -209,6 +199,7 @@ def attitude_object(doc: Doc, i: int) -> bool:
 
 
 def decide_in(context: Context) -> list[Decision]:
+    """A decision for every event noun and every verb of the article, in text order."""
     doc = context.scene.doc
     # Event nouns carry CAMEO codes: with a user's own verb dictionary (its own codes) they stay out.
     nouns = nominal_events() if context.verbs.packaged else {}

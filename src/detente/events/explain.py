@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..nlp import sentence_index, sentence_spans
 from ..record import Record
-from .coder import decide_all
+from .coder import context_of, decide_in
 from .decisions import Decision
 
 if TYPE_CHECKING:
@@ -27,7 +27,8 @@ QUIET = "not in the verb dictionary"
 
 
 def explain_record(record: Record, doc: Doc, dictionaries: Path | None = None) -> Iterator[str]:
-    decisions = decide_all(doc, record.actors, record.quotes, record.dates, record.article.published, dictionaries)
+    article = record.article
+    decisions = decide_in(context_of(doc, record.actors, record.quotes, record.dates, article.published, dictionaries))
     by_sentence: dict[int, list[Decision]] = {}
     spans = sentence_spans(doc)
     for decision in decisions:

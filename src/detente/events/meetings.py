@@ -10,8 +10,8 @@ from __future__ import annotations
 from itertools import permutations
 from typing import TYPE_CHECKING
 
-from ..actors.turns import Turn, is_press, transcript_turns
-from ..nlp import doc_text, sentence_index, sentence_spans
+from ..actors.turns import Turn, doc_turns, is_press
+from ..nlp import sentence_index, sentence_spans
 from ..record import Actor, Event, Mention, Span
 from .decisions import Context, event_actor, event_date
 from .ontology import QUAD_BY_ROOT, goldstein_of, plover_of
@@ -31,7 +31,7 @@ def transcript_meetings(context: Context) -> list[Event]:
     """CONSULT each way between every two speakers of different states in a transcript."""
     doc = context.scene.doc
     first_turns: dict[str, tuple[Actor, Turn]] = {}
-    for turn in transcript_turns(doc_text(doc)):
+    for turn in doc_turns(doc):
         speaker = None if is_press(turn.label) else speaker_at(context, turn)
         if speaker is not None and speaker.country and speaker.country not in first_turns:
             first_turns[speaker.country] = (speaker, turn)

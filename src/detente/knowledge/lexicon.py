@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -20,7 +21,7 @@ from .files import agencies, toml_data, tsv_rows
 from .petrarch import ActorEntry, AgentEntry, DatedCode, read_dictionary_dir
 
 # What the rest of the package uses; the module is internal to its stage.
-__all__ = ["Lexicon", "LexiconEntry", "load_lexicon", "phrase_key"]
+__all__ = ["Lexicon", "LexiconEntry", "fold_accents", "load_lexicon", "phrase_key"]
 
 Key = tuple[str, ...]
 
@@ -75,6 +76,12 @@ def people_of(phrases: list[str]) -> list[str]:
 
 
 HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+
+
+def fold_accents(text: str) -> str:
+    """Case and diacritics aside: "Erdoğan" and "ERDOGAN" are "erdogan"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def phrase_key(phrase: str) -> Key:

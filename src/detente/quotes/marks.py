@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..actors.turns import transcript_turns as speaker_turns
+from ..actors.turns import doc_turns
 from ..knowledge.files import word_list
 from .speakers import (
     FoundQuote,
@@ -234,7 +234,7 @@ def transcript_turns(doc: Doc, text: str) -> list[FoundQuote]:
             speaker=None if turn.label == "Q" else doc.char_span(turn.label_start, turn.label_end, "expand"),
             speaker_name=label_name(turn.label),
         )
-        for turn in speaker_turns(text)
+        for turn in doc_turns(doc)
     ]
 
 
