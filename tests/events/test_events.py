@@ -1317,3 +1317,20 @@ def test_a_meeting_told_in_the_past_is_the_meeting_not_an_intention() -> None:
     assert {e.plover.type for e in met if e.target is not None and e.target.country in ("FRA", "BRA")} == {"CONSULT"}
     will = events_of("The presidents of France and Brazil will meet with leaders in Geneva.")
     assert will and all(e.modality == "intended" for e in will)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        ("The ambassador speaks French, Russian and German.", ("FRA", "RUS", "DEU")),  # languages, no one talked to
+        ("Japan has no plans to call Putin.", ("RUS",)),  # no plans: nothing intended
+        ("Estonia vowed to deter further Russian aggression against Latvia.", ("LVA",)),  # a possibility
+    ],
+)
+def test_what_is_only_spoken_of_planned_not_or_possible_is_no_event(sentence: str, absent: tuple[str, ...]) -> None:
+    from detente.pipeline.extract import extract
+
+    record = extract(f"Head\n\n{sentence}", published="2022-01-01")
+    assert record.actors  # the sentence names its actors
+    happened = [e for e in record.events if not e.negated and e.modality != "hypothetical"]
+    assert not any(e.target is not None and e.target.country in absent for e in happened)

@@ -364,7 +364,10 @@ WILL = frozenset({"will", "wo", "would", "shall", "'ll", "’ll"})
 
 
 def negated(verb: Token) -> bool:
-    """ "did not attack"; "would not give permission to help" negates the infinitive too."""
+    """ "did not attack"; "would not give permission to help" negates the infinitive too; "has no
+    plans to call Putin" negates what is planned."""
+    if verb.dep_ == "acl" and any(c.dep_ == "det" and c.lower_ == "no" for c in verb.head.children):
+        return True
     token = verb
     for _ in range(NEGATION_REACH):
         if any(c.dep_ == "neg" for c in token.children):

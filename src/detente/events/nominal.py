@@ -40,6 +40,9 @@ def decide_noun(context: Context, noun: Token) -> Decision:
         decision.reason = "part of an event noun that is coded itself"
         return decision
     noun = event_phrase(noun)
+    if any(c.dep_ == "amod" and c.lower_ in possible_words() for c in noun.children):
+        decision.reason = "a possible act named ('further aggression', 'potential attacks'), not one that happened"
+        return decision
     ready = readiness_of(noun)
     verb = light_verb_of(noun) or ready
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.i < noun.i]
@@ -92,6 +95,11 @@ def undergone_by(scene: Scene, verb: Token, sources: tuple[Actor, ...]) -> tuple
     before = [a for i, a in scene.actors_by_token.items() if verb.sent.start <= i < subject.i]
     others = [a for a in before if a.country and a.country not in countries]
     return (others[-1],) if others else ()
+
+
+@cache
+def possible_words() -> frozenset[str]:
+    return frozenset(toml_data("events/nominal.toml")["possible"]["modifiers"])
 
 
 @cache

@@ -197,8 +197,9 @@ def conversation(context: Context, decision: Decision, verb: Token) -> None:
     if not decision.code.startswith("01"):
         return
     audiences = rules().audiences
-    if not has_recipient(verb) or not any(t.sector not in audiences for t in arguments.targets):
-        return  # "statements speaking of an incursion into Syria": a topic, no one talked to
+    talked_to = any(c.dep_ == "prep" and c.lower_ in rules().recipient_preps for c in verb.children)
+    if not talked_to or not any(t.sector not in audiences for t in arguments.targets):
+        return  # "speaking of an incursion", "she speaks French and Russian": no one talked to
     phone = any(t.lower_ in data["phone_words"] for t in verb.subtree)
     code, detail = (data["phone_code"], "by phone") if phone else (data["conversation_code"], None)
     decision.step(code, "conversation", detail)
