@@ -1334,3 +1334,8 @@ def test_what_is_only_spoken_of_planned_not_or_possible_is_no_event(sentence: st
     assert record.actors  # the sentence names its actors
     happened = [e for e in record.events if not e.negated and e.modality != "hypothetical"]
     assert not any(e.target is not None and e.target.country in absent for e in happened)
+
+
+def test_talking_to_a_people_is_no_consultation() -> None:
+    found = triples(events_of("Biden spoke directly to the Polish people in Warsaw."))
+    assert found and not any(c.startswith("04") for _, _, c in found)

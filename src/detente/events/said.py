@@ -186,6 +186,11 @@ def actors_in(scene: Scene, phrases: list[Token]) -> list[Actor]:
     return found
 
 
+# Talking to a whole people or country ("speak directly to the Polish people") is a statement to
+# the public, not a consultation of someone who speaks for a state.
+PUBLIC_SECTORS = frozenset({"CVL", ""})
+
+
 def conversation(context: Context, decision: Decision, verb: Token) -> None:
     """ "spoke to the presidents of Ukraine and Russia", "talked to Putin by phone": a statement
     verb of conversation whose recipient is a state's actor (not the press) is a consultation
@@ -198,7 +203,8 @@ def conversation(context: Context, decision: Decision, verb: Token) -> None:
         return
     audiences = rules().audiences
     talked_to = any(c.dep_ == "prep" and c.lower_ in rules().recipient_preps for c in verb.children)
-    if not talked_to or not any(t.sector not in audiences for t in arguments.targets):
+    public = audiences | PUBLIC_SECTORS  # "speak to the Polish people": the public, no consultation
+    if not talked_to or not any(t.sector not in public for t in arguments.targets):
         return  # "speaking of an incursion", "she speaks French and Russian": no one talked to
     phone = any(t.lower_ in data["phone_words"] for t in verb.subtree)
     code, detail = (data["phone_code"], "by phone") if phone else (data["conversation_code"], None)

@@ -1,0 +1,75 @@
+"""What this session's rules fire on in real news: code a fixed-seed sample of unseen texts
+(whitehouse-2022 and Wikinews 2019, gold/dev left out) and print, per rule, how many events or
+quotes it made and a few of them with their sentences, to read by eye.
+
+    python scripts/rule_firings.py [--texts 600]
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import random
+import sys
+from pathlib import Path
+
+from detente.pipeline.extract import extract_many
+from detente.read.sources import RawArticle
+from detente.record import Event, Record
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+CORPUS = ("wikinews-2019.jsonl", "whitehouse-2022.jsonl")
+SEED = 7
+SHOWN = 6
+STEPS = ("aimed", "conversation", "done", "placed")
+NOUNS = ("NOMINAL: war", "NOMINAL: aggression", "NOMINAL: discussions")
+CUES = frozenset(
+    {"accused", "blamed", "credited", "denied", "described", "estimated", "criticized", "reaffirmed"}
+    | {"underscored", "expressed", "urged", "emphasized", "highlighted", "noted", "stressed", "called"}
+)
+
+
+def unseen_texts(count: int) -> list[RawArticle]:
+    gold = {json.loads(p.read_text())["id"] for p in (SHARED / "gold" / "dev").glob("*.json")}
+    rows = [json.loads(line) for name in CORPUS for line in (SHARED / "corpus" / name).open(encoding="utf-8")]
+    rows = [r for r in rows if r["id"] not in gold]
+    chosen = random.Random(SEED).sample(rows, min(count, len(rows)))
+    return [
+        RawArticle(text=r["text"], source=r["id"], id=r["id"], title=r.get("title"), published=r.get("published"))
+        for r in chosen
+    ]
+
+
+def rules_of(event: Event) -> list[str]:
+    found = [f"step: {s.kind}" for s in event.steps if s.kind in STEPS]
+    found += [n for n in NOUNS if event.rule.startswith(n)]
+    return found + (["transcript meeting"] if event.rule.startswith("TRANSCRIPT") else [])
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--texts", type=int, default=600)
+    args = parser.parse_args(argv)
+    hits: dict[str, list[str]] = collections.defaultdict(list)
+    for record in extract_many(unseen_texts(args.texts)):
+        if not isinstance(record, Record):
+            continue
+        text = record.article.text
+        for e in record.events:
+            line = f"{e.source.country}->{e.target.country if e.target else None} {e.plover.type}: "
+            line += " ".join(text[e.sentence.start : e.sentence.end].split())[:200]
+            for rule in rules_of(e):
+                hits[rule].append(line)
+        for q in record.quotes:
+            if q.kind == "indirect" and q.cue in CUES:
+                hits[f"quote: {q.cue}"].append(f"{q.speaker.name if q.speaker else None}: {q.text[:120]}")
+    rng = random.Random(SEED)
+    for rule, lines in sorted(hits.items()):
+        print(f"== {rule}: {len(lines)}")
+        for line in rng.sample(lines, min(SHOWN, len(lines))):
+            print(f"   {line}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
