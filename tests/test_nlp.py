@@ -43,6 +43,7 @@ def test_nlp_prefers_the_official_package_when_installed(monkeypatch: pytest.Mon
         def __init__(self, name: str) -> None:
             loaded.append(name)
             self.pipes: list[str] = []
+            self.tokenizer: object = None
 
         def add_pipe(self, name: str, before: str) -> None:
             self.pipes.append(name)

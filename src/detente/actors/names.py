@@ -110,9 +110,9 @@ def short_name_of(article: ArticleReading, span: Span) -> ResolvedMention | None
     """ "Mahan" after "Mahan Air": an organisation called by the first words of its name."""
     words = span.text.split()
     for found in reversed(article.found):
-        name = found.name.split()
         if found.kind != "organization" or found.start >= span.start:
             continue
+        name = found.name.split()
         if name[: len(words)] == words != name or is_acronym_of(span.text, name):
             return found
     return None
@@ -338,6 +338,8 @@ def group_title(article: ArticleReading, ent: Span) -> ResolvedMention | None:
     """A country word and role noun right before a name ("Iranian airline Mahan Air")."""
     nouns = toml_data("actors/sectors.toml")["company_nouns"]
     last = words_of(article.doc).lowers[ent.start - 1] if ent.start > 0 else ""
+    if last not in nouns:
+        return None
     for found in article.found:
         between = ent.start - found.end + 1  # the group's role noun and any word after it
         if found.kind == "group" and found.country and 0 < between <= 2 and last in nouns:

@@ -114,13 +114,9 @@ def place_of(scene: Scene, verb: Token) -> str | None:
 
 
 def only_country(scene: Scene, token: Token) -> str | None:
-    doc = scene.doc
-    sentence = sentence_index(doc, token.i)
-    countries = {
-        a.country
-        for i, a in scene.actors_by_token.items()
-        if a.country and len(a.country) == 3 and a.country.isalpha() and sentence_index(doc, i) == sentence
-    }
+    start, end = sentence_spans(scene.doc)[sentence_index(scene.doc, token.i)]
+    in_sentence = (scene.actors_by_token.get(i) for i in range(start, end))
+    countries = {a.country for a in in_sentence if a and a.country and len(a.country) == 3 and a.country.isalpha()}
     return countries.pop() if len(countries) == 1 else None
 
 

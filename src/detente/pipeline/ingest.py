@@ -15,7 +15,7 @@ from ..options import DEFAULT_OPTIONS, Options
 from ..read.sources import read_paths
 from ..record import Failure, Record
 from ..store.database import Store
-from .coding import AlreadyStored, Crash
+from .coding import AlreadyStored, Crash, crash
 from .extract import Outcome, process
 
 # What the rest of the package uses; the module is internal to its stage.
@@ -91,6 +91,28 @@ def tally(summary: Summary, outcome: Outcome, pending: list[Record], failures: l
         failures.append(outcome)
 
 
+def write_isolated(store: Store, records: list[Record], failures: list[Failure]) -> tuple[set[str], set[str]]:
+    """Write a batch: the ids added, and those the store refused. When the store refuses the
+    batch, each record is written on its own, so that one record it cannot take is recorded as
+    a failure and the rest of the batch is stored."""
+    try:
+        return store.write(records, failures), set()
+    except Exception as exc:  # the batch was rolled back: nothing of it is stored yet
+        if not records:
+            raise
+        log.warning("the store refused a batch (%s): writing its records one by one", type(exc).__name__)
+    added: set[str] = set()
+    refused: set[str] = set()
+    for record in records:
+        try:
+            added |= store.write([record])
+        except Exception as exc:  # this record alone
+            refused.add(record.article.id)
+            failures.append(crash(record.article.source or record.article.id, "store", exc).failure)
+    store.write([], failures)
+    return added, refused
+
+
 def flush(
     store: Store,
     summary: Summary,
@@ -100,9 +122,12 @@ def flush(
 ) -> None:
     if not pending and not failures:
         return
-    added = store.write(pending, failures)
+    added, refused = write_isolated(store, pending, failures)
     for record in pending:
-        if record.article.id not in added:
+        if record.article.id in refused:
+            summary.crashed += 1
+            summary.failed["pipeline-error"] += 1
+        elif record.article.id not in added:
             summary.already += 1
         elif record.status == "skipped":
             summary.skipped[record.skip_reason or "skipped"] += 1

@@ -6,7 +6,7 @@ is a quote as the finders find it, before its speaker is resolved."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import TYPE_CHECKING
 
 from ..actors.company import company_people
@@ -235,9 +235,16 @@ class ActorIndex:
         return [self.doc[i : i + 1] for i in first.values()]
 
     def actor_named(self, name: str) -> Actor | None:
-        last = name.split()[-1].lower()
-        actors = dict.fromkeys(self.by_token[i] for i in sorted(self.by_token))  # first named first, in every process
-        return next((a for a in actors if a.name.split()[-1].lower() == last), None)
+        return self.by_last_name.get(name.split()[-1].lower())
+
+    @cached_property
+    def by_last_name(self) -> dict[str, Actor]:
+        """Each actor by the last word of its name, the first named first (in every process)."""
+        by_name: dict[str, Actor] = {}
+        for i in sorted(self.by_token):
+            actor = self.by_token[i]
+            by_name.setdefault((actor.name.split() or [""])[-1].lower(), actor)
+        return by_name
 
 
 def own_words(root: Token) -> set[int]:

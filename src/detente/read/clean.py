@@ -18,6 +18,7 @@ from functools import cache
 
 from ..knowledge.files import agency_by_alias, toml_data
 from ..record import Article, Credit, Removal, content_hash
+from .sanitize import sanitized
 from .sources import RawArticle
 
 # What the rest of the package uses; the module is internal to its stage.
@@ -79,6 +80,7 @@ class Cleaning:
 
 def clean(raw: RawArticle) -> Article:
     """The article of ``raw`` with the web around it removed and its metadata read."""
+    raw = sanitized(raw)
     r = rules()
     found = Cleaning(removed=[], credits=[])
     paragraphs = [normalize_space(p) for p in raw.text.replace("\r\n", "\n").split("\n")]

@@ -16,7 +16,9 @@ import json
 import logging
 import os
 import re
+import stat
 import sys
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +26,7 @@ from typing import IO, Any
 
 from ..errors import InputError
 from ..record import Failure
+from .sanitize import safe
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["RawArticle", "read_path", "read_paths", "read_txt"]
@@ -80,10 +83,8 @@ def read_path(path: str) -> Iterator[Item]:
     p = Path(path)
     if p.is_dir():
         yield from read_directory(p)
-    elif p.is_file():
-        yield from read_file(p)
     else:
-        yield Failure(source=path, reason="not-found", detail=f"{path}: no such file or directory")
+        yield from read_file(p)
 
 
 def read_directory(root: Path) -> Iterator[Item]:
@@ -107,22 +108,41 @@ def reader_for(path: Path) -> Reader | None:
 
 
 def read_file(path: Path) -> Iterator[Item]:
-    source = str(path)
-    reader = reader_for(path)
-    if reader is None:
-        yield Failure(
-            source=source,
-            reason="unsupported-type",
-            detail=f"{source}: unsupported file type; use .txt, .html, .json, .jsonl or .warc",
-        )
-        return
+    """The articles of one file, or its failure: only a regular file is opened (a named pipe
+    would block the run for ever, a device never end)."""
+    source = safe(str(path))
     try:
-        stream = path.open("rb")
-    except OSError as exc:
-        yield Failure(source=source, reason="unreadable", detail=f"{source}: {exc.strerror}")
+        stream = open_regular(path, source)
+        reader = reader_for(path)
+        if reader is None:
+            stream.close()
+            raise InputError(
+                "unsupported-type", f"{source}: unsupported file type; use .txt, .html, .json, .jsonl or .warc"
+            )
+    except InputError as exc:
+        yield Failure(source=source, reason=exc.reason, detail=exc.message)
         return
     with stream:
         yield from guarded(reader, stream, source)
+
+
+def open_regular(path: Path, source: str) -> IO[bytes]:
+    """The file opened for reading when it is a regular file (a link is followed); a missing
+    file or dangling link is ``not-found``, a link loop or a denied read ``unreadable``, and a
+    pipe, socket or device ``not-a-file``."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # opening a pipe must not wait for a writer
+    except FileNotFoundError:
+        raise InputError("not-found", f"{source}: no such file or directory") from None
+    except OSError as exc:
+        raise InputError("unreadable", f"{source}: {exc.strerror}") from None
+    kind = os.fstat(fd).st_mode
+    if not stat.S_ISREG(kind):
+        os.close(fd)
+        what = "a directory" if stat.S_ISDIR(kind) else "a named pipe" if stat.S_ISFIFO(kind) else "no regular file"
+        raise InputError("not-a-file", f"{source}: {what} (a socket, pipe or device is not read)")
+    os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def read_stdin() -> Iterator[Item]:
@@ -169,9 +189,23 @@ def decode_text(data: bytes, source: str) -> tuple[str, tuple[str, ...]]:
     try:
         return data.decode("utf-8-sig"), ()
     except UnicodeDecodeError as exc:
+        text = data.decode("utf-8", errors="replace")
+        if looks_binary(text[:BINARY_SNIFF_BYTES]):
+            raise InputError("binary", f"{source}: binary content (mostly bytes that are no UTF-8 text)") from None
         warning = f"invalid UTF-8 at byte {exc.start}: decoded with replacement characters"
         log.warning("%s: %s", source, warning)
-        return data.decode("utf-8", errors="replace"), (warning,)
+        return text, (warning,)
+
+
+# Text in a single-byte encoding read as UTF-8 loses its accented letters (a few in a hundred);
+# random or compressed bytes come out over half replacement and control characters.
+BINARY_SHARE = 0.25
+NOT_TEXT = re.compile("[\ufffd\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def looks_binary(sample: str) -> bool:
+    """Whether decoded bytes are more replacement and control characters than text could be."""
+    return len(NOT_TEXT.findall(sample)) > BINARY_SHARE * max(len(sample), 1)
 
 
 # --- plain text -----------------------------------------------------------------------
@@ -295,6 +329,8 @@ def read_json(stream: IO[bytes], source: str) -> Iterator[Item]:
     except json.JSONDecodeError as exc:
         raise InputError("invalid-json", f"{source}: invalid JSON at line {exc.lineno}: {exc.msg}") from exc
     objects = value if isinstance(value, list) else [value]
+    if not objects:
+        raise InputError("empty", f"{source}: an empty JSON list, no article in it")
     for n, obj in enumerate(objects, start=1):
         where = source if len(objects) == 1 else f"{source}#{n}"
         yield guarded_json_article(obj, where)
@@ -338,10 +374,10 @@ def guarded_json_article(obj: Any, source: str) -> Item:
 def json_article(obj: Any, source: str) -> RawArticle:
     if not isinstance(obj, dict):
         raise InputError("invalid-json", f"{source}: expected an object with a 'text' field")
-    text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
+    text = json_string(obj.get("text"), "text", source)
+    if not text or not text.strip():
         raise InputError("no-article", f"{source}: the object has no 'text'")
-    field = {k: (str(obj[k]) if obj.get(k) is not None else None) for k in JSON_FIELDS}
+    field = {k: json_string(obj.get(k), k, source) for k in JSON_FIELDS}
     return RawArticle(
         text=text,
         source=source,
@@ -355,6 +391,17 @@ def json_article(obj: Any, source: str) -> RawArticle:
     )
 
 
+def json_string(value: Any, name: str, source: str) -> str | None:
+    """A field's text: a string, or an integer id (feeds number their items); any other value
+    (an object, a list, true) is no article field, and the line is refused with the field named."""
+    if value is None or isinstance(value, str):
+        return value
+    if name == "id" and isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    kind = type(value).__name__.replace("dict", "an object").replace("list", "a list")
+    raise InputError("invalid-json", f"{source}: the field '{name}' must be a string, not {kind}")
+
+
 def language_code(value: str | None) -> str | None:
     """A stated language kept only when it is an ISO 639-1 code ("en"); anything else is detected."""
     code = (value or "").strip().lower()
@@ -365,21 +412,141 @@ def language_code(value: str | None) -> str | None:
 
 
 def read_warc(stream: IO[bytes], source: str) -> Iterator[Item]:
-    """HTML responses (and text resources) in a WARC crawl, each one article."""
+    """HTML responses (and text resources) in a WARC crawl, each one article.
+
+    A gzipped crawl is decompressed here, as a stream, not by warcio: so that what is not a WARC
+    is refused on its first bytes, a decompression bomb is stopped (``too-large``), and a cut-off
+    member is ``invalid-warc: truncated`` rather than a partial article.
+    """
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
+    data = warc_stream(stream, source)
     found = 0
     try:
-        for record in ArchiveIterator(stream):
+        for record in ArchiveIterator(data):
             item = warc_item(record, source)
             if item is not None:
                 found += 1
                 yield item
     except ArchiveLoadFailed as exc:
-        raise InputError("invalid-warc", f"{source}: not a readable WARC file: {exc}") from exc
+        raise InputError("invalid-warc", cut(f"{source}: not a readable WARC file: {exc}")) from None
     if not found:
         raise InputError("invalid-warc", f"{source}: no HTML response or text resource in the WARC file")
+
+
+def warc_stream(stream: IO[bytes], source: str) -> IO[bytes]:
+    """The crawl's bytes, gunzipped when gzipped; refused unless they begin as a WARC does.
+
+    The stream given to warcio answers each read with what it has (no read-ahead buffer): so
+    the records before a cut are read, and the cut is reported on the read that meets it."""
+    head = stream.read(2)
+    data: IO[bytes] = Gunzip(stream, head, source) if head == b"\x1f\x8b" else Prefixed(stream, head)  # type: ignore[assignment]
+    start = read_exactly(data, len(WARC_MAGIC))
+    if start != WARC_MAGIC:
+        more = start + data.read(11)
+        raise InputError("invalid-warc", f"{source}: not a WARC file (it begins {more!r}, not 'WARC/')")
+    return Prefixed(data, start)  # type: ignore[return-value]
+
+
+def read_exactly(stream: IO[bytes], size: int) -> bytes:
+    data = b""
+    while len(data) < size:
+        more = stream.read(size - len(data))
+        if not more:
+            break
+        data += more
+    return data
+
+
+WARC_MAGIC = b"WARC/"
+GUNZIP_CHUNK = 1 << 16
+# Web pages gzip to a fifth or a tenth of their size, a crawl's records a little better; data
+# that inflates over 100 times is a decompression bomb, not a crawl.
+MAX_INFLATION = 100
+# No line of a WARC record (a header, a line of HTML) is longer than an article may be.
+MAX_LINE_BYTES = MAX_ARTICLE_BYTES
+
+
+class Prefixed(io.RawIOBase):
+    """A stream with the bytes already read from it put back in front."""
+
+    def __init__(self, stream: IO[bytes], head: bytes) -> None:
+        self.stream, self.head = stream, head
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.head or self.stream.read(len(buffer))
+        self.head = b""
+        buffer[: len(data)] = data
+        return len(data)
+
+
+class Gunzip(io.RawIOBase):
+    """A gzip stream of one or more members, decompressed as it is read, with the caps above."""
+
+    def __init__(self, stream: IO[bytes], head: bytes, source: str) -> None:
+        self.stream, self.source = stream, source
+        self.pending = head  # compressed bytes not yet given to the decompressor
+        self.inflater = zlib.decompressobj(wbits=31)
+        self.compressed = len(head)
+        self.inflated = 0
+        self.since_newline = 0
+        self.in_member = False
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        data = self.inflate(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def inflate(self, size: int) -> bytes:
+        while True:
+            if not self.pending:
+                self.pending = self.stream.read(GUNZIP_CHUNK)
+                self.compressed += len(self.pending)
+                if not self.pending:
+                    if self.in_member:  # said once; the reader then sees the end of the data
+                        self.in_member = False
+                        raise InputError("invalid-warc", f"{self.source}: truncated (the gzip stream is cut off)")
+                    return b""
+            if self.inflater.eof:  # the next member
+                self.inflater = zlib.decompressobj(wbits=31)
+            self.in_member = True
+            try:
+                data = self.inflater.decompress(self.pending, size)
+            except zlib.error as exc:
+                raise InputError("invalid-warc", f"{self.source}: corrupt gzip data ({exc})") from None
+            self.pending = self.inflater.unconsumed_tail or self.inflater.unused_data
+            if self.inflater.eof:
+                self.in_member = False
+            if data:
+                self.check(data)
+                return data
+
+    def check(self, data: bytes) -> None:
+        self.inflated += len(data)
+        if self.inflated > max(MAX_ARTICLE_BYTES, MAX_INFLATION * self.compressed):
+            raise InputError(
+                "too-large",
+                f"{self.source}: inflates over {MAX_INFLATION} times its compressed size (a decompression bomb)",
+            )
+        newline = data.rfind(b"\n")
+        self.since_newline = len(data) - newline - 1 if newline >= 0 else self.since_newline + len(data)
+        if self.since_newline > MAX_LINE_BYTES:
+            raise InputError("too-large", f"{self.source}: a line over {MAX_LINE_BYTES} bytes: no WARC record")
+
+
+# A failure's detail quotes at most this much of what it failed on.
+MAX_DETAIL_CHARS = 300
+
+
+def cut(detail: str) -> str:
+    return detail if len(detail) <= MAX_DETAIL_CHARS else f"{detail[:MAX_DETAIL_CHARS]}… (cut)"
 
 
 def warc_item(record: Any, source: str) -> Item | None:
@@ -393,6 +560,8 @@ def warc_item(record: Any, source: str) -> Item | None:
         return None
     try:
         body = read_limited(record.content_stream(), where)
+        if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends before the record does
+            raise InputError("invalid-warc", f"{where}: truncated (the record is cut off)")
         if "html" in ctype:
             html, warnings = decode_text(body, where)
             return html_article(html, where, url, warnings)

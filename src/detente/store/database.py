@@ -22,6 +22,7 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import StoreError
+from ..read.sanitize import safe
 from ..record import Failure, Record
 from .rows import TABLE_ROWS
 from .sql import (
@@ -207,8 +208,8 @@ class Store:
         return self._schemas[table]
 
     def _record_failures(self, failures: Sequence[Failure]) -> None:
-        for f in failures:
-            self.con.execute(RECORD_FAILURE, [f.source, f.reason, f.detail])
+        for f in failures:  # a path or message may carry what UTF-8 cannot (a file name's bytes)
+            self.con.execute(RECORD_FAILURE, [safe(f.source), f.reason, safe(f.detail)])
 
     # --- reading --------------------------------------------------------------------------
 
