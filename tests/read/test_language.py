@@ -20,7 +20,12 @@ def test_language_is_detected(text: str, code: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("Second text.", "en"), ("Talks held.", "en"), ("Obama visited Kenya.", "en"), ("Die Regierung hat heute entschieden.", "de")],
+    [
+        ("Second text.", "en"),
+        ("Talks held.", "en"),
+        ("Obama visited Kenya.", "en"),
+        ("Die Regierung hat heute entschieden.", "de"),
+    ],
 )
 def test_language_of_a_short_text_is_told_by_the_high_accuracy_mode(text: str, code: str) -> None:
     assert detect_language(text) == code

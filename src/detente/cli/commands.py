@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 import click
@@ -157,11 +158,21 @@ def failures(db: str) -> None:
     out.print(table)
 
 
+def iso_day(_ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A ``--from``/``--to`` day as YYYY-MM-DD, or a usage error naming the option."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is no day; give one as YYYY-MM-DD (2023-06-30)", param=param) from None
+
+
 @main.command()
 @click.argument("a", required=False)
 @click.argument("b", required=False)
-@click.option("--from", "start", help="First day (YYYY-MM-DD).")
-@click.option("--to", "end", help="Last day (YYYY-MM-DD).")
+@click.option("--from", "start", callback=iso_day, help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", callback=iso_day, help="Last day (YYYY-MM-DD).")
 @click.option("--freq", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
 @click.option("--ordered", is_flag=True, help="Only events from A to B (default: both ways).")
 @db_option
@@ -181,8 +192,8 @@ def dyad(a: str | None, b: str | None, start: str | None, end: str | None, freq:
 @main.command(name="report")
 @click.argument("a", required=False)
 @click.argument("b", required=False)
-@click.option("--from", "start", help="First day (YYYY-MM-DD).")
-@click.option("--to", "end", help="Last day (YYYY-MM-DD).")
+@click.option("--from", "start", callback=iso_day, help="First day (YYYY-MM-DD).")
+@click.option("--to", "end", callback=iso_day, help="Last day (YYYY-MM-DD).")
 @click.option("--freq", type=click.Choice(["day", "week", "month"]), default="week", show_default=True)
 @click.option("-o", "--output", default="report.html", show_default=True, type=click.Path(dir_okay=False))
 @db_option

@@ -73,7 +73,10 @@ def code_one(article: Article, docs: Iterator[Doc | Exception], options: Options
     source = article.source or article.id
     if len(article.text) > PIECE_CHARS:
         return guarded(
-            article, "code", lambda: code_in_pieces(article, lambda piece: parse_and_annotate(piece, options)), options
+            article,
+            "code",
+            lambda: code_in_pieces(article, lambda p: parse_and_annotate(p, options), PIECE_CHARS),
+            options,
         )
     doc = next(docs)
     if isinstance(doc, Exception):

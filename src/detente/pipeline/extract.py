@@ -9,6 +9,7 @@ cost, and batching is what makes it fast). An article that raises is recorded as
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import logging
 from collections.abc import Callable, Iterable, Iterator
@@ -21,6 +22,7 @@ from ..errors import InputError
 from ..nlp import parse
 from ..options import DEFAULT_OPTIONS, Options
 from ..read.clean import clean
+from ..read.sanitize import safe, sanitize
 from ..read.sources import RawArticle, read_txt
 from ..record import Article, Failure, Record, content_hash
 from .annotate import annotate
@@ -73,14 +75,26 @@ def extract_many(
 
 
 def prepare(source: str | Article | RawArticle) -> Article:
+    """The clean article of what ``extract`` was given; a string's lone surrogates and control
+    characters are taken out first (it could not be read as UTF-8 otherwise), with a warning."""
     if isinstance(source, Article):
-        return source
+        return sanitized_article(source)
     if isinstance(source, str):
-        item = next(read_txt(io.BytesIO(source.encode("utf-8")), "<text>"))
+        text, warnings = sanitize(source)
+        item = next(read_txt(io.BytesIO(text.encode("utf-8")), "<text>"))
         if isinstance(item, Failure):
             raise InputError(item.reason, item.detail)
-        source = item
+        source = dataclasses.replace(item, warnings=(*item.warnings, *warnings))
     return clean(source)
+
+
+def sanitized_article(article: Article) -> Article:
+    """An article given whole, its text and title made storable (see ``read.sanitize``)."""
+    text, warnings = sanitize(article.text)
+    title = safe(article.title) if article.title else article.title
+    if text == article.text and title == article.title:
+        return article
+    return replace(article, text=text, title=title, warnings=(*article.warnings, *warnings))
 
 
 def with_published(article: Article, published: str | None) -> Article:

@@ -10,6 +10,7 @@ skipped with its reason rather than coded by accident.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from typing import Any
 
@@ -47,9 +48,21 @@ def short_text_detector() -> Any:
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).build()
 
 
+# What is no word of any language is left out of the sample: a run of 40 characters without a
+# space (a URL, a hash, a line of quote marks) and runs of three or more punctuation marks.
+NOT_WORDS = re.compile(r"(?<!\S)\S{40,}|[^\w\s]{3,}")
+# How far into the text the sample is looked for (an article opening with a page of links).
+SCAN_CHARS = 20 * LANGUAGE_SAMPLE_CHARS
+
+
+def language_sample(text: str) -> str:
+    """The first ``LANGUAGE_SAMPLE_CHARS`` characters of the text's words."""
+    return " ".join(NOT_WORDS.sub(" ", text[:SCAN_CHARS]).split())[:LANGUAGE_SAMPLE_CHARS]
+
+
 def detect_language(text: str) -> str:
     """ISO 639-1 code of the text's language ('en'), or ``und`` when it cannot be told."""
-    sample = text[:LANGUAGE_SAMPLE_CHARS].strip()
+    sample = language_sample(text)
     if not any(c.isalpha() for c in sample):
         return UNDETERMINED
     short = len(sample) < LANGUAGE_MIN_CHARS

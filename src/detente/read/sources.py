@@ -26,6 +26,7 @@ from typing import IO, Any
 
 from ..errors import InputError
 from ..record import Failure
+from .deep_html import LXML_MAX_DEPTH, deep_page_text
 from .sanitize import safe
 
 # What the rest of the package uses; the module is internal to its stage.
@@ -264,7 +265,7 @@ def html_article(html: str, source: str, url: str | None, warnings: tuple[str, .
     meta: dict[str, Any] = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
     text = longest_text(meta.get("text"), json_ld_article_body(html))
     if not text or len(text.strip()) < MIN_HTML_ARTICLE_CHARS:
-        raise InputError("no-article", f"{source}: no article text found in the HTML (menus and boilerplate only)")
+        return deep_article(html, source, url, warnings)
     return RawArticle(
         text=text,
         source=source,
@@ -277,6 +278,15 @@ def html_article(html: str, source: str, url: str | None, warnings: tuple[str, .
         extracted=True,
         warnings=warnings,
     )
+
+
+def deep_article(html: str, source: str, url: str | None, warnings: tuple[str, ...]) -> RawArticle:
+    """The text of a page nested deeper than lxml reads, else ``no-article``."""
+    text, title, depth = deep_page_text(html)
+    if depth <= LXML_MAX_DEPTH or len(text) < MIN_HTML_ARTICLE_CHARS:
+        raise InputError("no-article", f"{source}: no article text found in the HTML (menus and boilerplate only)")
+    warning = f"nested {depth} levels deep, past what lxml reads: the page's text was read without trafilatura"
+    return RawArticle(text=text, source=source, title=title, url=url, extracted=True, warnings=(*warnings, warning))
 
 
 def longest_text(extracted: str | None, article_body: str | None) -> str | None:

@@ -35,6 +35,7 @@ def article_rows(r: Record) -> list[Row]:
             "byline": a.byline,
             "dateline": a.dateline,
             "source": a.source,
+            "warnings": list(a.warnings),
             "text": a.text,
             "content_hash": content_hash(a.text),
             "record": r.to_json(),
