@@ -16,10 +16,11 @@ from detente.store.database import open_store
 from . import hostile
 
 DETENTE = [sys.executable, "-m", "detente"]
+Ingested = tuple[Path, subprocess.CompletedProcess[str], float]
 
 
 @pytest.fixture(scope="module")
-def ingested(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str], float]:
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> Ingested:
     root = tmp_path_factory.mktemp("hostile")
     inputs = root / "inputs"
     inputs.mkdir()
@@ -60,14 +61,14 @@ def failures(db: Path) -> dict[str, tuple[str, str]]:
         return {Path(f.source.split("#")[0].split(":")[0]).name: (f.reason, f.detail) for f in store.failures()}
 
 
-def test_hostile_directory_exits_0(ingested: tuple[Path, subprocess.CompletedProcess[str], float]) -> None:
+def test_hostile_directory_exits_0(ingested: Ingested) -> None:
     _db, run, _seconds = ingested
     assert run.returncode == 0, run.stderr[-3000:]
     assert "Traceback" not in run.stderr
 
 
 def test_hostile_directory_stores_every_good_article(
-    ingested: tuple[Path, subprocess.CompletedProcess[str], float],
+    ingested: Ingested,
 ) -> None:
     articles = stored(ingested[0])
     coded = {article_id for article_id, (status, _, _) in articles.items() if status == "coded"}
@@ -83,7 +84,7 @@ def test_hostile_directory_stores_every_good_article(
 
 
 def test_hostile_directory_records_each_bad_input_with_its_reason(
-    ingested: tuple[Path, subprocess.CompletedProcess[str], float],
+    ingested: Ingested,
 ) -> None:
     found = failures(ingested[0])
     reasons = {name: reason for name, (reason, _) in found.items()}
@@ -103,7 +104,7 @@ def test_hostile_directory_records_each_bad_input_with_its_reason(
 
 
 def test_hostile_directory_keeps_what_sanitising_changed_as_warnings(
-    ingested: tuple[Path, subprocess.CompletedProcess[str], float],
+    ingested: Ingested,
 ) -> None:
     with open_store(ingested[0], read_only=True) as store:
         warnings = dict(store.query("SELECT id, warnings FROM articles WHERE len(warnings) > 0"))
@@ -114,7 +115,7 @@ def test_hostile_directory_keeps_what_sanitising_changed_as_warnings(
 
 
 def test_hostile_directory_takes_no_input_over_its_budget(
-    ingested: tuple[Path, subprocess.CompletedProcess[str], float],
+    ingested: Ingested,
 ) -> None:
     found = failures(ingested[0])
     assert not [name for name, (reason, _) in found.items() if reason in ("timeout", "pipeline-error")]
