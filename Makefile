@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= detente.duckdb
 
-.PHONY: install demo test eval bench lint typecheck schema clean browser audit-db audit
+.PHONY: install demo test eval bench fuzz lint typecheck schema clean browser audit-db audit
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -36,6 +36,12 @@ eval: $(STAMP)
 # Speed and memory against spaCy alone, in one run; writes docs/performance.md. Never part of `make test`.
 bench: $(STAMP)
 	$(BIN)/detente bench --docs docs/performance.md
+
+# Hypothesis strategies over extract and the readers (tests/fuzzing.py): inputs tried, exceptions
+# escaping, per-input time percentiles and the slowest inputs, written to docs/reliability.md.
+FUZZ_INPUTS ?= 100000
+fuzz: $(STAMP)
+	$(BIN)/python -m tests.fuzzing --inputs $(FUZZ_INPUTS) --docs docs/reliability.md
 
 # The corpus precision audit of the event rules (quality/audit/, scripts/audit_rules.py): a store of
 # real news unseen by the gold, a sample of each rule family's events to judge by hand, the tally.

@@ -166,11 +166,17 @@ def sniff_reader(data: bytes) -> Reader:
 
 
 def guarded(reader: Reader, stream: IO[bytes], source: str) -> Iterator[Item]:
-    """Run a reader, turning an ``InputError`` into a ``Failure`` for this source."""
+    """Run a reader, turning an ``InputError`` into a ``Failure`` for this source, and anything
+    else it raises (a library's own error on input it was not made for) into a
+    ``pipeline-error``: the run goes on either way."""
     try:
         yield from reader(stream, source)
     except InputError as exc:
         yield Failure(source=source, reason=exc.reason, detail=exc.message)
+    except Exception as exc:  # a bad input must never take the run down
+        log.exception("%s: the reader failed", source)
+        detail = cut(f"{source}: read stage raised {type(exc).__name__}: {exc}")
+        yield Failure(source=source, reason="pipeline-error", detail=detail)
 
 
 def read_limited(stream: IO[bytes], source: str) -> bytes:
@@ -439,8 +445,13 @@ def read_warc(stream: IO[bytes], source: str) -> Iterator[Item]:
             if item is not None:
                 found += 1
                 yield item
+    except InputError:
+        raise
     except ArchiveLoadFailed as exc:
         raise InputError("invalid-warc", cut(f"{source}: not a readable WARC file: {exc}")) from None
+    except Exception as exc:  # warcio meets a malformed record with whatever its code then raises
+        detail = f"{source}: a malformed WARC record ({type(exc).__name__}: {exc})"
+        raise InputError("invalid-warc", cut(detail)) from None
     if not found:
         raise InputError("invalid-warc", f"{source}: no HTML response or text resource in the WARC file")
 
