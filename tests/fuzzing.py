@@ -241,8 +241,8 @@ def fuzz(inputs: int, seed: int = 0, progress: Callable[[Report], None] | None =
 
 
 def describe(case: Case) -> str:
-    shown = case.data[:60]
-    return f"{case.kind} → {case.target}, {len(case.data):,} {'bytes' if isinstance(case.data, bytes) else 'chars'}: {shown!r}"
+    unit = "bytes" if isinstance(case.data, bytes) else "chars"
+    return f"{case.kind} → {case.target}, {len(case.data):,} {unit}: {case.data[:60]!r}"
 
 
 def markdown(report: Report, command: str, seed: int = 0) -> str:
