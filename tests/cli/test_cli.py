@@ -90,3 +90,13 @@ def test_cli_every_command_is_documented_in_the_readme() -> None:
 def test_cli_every_command_has_help(name: str) -> None:
     result = CliRunner().invoke(main, [name, "--help"])
     assert result.exit_code == 0 and result.output.startswith("Usage:")
+
+
+@pytest.mark.parametrize("command", ["dyad", "report"])
+@pytest.mark.parametrize(("option", "value"), [("--from", "2023-13-45"), ("--to", "next week"), ("--from", "")])
+def test_cli_malformed_day_is_a_usage_error_not_a_traceback(
+    tmp_path: Path, command: str, option: str, value: str
+) -> None:
+    result = CliRunner().invoke(main, [command, "IND", "RUS", option, value, "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 2 and "is no day" in result.output and "YYYY-MM-DD" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)

@@ -119,3 +119,28 @@ def test_hostile_directory_takes_no_input_over_its_budget(
 ) -> None:
     found = failures(ingested[0])
     assert not [name for name, (reason, _) in found.items() if reason in ("timeout", "pipeline-error")]
+
+
+def test_hostile_inputs_with_two_workers_lose_nothing(tmp_path: Path) -> None:
+    """The long article, the surrogate line and random bytes beside good articles, coded in two
+    worker processes: the same outcome as in one."""
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    hostile.good_articles(inputs)
+    for make in (hostile.long_article, hostile.surrogate_lines, hostile.quote_marks, hostile.random_bytes):
+        make(inputs)
+    db = tmp_path / "two.duckdb"
+    run = subprocess.run(
+        [*DETENTE, "ingest", str(inputs), "--db", str(db), "--workers", "2"],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert run.returncode == 0, run.stderr[-3000:]
+    articles = stored(db)
+    assert {"good-1", "good-2", "line-1", "line-2", "line-3", "long", "quotes"} <= set(articles)
+    assert {a: s for a, (s, _, _) in articles.items()} == dict.fromkeys(articles, "coded")
+    assert {name: reason for name, (reason, _) in failures(db).items()} == {
+        "feed.jsonl": "invalid-json",
+        "random.txt": "binary",
+    }

@@ -186,6 +186,7 @@ def test_an_article_the_store_refuses_is_a_failure_and_its_batch_is_stored(
 
 
 def test_an_article_over_its_time_budget_is_a_timeout_and_the_rest_is_coded() -> None:
+    detente.extract(f"Warm up\n{hostile.story(300)}")  # dictionaries load on the first article
     articles = [prepare(raw(hostile.story(300), "quick")), prepare(raw(hostile.story(200_000), "slow"))]
     outcomes = code_articles(articles, Options(time_budget=0.02))  # 0.6 s, +1 s per 200,000 characters
     assert isinstance(outcomes[0], Record) and outcomes[0].events

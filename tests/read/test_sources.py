@@ -2,6 +2,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ from detente.read.sources import RawArticle, read_path, read_paths
 from detente.record import Failure
 
 from ..conftest import EXAMPLES, shared_path
+from ..pipeline.hostile import PARAGRAPHS
 
 
 def only(items: list[RawArticle | Failure]) -> RawArticle | Failure:
@@ -98,6 +101,13 @@ def test_sources_stdin_is_sniffed(monkeypatch: pytest.MonkeyPatch) -> None:
         ("no-text.json", b'{"id": "a", "title": "T"}', "no-article"),
         ("notes.md", b"# not an article format", "unsupported-type"),
         ("bad.warc", b"WARC/1.0\r\nthis is not a warc record\r\n\r\n", "invalid-warc"),
+        ("empty-list.json", b"[]", "empty"),
+        ("object-id.json", b'{"id": {"nested": 1}, "text": "India and Russia met."}', "invalid-json"),
+        ("list-title.json", b'{"title": ["a"], "text": "India and Russia met."}', "invalid-json"),
+        ("bool-text.jsonl", b'{"text": true}\n', "invalid-json"),
+        ("random.txt", bytes(range(128, 256)) * 20, "binary"),
+        ("html.warc", b"<html><body>not a crawl</body></html>", "invalid-warc"),
+        ("zeros.warc.gz", __import__("gzip").compress(b"\0" * 100_000), "invalid-warc"),
     ],
 )
 def test_sources_reject_bad_input_with_a_reason(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
@@ -137,3 +147,86 @@ def test_sources_refuse_a_file_over_the_size_limit(tmp_path: Path, monkeypatch: 
 def test_sources_missing_path_is_a_failure_not_a_crash() -> None:
     item = only(list(read_paths(["/nonexistent/article.txt"])))
     assert isinstance(item, Failure) and item.reason == "not-found"
+
+
+def test_sources_non_string_field_is_named_in_the_failure(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"id": {"nested": 1}, "text": "India and Russia met."}\n{"id": 7, "text": "Japan met Korea."}\n')
+    failure, article = list(read_path(str(path)))
+    assert isinstance(failure, Failure) and "'id' must be a string, not an object" in failure.detail
+    assert isinstance(article, RawArticle) and article.id == "7"  # an integer id is taken as its digits
+
+
+@pytest.mark.parametrize("where", ["command line", "directory"])
+def test_sources_link_loop_is_unreadable_wherever_it_is_met(tmp_path: Path, where: str) -> None:
+    link = tmp_path / "loop.txt"
+    link.symlink_to("loop.txt")
+    item = only(list(read_path(str(link if where == "command line" else tmp_path))))
+    assert isinstance(item, Failure) and item.reason == "unreadable" and "symbolic links" in item.detail
+
+
+@pytest.mark.parametrize("where", ["command line", "directory"])
+def test_sources_dangling_link_is_not_found_wherever_it_is_met(tmp_path: Path, where: str) -> None:
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "missing.txt")
+    item = only(list(read_path(str(link if where == "command line" else tmp_path))))
+    assert isinstance(item, Failure) and item.reason == "not-found"
+
+
+def test_sources_named_pipe_is_not_a_file_and_does_not_block(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.txt")
+    items: list[object] = []
+    reader = threading.Thread(target=lambda: items.extend(read_path(str(tmp_path))), daemon=True)
+    reader.start()
+    reader.join(timeout=30)
+    assert not reader.is_alive(), "reading a directory holding a FIFO blocked"
+    item = only(items)
+    assert isinstance(item, Failure) and item.reason == "not-a-file"
+
+
+def warc_member(url: str, title: str) -> bytes:
+    html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+    html += "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    payload = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + (html + "</article></body></html>").encode()
+    head = f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\nContent-Length: {len(payload)}\r\n\r\n"
+    return head.encode() + payload + b"\r\n\r\n"
+
+
+@pytest.mark.parametrize("compressed", [True, False])
+def test_sources_truncated_warc_keeps_the_records_before_the_cut_and_says_truncated(
+    tmp_path: Path, compressed: bool
+) -> None:
+    import gzip
+
+    one, two = warc_member("https://example.org/one", "One"), warc_member("https://example.org/two", "Two")
+    if compressed:
+        whole = gzip.compress(one) + gzip.compress(two)
+        data = whole[: len(gzip.compress(one)) + len(gzip.compress(two)) // 2]
+    else:
+        data = one + two[: len(two) - 200]
+    path = tmp_path / ("cut.warc.gz" if compressed else "cut.warc")
+    path.write_bytes(data)
+    items = list(read_path(str(path)))
+    assert isinstance(items[0], RawArticle) and items[0].url == "https://example.org/one"
+    assert not [i for i in items[1:] if isinstance(i, RawArticle)]  # never the cut record, even in part
+    assert any(isinstance(i, Failure) and i.reason == "invalid-warc" and "truncated" in i.detail for i in items)
+
+
+def test_sources_gzip_bomb_that_looks_like_a_warc_is_too_large(tmp_path: Path) -> None:
+    import zlib
+
+    deflate = zlib.compressobj(9, zlib.DEFLATED, 31)
+    data = deflate.compress(b"WARC/1.0\r\n") + deflate.compress(b"a" * (200 * 2**20)) + deflate.flush()
+    path = tmp_path / "bomb.warc.gz"
+    path.write_bytes(data)
+    item = only(list(read_path(str(path))))
+    assert isinstance(item, Failure) and item.reason == "too-large" and len(item.detail) < 300
+
+
+def test_sources_page_nested_past_lxml_is_read_with_a_warning(tmp_path: Path) -> None:
+    text = "India and Russia agreed on Monday to expand their trade in fertilisers, officials said. " * 4
+    path = tmp_path / "deep.html"
+    path.write_text(f"<html><head><title>Deep</title></head><body>{'<div>' * 5000}<p>{text}</p></body></html>")
+    item = only(list(read_path(str(path))))
+    assert isinstance(item, RawArticle) and item.title == "Deep" and item.text.strip() == text.strip()
+    assert "levels deep" in item.warnings[-1] and int(item.warnings[-1].split()[1]) > 5000

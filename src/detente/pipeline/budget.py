@@ -25,8 +25,9 @@ BASE_SECONDS = 30.0
 CHARS_PER_SECOND = 4000
 
 
-class OverBudget(Exception):
-    """An article took longer than its time budget."""
+class OverBudget(BaseException):
+    """An article took longer than its time budget. A ``BaseException``, as ``KeyboardInterrupt``
+    is: a library's ``except Exception`` around the line the timer lands on must not swallow it."""
 
 
 def budget_for(text: str, scale: float = 1.0) -> float:
