@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ..errors import DetenteError
+from ..errors import DetenteError, StoreError
 from ..knowledge.petrarch import convert
 from ..options import Options
 from ..pipeline.coding import Crash
@@ -138,6 +138,24 @@ def export(fmt: str, table: str, output: str, db: str) -> None:
         raise click.UsageError("parquet cannot go to stdout: give --output FILE")
     with open_store(db, read_only=True) as store:
         store.export(fmt, "/dev/stdout" if output == "-" else output, table=table)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the REST API (OpenAPI at /docs) and the dashboard (at /) over the store."""
+    try:
+        from ..serve import serve as run
+    except ImportError as exc:
+        raise click.ClickException(
+            f"the service needs FastAPI and uvicorn: pip install 'detente[api]' ({exc})"
+        ) from exc
+    try:
+        run(db, host, port)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 @main.command()

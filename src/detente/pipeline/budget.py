@@ -25,6 +25,9 @@ BASE_SECONDS = 30.0
 CHARS_PER_SECOND = 4000
 
 
+REPEAT_SECONDS = 0.5
+
+
 class OverBudget(BaseException):
     """An article took longer than its time budget. A ``BaseException``, as ``KeyboardInterrupt``
     is: a library's ``except Exception`` around the line the timer lands on must not swallow it."""
@@ -46,7 +49,9 @@ def time_budget(seconds: float) -> Iterator[None]:
         raise OverBudget(f"over its time budget of {seconds:.0f} s")
 
     previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # Once past the budget, the timer goes on firing: a signal that lands in a finaliser (which
+    # Python reports and ignores) is followed by another, until one stops the article.
+    signal.setitimer(signal.ITIMER_REAL, seconds, REPEAT_SECONDS)
     try:
         yield
     finally:

@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import fields, replace
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .sources import RawArticle
+from typing import Any
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["safe", "sanitize", "sanitized"]
@@ -46,8 +43,9 @@ def safe(text: str) -> str:
     return CONTROLS.sub("", SURROGATES.sub(REPLACEMENT, text))
 
 
-def sanitized(raw: RawArticle) -> RawArticle:
-    """The raw article with every string field sanitized; what was changed is in its warnings."""
+def sanitized(raw: Any) -> Any:
+    """A raw article (``sources.RawArticle``) with every string field sanitized; what was changed is
+    in its warnings."""
     changes: dict[str, str] = {}
     warnings = list(raw.warnings)
     for field in fields(raw):
@@ -59,4 +57,4 @@ def sanitized(raw: RawArticle) -> RawArticle:
                 warnings += found if field.name == "text" else [f"{field.name}: {w}" for w in found]
     if not changes:
         return raw
-    return replace(raw, **changes, warnings=tuple(warnings))  # type: ignore[arg-type]
+    return replace(raw, **changes, warnings=tuple(warnings))

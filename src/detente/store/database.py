@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
@@ -87,9 +88,10 @@ DEFAULT_DB = "detente.duckdb"
 EXPORT_FORMATS = ("jsonl", "parquet", "csv", "gdelt", "plover")
 
 
-def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Store:
-    """Open (creating and migrating if needed) the store at ``path``."""
-    return Store(path, read_only=read_only)
+def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False, wait: float | None = None) -> Store:
+    """Open (creating and migrating if needed) the store at ``path``; while another process holds
+    it, wait up to ``wait`` seconds (``LOCK_WAIT_SECONDS`` by default)."""
+    return Store(path, read_only=read_only, wait=LOCK_WAIT_SECONDS if wait is None else wait)
 
 
 def migrations() -> list[tuple[int, str, str]]:
@@ -102,17 +104,45 @@ def migrations() -> list[tuple[int, str, str]]:
     return sorted(found)
 
 
-class Store:
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
-        self.path = str(path)
+# DuckDB lets one process write a file while no other opens it. A reader that holds the file for
+# a moment (the service copying its snapshot, docs/service.md) makes a writer wait this long at
+# most, not fail; a writer holding it longer (another ingest) is reported after the wait.
+LOCK_WAIT_SECONDS = 30.0
+LOCK_RETRY_SECONDS = 0.2
+
+
+def connect(path: str, read_only: bool, wait: float = LOCK_WAIT_SECONDS) -> duckdb.DuckDBPyConnection:
+    """A connection to the store, waiting up to ``wait`` seconds while another process holds it."""
+    deadline = time.monotonic() + wait
+    while True:
         try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
+            return duckdb.connect(path, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open the store {self.path}: {exc}") from exc
+            if not is_lock_conflict(exc) or time.monotonic() >= deadline:
+                raise StoreError(f"cannot open the store {path}: {exc}") from exc
+            time.sleep(LOCK_RETRY_SECONDS)
+
+
+def is_lock_conflict(exc: duckdb.Error) -> bool:
+    return "lock" in str(exc).lower()
+
+
+class Store:
+    def __init__(self, path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> None:
+        self.path = str(path)
+        self.con = connect(self.path, read_only, wait)
         if not read_only:
             self.migrate()
         self._schemas: dict[str, pa.Schema] = {}
         self._stories: StoryIndex | None = None
+
+    @classmethod
+    def reading(cls, con: duckdb.DuckDBPyConnection) -> Store:
+        """A store over a connection opened elsewhere (the service's snapshot cursor), to read."""
+        store = cls.__new__(cls)
+        store.path, store.con = "<connection>", con
+        store._schemas, store._stories = {}, None
+        return store
 
     # --- lifecycle ------------------------------------------------------------------------
 

@@ -10,6 +10,15 @@ from ..errors import StoreError
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = [
+    "BROWSE_ARTICLE_COUNT",
+    "BROWSE_RECORD",
+    "BROWSE_ARTICLES",
+    "BROWSE_EVENTS",
+    "BROWSE_PAIRS",
+    "BROWSE_NETWORK_TONE",
+    "BROWSE_QUOTES",
+    "BROWSE_SPEAKERS",
+    "BROWSE_STORY",
     "ALL_FAILURES",
     "ALL_RECORDS",
     "ALL_ROWS",
@@ -290,3 +299,79 @@ ALL_ROWS = "SELECT * FROM {table}"
 ALL_RECORDS = "SELECT record FROM articles ORDER BY id"
 ALL_FAILURES = "SELECT source, reason, detail FROM failures ORDER BY recorded_at, source"
 COPY_QUERY = "COPY ({query}) TO '{path}' ({options})"
+
+
+# --- browsing, for the service (store/browse.py) ---
+
+BROWSE_ARTICLE_COUNT = "SELECT count(*) FROM articles"
+BROWSE_RECORD = "SELECT a.record, s.story_id FROM articles a LEFT JOIN stories s ON s.article_id = a.id WHERE a.id = ?"
+
+BROWSE_ARTICLES = """
+SELECT a.id, a.title, a.outlet, a.url, a.published::VARCHAR AS published, a.language, a.status,
+       a.skip_reason, a.tone, a.word_count, s.story_id,
+       (SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events,
+       (SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quotes
+FROM articles a LEFT JOIN stories s ON s.article_id = a.id
+WHERE {where}
+ORDER BY a.published DESC NULLS LAST, a.id
+LIMIT ? OFFSET ?
+"""
+
+BROWSE_EVENTS = """
+SELECT e.article_id, e.event_no, e.source_country, e.source_text, e.target_country, e.target_text,
+       e.cameo, e.quad_class, e.goldstein, e.plover_type, e.modality, e.negated, e.claimed_by,
+       e.date, e.rule, e.confidence, e.trigger_start, e.trigger_end, e.trigger_text,
+       e.sentence_start, e.sentence_end,
+       substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
+       a.title, a.outlet, a.published::VARCHAR AS published, s.story_id
+FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN stories s ON s.article_id = e.article_id
+WHERE {where}
+ORDER BY e.date DESC NULLS LAST, e.article_id, e.event_no
+LIMIT ? OFFSET ?
+"""
+
+BROWSE_PAIRS = """
+SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
+       count(*) AS events, count(DISTINCT coalesce(s.story_id, e.article_id)) AS stories,
+       avg(goldstein) AS goldstein
+FROM events e LEFT JOIN stories s ON s.article_id = e.article_id
+WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country
+  AND length(source_country) = 3 AND length(target_country) = 3 {window}
+GROUP BY 1, 2
+ORDER BY stories DESC, events DESC, a, b
+LIMIT ? OFFSET ?
+"""
+
+BROWSE_NETWORK_TONE = """
+SELECT least(e.source_country, e.target_country) AS a, greatest(e.source_country, e.target_country) AS b,
+       avg(a.tone) AS tone
+FROM events e JOIN articles a ON a.id = e.article_id
+WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL AND e.source_country <> e.target_country
+  {window}
+GROUP BY 1, 2
+"""
+
+BROWSE_QUOTES = """
+SELECT q.article_id, q.quote_no, q.text, q.kind, q.speaker_name, q.cue, q."start", q."end",
+       ac.country AS speaker_country, a.title, a.outlet, a.published::VARCHAR AS published
+FROM quotes q JOIN articles a ON a.id = q.article_id
+LEFT JOIN actors ac ON ac.article_id = q.article_id AND ac.actor_id = q.speaker_actor
+WHERE {where}
+ORDER BY a.published DESC NULLS LAST, q.article_id, q.quote_no
+LIMIT ? OFFSET ?
+"""
+
+BROWSE_SPEAKERS = """
+SELECT q.speaker_name AS speaker, any_value(ac.country) AS country, count(*) AS quotes,
+       count(DISTINCT q.article_id) AS articles
+FROM quotes q LEFT JOIN actors ac ON ac.article_id = q.article_id AND ac.actor_id = q.speaker_actor
+WHERE q.speaker_name IS NOT NULL
+GROUP BY 1 ORDER BY quotes DESC, speaker LIMIT ? OFFSET ?
+"""
+
+BROWSE_STORY = """
+SELECT a.id, a.title, a.outlet, a.url, a.published::VARCHAR AS published
+FROM stories s JOIN articles a ON a.id = s.article_id
+WHERE s.story_id = ?
+ORDER BY a.published NULLS LAST, a.id
+"""
