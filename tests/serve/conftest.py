@@ -4,13 +4,13 @@
 from __future__ import annotations
 
 import json
-from datetime import date, timedelta
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 
 import httpx
@@ -45,7 +45,7 @@ PAYLOAD_TITLE = '<script>alert("title")</script> India <img src=x onerror=alert(
 PAYLOAD_TEXT = (
     'India and Russia signed a deal <script>alert("text")</script> on oil in Moscow, officials said. '
     '"<img src=x onerror=alert(3)> We will cooperate with India," said Sergei Lavrov. '
-    "Details are at javascript:alert(4) and <a href=\"javascript:alert(5)\">here</a>."
+    'Details are at javascript:alert(4) and <a href="javascript:alert(5)">here</a>.'
 )
 
 
@@ -56,14 +56,27 @@ def week(n: int) -> str:
 
 def written_articles() -> list[dict[str, str]]:
     articles = [
-        {"id": f"coop-{n}", "title": f"India and Russia, week {n}", "published": week(n), "outlet": "Test Wire",
-         "text": text}
+        {
+            "id": f"coop-{n}",
+            "title": f"India and Russia, week {n}",
+            "published": week(n),
+            "outlet": "Test Wire",
+            "text": text,
+        }
         for n, text in enumerate(COOPERATION)
     ]
-    articles.append({"id": "conflict", "title": "Russia and India fall out", "published": week(len(COOPERATION)),
-                     "outlet": "Test Wire", "text": CONFLICT})
-    articles.append({"id": "payload", "title": PAYLOAD_TITLE, "published": week(3), "outlet": "<b>Outlet</b>",
-                     "text": PAYLOAD_TEXT})
+    articles.append(
+        {
+            "id": "conflict",
+            "title": "Russia and India fall out",
+            "published": week(len(COOPERATION)),
+            "outlet": "Test Wire",
+            "text": CONFLICT,
+        }
+    )
+    articles.append(
+        {"id": "payload", "title": PAYLOAD_TITLE, "published": week(3), "outlet": "<b>Outlet</b>", "text": PAYLOAD_TEXT}
+    )
     return articles
 
 

@@ -42,7 +42,11 @@ def test_api_events_filters_and_each_event_has_its_sentence_trigger_and_rule(ser
     events = service.get("/events", pair="IND,RUS", **{"from": "2024-01-01", "to": "2024-12-31"}).json()["items"]
     assert events and all({e["source_country"], e["target_country"]} == {"IND", "RUS"} for e in events)
     for e in events:
-        sentence, start, end = e["sentence"], e["trigger_start"] - e["sentence_start"], e["trigger_end"] - e["sentence_start"]
+        sentence, start, end = (
+            e["sentence"],
+            e["trigger_start"] - e["sentence_start"],
+            e["trigger_end"] - e["sentence_start"],
+        )
         assert sentence[start:end] == e["trigger_text"] and e["rule"]
         assert "2024-01-01" <= e["date"][:10] <= "2024-12-31"
     conflict = service.get("/events", source="RUS", target="IND", quad_class=4, **{"from": "2024-01-01"}).json()
@@ -138,7 +142,7 @@ def test_api_oversized_body_is_413(service: Service) -> None:
 
 @pytest.mark.parametrize(
     "body",
-    [b"not json", b'{"title": "no text"}', b'{"text": ""}', b'{"text": 5}', b"[]", b'{"text": "Only a headline"}'],
+    [b"not json", b'{"title": "no text"}', b'{"text": ""}', b'{"text": 5}', b"[]", b'{"text": "   \\n  "}'],
 )
 def test_api_extract_bad_input_is_422(service: Service, body: bytes) -> None:
     response = httpx.post(service.url + "/extract", content=body, headers={"content-type": "application/json"})

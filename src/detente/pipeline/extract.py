@@ -85,7 +85,10 @@ def prepare(source: str | Article | RawArticle) -> Article:
         if isinstance(item, Failure):
             raise InputError(item.reason, item.detail)
         source = dataclasses.replace(item, warnings=(*item.warnings, *warnings))
-    return clean(source)
+    article = clean(source)
+    if not article.text.strip():
+        raise InputError("empty", f"{source.source}: no article text (after cleaning)")
+    return article
 
 
 def sanitized_article(article: Article) -> Article:
