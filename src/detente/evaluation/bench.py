@@ -26,6 +26,7 @@ from ..nlp import BATCH_SIZE, load_pipeline
 from ..pipeline.ingest import WRITE_BATCH, ingest
 from ..pipeline.workers import peak_memory
 from ..store.database import open_store
+from .bench_api import ApiBench, api_markdown, measure_api
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["bench_markdown", "bench_texts", "run_bench"]
@@ -49,6 +50,7 @@ class Bench:
     store: dict[str, float] = field(default_factory=dict)
     dyad: dict[str, float] = field(default_factory=dict)
     machine: dict[str, str] = field(default_factory=dict)
+    api: ApiBench | None = None
 
     def median(self, run: str) -> float:
         return statistics.median(self.runs[run])
@@ -93,6 +95,7 @@ def run_bench(
                 detente_run(bench, corpus, Path(tmp) / f"run{rep}-{workers}.duckdb", workers)
         measure_store(bench, Path(tmp) / "run0-1.duckdb", Path(tmp))
         measure_dyad(bench, Path(tmp) / "dyad.duckdb", dyad_events)
+        bench.api = measure_api(Path(tmp) / "dyad.duckdb")
     return bench
 
 
@@ -236,6 +239,7 @@ def bench_markdown(bench: Bench, command: str) -> str:
         "- The 1-process memory is the peak of the whole bench process (it also ran spaCy alone);"
         " with workers, each worker's own peak.",
         "",
+        *(api_markdown(bench.api, int(d["events"])) + [""] if bench.api else []),
         "## Machine",
         "",
         *(f"- {k}: {v}" for k, v in bench.machine.items()),

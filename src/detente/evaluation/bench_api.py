@@ -1,0 +1,135 @@
+"""The API under load, for ``detente bench``: concurrent clients on loopback against the real
+service (`detente serve`, uvicorn) over a store of synthetic events; latency and errors."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# What the rest of the package uses; the module is internal to its stage.
+__all__ = ["ApiBench", "api_markdown", "measure_api"]
+
+CLIENTS = 100
+REQUESTS_PER_CLIENT = 20
+COUNTRIES = ("IND", "RUS", "USA", "CHN", "PAK", "UKR", "DEU", "FRA")  # those of the synthetic events
+START_SECONDS = 60
+
+
+@dataclass
+class ApiBench:
+    clients: int
+    latencies: dict[str, list[float]] = field(default_factory=dict)
+    errors: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def percentile(self, endpoint: str, share: float) -> float:
+        ordered = sorted(self.latencies[endpoint])
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def series_path(r: random.Random) -> str:
+    a, b = r.sample(COUNTRIES, 2)
+    return f"/dyads/{a}/{b}/series?freq={r.choice(['week', 'month'])}"
+
+
+def events_path(r: random.Random) -> str:
+    """A pair's events in one month of the ten synthetic years, a page at a random offset."""
+    a, b = r.sample(COUNTRIES, 2)
+    year, month = r.randrange(2015, 2025), r.randrange(1, 13)
+    return f"/events?pair={a},{b}&from={year}-{month:02d}-01&to={year}-{month:02d}-28&limit=100"
+
+
+ENDPOINTS = {"series": series_path, "events": events_path}
+
+
+async def client(url: str, seed: int, bench: ApiBench, http: object) -> None:
+    r = random.Random(seed)
+    for n in range(REQUESTS_PER_CLIENT):
+        endpoint = "series" if n % 2 else "events"
+        path = ENDPOINTS[endpoint](r)
+        started = time.perf_counter()
+        try:
+            response = await http.get(url + path)  # type: ignore[attr-defined]
+            ok = response.status_code == 200
+        except Exception:  # a refused or dropped connection is an error to count, not to raise
+            ok = False
+        bench.latencies.setdefault(endpoint, []).append(time.perf_counter() - started)
+        if not ok:
+            bench.errors[endpoint] = bench.errors.get(endpoint, 0) + 1
+
+
+async def load(url: str, bench: ApiBench) -> None:
+    import httpx
+
+    limits = httpx.Limits(max_connections=bench.clients, max_keepalive_connections=bench.clients)
+    async with httpx.AsyncClient(limits=limits, timeout=120) as http:
+        await http.get(url + "/health")
+        started = time.perf_counter()
+        await asyncio.gather(*(client(url, seed, bench, http) for seed in range(bench.clients)))
+        bench.seconds = time.perf_counter() - started
+
+
+def measure_api(db: Path, clients: int = CLIENTS) -> ApiBench:
+    """``clients`` concurrent clients, each asking for a series and a page of events in turn."""
+    import httpx
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen(
+        [sys.executable, "-m", "detente", "serve", "--db", str(db), "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + START_SECONDS
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(url + "/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        bench = ApiBench(clients)
+        asyncio.run(load(url, bench))
+        return bench
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def api_markdown(bench: ApiBench, events: int) -> list[str]:
+    lines = [
+        "",
+        "## The API under load",
+        "",
+        f"{bench.clients} concurrent clients on loopback (httpx, one connection each) against `detente serve`"
+        f" (uvicorn, one process) over a store of {events:,} synthetic events; each client asks"
+        f" {REQUESTS_PER_CLIENT} times, a series and a page of events in turn, for random pairs, months and"
+        " frequencies. Results are cached per snapshot of the store, so a repeated question is a cache hit"
+        " (the series questions repeat: 56 pairs × 2 frequencies; the events questions mostly do not).",
+        "",
+        "| endpoint | requests | p50 ms | p99 ms | max ms | errors |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for endpoint, times in bench.latencies.items():
+        lines.append(
+            f"| `{endpoint}` | {len(times)} | {bench.percentile(endpoint, 0.5) * 1000:.0f}"
+            f" | {bench.percentile(endpoint, 0.99) * 1000:.0f} | {max(times) * 1000:.0f}"
+            f" | {bench.errors.get(endpoint, 0)} |"
+        )
+    total = sum(len(t) for t in bench.latencies.values())
+    lines += [
+        "",
+        f"- {total} requests in {bench.seconds:.1f} s: {total / bench.seconds:.0f} requests/s;"
+        f" mean latency {statistics.mean(t for ts in bench.latencies.values() for t in ts) * 1000:.0f} ms.",
+        "- The goal is p99 under 200 ms with no errors.",
+    ]
+    return lines
