@@ -11,6 +11,7 @@ with a reason, never a traceback.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -47,6 +48,8 @@ QUERY_SECONDS = 10.0
 # The body of POST /extract: a long news article is ~100 KB; five times that is plenty.
 MAX_BODY_BYTES = 512 * 1024
 MAX_PAGE = 1000
+# DuckDB runs a query on every core: two at a time keep both busy without thrashing.
+QUERY_SLOTS = max(2, os.cpu_count() or 2)
 CACHED_RESULTS = 512
 Country = Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$", description="ISO 3166 alpha-3 code")]
 CountryQuery = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")]
@@ -95,27 +98,32 @@ class Cache:
 
 
 class Reader:
-    """Runs one read on a cursor of the current snapshot, with the query time limit."""
+    """Runs one read on a cursor of the current snapshot, with the query time limit. Queries
+    not answered from the cache run ``QUERY_SLOTS`` at a time: more would only share the same
+    cores, and a query's time limit counts from when it runs, not from when it waits."""
 
     def __init__(self, snapshots: Snapshots) -> None:
         self.snapshots = snapshots
         self.cache = Cache()
+        self.slots = threading.BoundedSemaphore(QUERY_SLOTS)
 
     def __call__(self, key: tuple[Any, ...], read: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
         generation, cursor = self.snapshots.cursor()
-        return self.cache.get(generation, key, lambda: self.timed(cursor, read))
-
-    @staticmethod
-    def timed(cursor: duckdb.DuckDBPyConnection, read: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
-        timer = threading.Timer(QUERY_SECONDS, cursor.interrupt)
-        timer.start()
         try:
-            return read(cursor)
-        except duckdb.InterruptException as exc:
-            raise HTTPException(503, f"query-timeout: the query ran over {QUERY_SECONDS:.0f} s") from exc
+            return self.cache.get(generation, key, lambda: self.timed(cursor, read))
         finally:
-            timer.cancel()
             cursor.close()
+
+    def timed(self, cursor: duckdb.DuckDBPyConnection, read: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
+        with self.slots:
+            timer = threading.Timer(QUERY_SECONDS, cursor.interrupt)
+            timer.start()
+            try:
+                return read(cursor)
+            except duckdb.InterruptException as exc:
+                raise HTTPException(503, f"query-timeout: the query ran over {QUERY_SECONDS:.0f} s") from exc
+            finally:
+                timer.cancel()
 
 
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
