@@ -126,6 +126,12 @@ class Reader:
                 timer.cancel()
 
 
+def found_or_404(found: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
+    if found is None:
+        raise HTTPException(404, f"not-found: no {what} {key!r}")
+    return dict(found)
+
+
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
     return {
         "items": items,
@@ -191,10 +197,9 @@ def add_routes(app: FastAPI, state: dict[str, Any]) -> None:
     @app.get("/articles/{article_id}", tags=["articles"])
     def article(article_id: Annotated[str, PathParam(max_length=500)]) -> dict[str, Any]:
         """One article's record, as `detente extract` gives it, with its story."""
-        record = read(("article", article_id), lambda c: browse.article_record(c, article_id))
-        if record is None:
-            raise HTTPException(404, f"not-found: no article {article_id!r}")
-        return dict(record)
+        return found_or_404(
+            read(("article", article_id), lambda c: browse.article_record(c, article_id)), "article", article_id
+        )
 
     @app.get("/events", tags=["events"])
     def events(
@@ -297,10 +302,7 @@ def add_routes(app: FastAPI, state: dict[str, Any]) -> None:
     @app.get("/stories/{story_id}", tags=["articles"])
     def story(story_id: Annotated[str, PathParam(max_length=500)]) -> dict[str, Any]:
         """A story: the articles that tell it and their outlets."""
-        found = read(("story", story_id), lambda c: browse.story(c, story_id))
-        if found is None:
-            raise HTTPException(404, f"not-found: no story {story_id!r}")
-        return dict(found)
+        return found_or_404(read(("story", story_id), lambda c: browse.story(c, story_id)), "story", story_id)
 
     @app.post(
         "/extract",

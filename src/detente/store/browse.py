@@ -50,6 +50,12 @@ def rows(con: Connection, sql: str, params: list[Any]) -> list[Row]:
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
+def conditions(*pairs: tuple[str, Any]) -> tuple[str, list[Any]]:
+    """A WHERE clause of the conditions whose value is given, and their values, in order."""
+    given = [(clause, value) for clause, value in pairs if value is not None]
+    return " AND ".join(["TRUE", *(clause for clause, _ in given)]), [value for _, value in given]
+
+
 def like(text: str) -> str:
     """A user's search words as an ILIKE pattern that matches them literally."""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -68,17 +74,13 @@ def article_page(
     end: str | None = None,
     q: str | None = None,
 ) -> list[Row]:
-    where, params = ["a.record IS NOT NULL"], []
-    for clause, value in (
+    where, params = conditions(
         ("a.outlet = ?", outlet),
         ("a.published >= ?::DATE", start),
         ("a.published <= ?::DATE", end),
         ("a.title ILIKE ? ESCAPE '\\'", like(q) if q else None),
-    ):
-        if value is not None:
-            where.append(clause)
-            params.append(value)
-    return rows(con, BROWSE_ARTICLES.format(where=" AND ".join(where)), [*params, limit, offset])
+    )
+    return rows(con, BROWSE_ARTICLES.format(where=where), [*params, limit, offset])
 
 
 def article_count(con: Connection) -> int:
@@ -117,8 +119,7 @@ class EventFilter:
     article: str | None = None
 
     def where(self) -> tuple[str, list[Any]]:
-        clauses, params = ["TRUE"], []
-        simple = (
+        where, params = conditions(
             ("e.source_country = ?", self.source),
             ("e.target_country = ?", self.target),
             ("e.plover_type = ?", self.type),
@@ -131,10 +132,7 @@ class EventFilter:
             ("a.outlet = ?", self.outlet),
             ("e.article_id = ?", self.article),
         )
-        for clause, value in simple:
-            if value is not None:
-                clauses.append(clause)
-                params.append(value)
+        clauses = [where]
         if self.pair is not None:
             a, b = self.pair
             clauses.append(
@@ -193,16 +191,12 @@ def quote_page(
     country: str | None = None,
     q: str | None = None,
 ) -> list[Row]:
-    where, params = ["TRUE"], []
-    for clause, value in (
+    where, params = conditions(
         ("q.speaker_name ILIKE ? ESCAPE '\\'", like(speaker) if speaker else None),
         ("ac.country = ?", country),
         ("q.text ILIKE ? ESCAPE '\\'", like(q) if q else None),
-    ):
-        if value is not None:
-            where.append(clause)
-            params.append(value)
-    return rows(con, BROWSE_QUOTES.format(where=" AND ".join(where)), [*params, limit, offset])
+    )
+    return rows(con, BROWSE_QUOTES.format(where=where), [*params, limit, offset])
 
 
 def speakers(con: Connection, limit: int, offset: int = 0) -> list[Row]:
