@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= detente.duckdb
 
-.PHONY: install demo test eval bench fuzz lint typecheck schema clean browser audit-db audit
+.PHONY: install demo test eval bench fuzz reliability lint typecheck schema clean browser audit-db audit
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -42,6 +42,11 @@ bench: $(STAMP)
 FUZZ_INPUTS ?= 100000
 fuzz: $(STAMP)
 	$(BIN)/python -m tests.fuzzing --inputs $(FUZZ_INPUTS) --docs docs/reliability.md
+
+# The other figures of docs/reliability.md: hostile inputs each in a fresh process (time, peak
+# memory), and what the long-run tokenizing and the language rule fire on in ../shared/corpus.
+reliability: $(STAMP)
+	$(BIN)/python -m tests.reliability_figures --docs docs/reliability.md
 
 # The corpus precision audit of the event rules (quality/audit/, scripts/audit_rules.py): a store of
 # real news unseen by the gold, a sample of each rule family's events to judge by hand, the tally.

@@ -279,11 +279,18 @@ def ms(seconds: float) -> str:
 FIGURES_MARK = "## Fuzzing: figures"
 
 
-def write_docs(path: Path, text: str) -> None:
-    """Replace the figures section of ``path`` (kept last in the page) with ``text``."""
+def write_section(path: Path, heading: str, text: str) -> None:
+    """Replace the section of ``path`` that starts with ``heading`` (to the next ``## ``) with
+    ``text``, or add it at the end."""
     page = path.read_text(encoding="utf-8") if path.exists() else ""
-    head = page.split(FIGURES_MARK)[0].rstrip()
-    path.write_text((head + "\n\n" if head else "") + text, encoding="utf-8")
+    start = page.find(heading)
+    if start < 0:
+        page = f"{page.rstrip()}\n\n{text}" if page.strip() else text
+    else:
+        following = page.find("\n## ", start + len(heading))
+        end = len(page) if following < 0 else following + 1
+        page = f"{page[:start]}{text.rstrip()}\n\n{page[end:]}"
+    path.write_text(page.rstrip() + "\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -302,7 +309,7 @@ def main(argv: list[str] | None = None) -> int:
     text = markdown(report, f"make fuzz FUZZ_INPUTS={args.inputs}", args.seed)
     print(text)
     if args.docs:
-        write_docs(args.docs, text)
+        write_section(args.docs, FIGURES_MARK, text)
     return 1 if report.escaped else 0
 
 

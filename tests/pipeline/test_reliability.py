@@ -58,6 +58,7 @@ def test_a_long_article_coded_in_pieces_has_its_offsets_in_the_whole_text() -> N
     whole = detente.extract(article)
     pieced = code_in_pieces(article, detente.extract, 1200)
     text = article.text
+    assert pieced.events and pieced.quotes and pieced.actors
     for event in pieced.events:
         assert text[event.trigger.start : event.trigger.end] == event.trigger.text
     for quote in pieced.quotes:

@@ -13,7 +13,7 @@ from detente.read.sources import RawArticle, read_path, read_paths
 from detente.record import Failure
 
 from ..conftest import EXAMPLES, shared_path
-from ..pipeline.hostile import PARAGRAPHS
+from ..pipeline.hostile import PARAGRAPHS, warc_record
 
 
 def only(items: list[RawArticle | Failure]) -> RawArticle | Failure:
@@ -184,21 +184,14 @@ def test_sources_named_pipe_is_not_a_file_and_does_not_block(tmp_path: Path) -> 
     assert isinstance(item, Failure) and item.reason == "not-a-file"
 
 
-def warc_member(url: str, title: str) -> bytes:
-    html = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-    html += "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
-    payload = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + (html + "</article></body></html>").encode()
-    head = f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {url}\r\nContent-Length: {len(payload)}\r\n\r\n"
-    return head.encode() + payload + b"\r\n\r\n"
-
-
 @pytest.mark.parametrize("compressed", [True, False])
 def test_sources_truncated_warc_keeps_the_records_before_the_cut_and_says_truncated(
     tmp_path: Path, compressed: bool
 ) -> None:
     import gzip
 
-    one, two = warc_member("https://example.org/one", "One"), warc_member("https://example.org/two", "Two")
+    body = "\n\n".join(PARAGRAPHS)
+    one, two = warc_record("https://example.org/one", "One", body), warc_record("https://example.org/two", "Two", body)
     if compressed:
         whole = gzip.compress(one) + gzip.compress(two)
         data = whole[: len(gzip.compress(one)) + len(gzip.compress(two)) // 2]
