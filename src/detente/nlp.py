@@ -27,6 +27,7 @@ __all__ = [
     "load_pipeline",
     "noun_chunks",
     "parse",
+    "parse_one",
     "sentence_index",
     "sentence_spans",
     "sentence_start",
@@ -159,6 +160,11 @@ def parse(texts: list[str]) -> Iterator[Doc]:
         with_text(doc, text)
         for doc, text in zip(load_pipeline().pipe(texts, batch_size=BATCH_SIZE), texts, strict=True)
     )
+
+
+def parse_one(text: str) -> Doc:
+    """The parsed doc of one text."""
+    return next(parse([text]))
 
 
 def with_text(doc: Doc, text: str) -> Doc:

@@ -4,10 +4,8 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -15,6 +13,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+
+from detente.evaluation.bench_api import running_service
 
 from ..conftest import EXAMPLES
 
@@ -85,48 +85,13 @@ def write_feed(path: Path, articles: list[dict[str, str]]) -> Path:
     return path
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @dataclass
 class Service:
     url: str
     db: Path
-    process: subprocess.Popen[bytes]
 
     def get(self, path: str, **params: object) -> httpx.Response:
         return httpx.get(self.url + path, params=params, timeout=30)
-
-
-def start_service(db: Path) -> Service:
-    port = free_port()
-    process = subprocess.Popen(
-        [*DETENTE, "serve", "--db", str(db), "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(url + "/health", timeout=2).status_code == 200:
-                return Service(url, db, process)
-        except httpx.TransportError:
-            time.sleep(0.2)
-        if process.poll() is not None:
-            break
-    process.kill()
-    output = process.stdout.read().decode() if process.stdout else ""
-    raise RuntimeError(f"the service did not start: {output[-2000:]}")
-
-
-def stop_service(service: Service) -> None:
-    service.process.terminate()
-    try:
-        service.process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        service.process.kill()
 
 
 @pytest.fixture(scope="package")
@@ -140,6 +105,5 @@ def store_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="package")
 def service(store_db: Path) -> Iterator[Service]:
-    running = start_service(store_db)
-    yield running
-    stop_service(running)
+    with running_service(store_db) as url:
+        yield Service(url, store_db)

@@ -11,15 +11,17 @@ from pathlib import Path
 
 import httpx
 
+from detente.evaluation.bench_api import running_service
+
 from ..conftest import EXAMPLES
-from .conftest import DETENTE, start_service, stop_service
+from .conftest import DETENTE, Service
 
 
 def test_ingest_while_the_api_answers(store_db: Path, tmp_path: Path) -> None:
     db = tmp_path / "live.duckdb"
     shutil.copyfile(store_db, db)
-    service = start_service(db)
-    try:
+    with running_service(db) as url:
+        service = Service(url, db)
         before = service.get("/health").json()
         failures: list[str] = []
         answered = 0
@@ -64,5 +66,3 @@ def test_ingest_while_the_api_answers(store_db: Path, tmp_path: Path) -> None:
         after = service.get("/health").json()
         assert after["articles"] == before["articles"] + 40 and after["snapshot"] > before["snapshot"]
         assert service.get("/articles/new-7").status_code == 200
-    finally:
-        stop_service(service)

@@ -10,11 +10,13 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 # What the rest of the package uses; the module is internal to its stage.
-__all__ = ["ApiBench", "api_markdown", "measure_api"]
+__all__ = ["ApiBench", "api_markdown", "measure_api", "running_service"]
 
 CLIENTS = 100
 REQUESTS_PER_CLIENT = 20
@@ -78,31 +80,41 @@ async def load(url: str, bench: ApiBench) -> None:
 
 def measure_api(db: Path, clients: int = CLIENTS) -> ApiBench:
     """``clients`` concurrent clients, each asking for a series and a page of events in turn."""
+    with running_service(db) as url:
+        bench = ApiBench(clients)
+        asyncio.run(load(url, bench))
+        return bench
+
+
+@contextmanager
+def running_service(db: Path) -> Iterator[str]:
+    """`detente serve` over ``db`` on a free port of 127.0.0.1, up and answering: its URL."""
     import httpx
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     url = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(
-        [sys.executable, "-m", "detente", "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    command = [sys.executable, "-m", "detente", "serve", "--db", str(db), "--port", str(port)]
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         deadline = time.monotonic() + START_SECONDS
-        while time.monotonic() < deadline:
+        while server.poll() is None and time.monotonic() < deadline:
             try:
                 if httpx.get(url + "/health", timeout=2).status_code == 200:
                     break
             except httpx.TransportError:
                 time.sleep(0.2)
-        bench = ApiBench(clients)
-        asyncio.run(load(url, bench))
-        return bench
+        else:
+            output = server.stdout.read().decode() if server.stdout and server.poll() is not None else ""
+            raise RuntimeError(f"the service did not start: {output[-2000:]}")
+        yield url
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 def api_markdown(bench: ApiBench, events: int) -> list[str]:

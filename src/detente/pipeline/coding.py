@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 
 from msgspec.structs import replace
 
-from ..nlp import parse
+from ..nlp import parse, parse_one
 from ..options import DEFAULT_OPTIONS, Options
 from ..read.language import UNDETERMINED, detect_language
+from ..read.sanitize import short
 from ..record import Article, Failure, Record
 from .annotate import annotate
 from .budget import OverBudget, budget_for, time_budget
@@ -34,8 +35,6 @@ __all__ = ["AlreadyStored", "Crash", "Prepared", "articles_in", "code_articles",
 log = logging.getLogger(__name__)
 
 CODED_LANGUAGES = frozenset({"en"})
-# A failure's detail is for a person to read: an exception quoting a whole article is cut.
-MAX_DETAIL_CHARS = 500
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,7 @@ def code_one(article: Article, docs: Iterator[Doc | Exception], options: Options
 
 
 def parse_and_annotate(article: Article, options: Options) -> Record:
-    return annotate(article, next(iter(parse([article.text]))), options)
+    return annotate(article, parse_one(article.text), options)
 
 
 def guarded(article: Article, stage: str, code: Callable[[], Record], options: Options) -> Record | Crash:
@@ -121,7 +120,7 @@ def guarded_parse(texts: list[str]) -> Iterator[Doc | Exception]:
 
 def parse_alone(text: str) -> Doc | Exception:
     try:
-        return next(iter(parse([text])))
+        return next(parse([text]))
     except Exception as exc:  # the text's own failure, recorded with its article
         return exc
 
@@ -142,11 +141,4 @@ def guarded_language(article: Article) -> Article | Record | Crash:
 def crash(source: str, stage: str, exc: Exception) -> Crash:
     log.exception("%s: the %s stage failed", source, stage, exc_info=exc)
     detail = f"{source}: {stage} stage raised {type(exc).__name__}: {exc}"
-    return Crash(Failure(source=source, reason="pipeline-error", detail=cut_detail(detail)))
-
-
-def cut_detail(detail: str) -> str:
-    """A failure's detail within ``MAX_DETAIL_CHARS``, saying how much was left out."""
-    if len(detail) <= MAX_DETAIL_CHARS:
-        return detail
-    return f"{detail[:MAX_DETAIL_CHARS]}… ({len(detail) - MAX_DETAIL_CHARS} more characters)"
+    return Crash(Failure(source=source, reason="pipeline-error", detail=short(detail)))

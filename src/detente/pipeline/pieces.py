@@ -101,7 +101,7 @@ class Merged:
     def __init__(self) -> None:
         self.actors: list[Actor] = []
         self.mentions: list[list[Mention]] = []
-        self.ids: dict[tuple[str, str, str | None, str, str], str] = {}
+        self.places: dict[tuple[str, str, str | None, str, str], int] = {}
         self.quotes: list[Quote] = []
         self.events: list[Event] = []
         self.dates: list[DateRef] = []
@@ -124,13 +124,13 @@ class Merged:
     def actor_id(self, actor: Actor, offset: int) -> str:
         """The merged id of a piece's actor, its mentions added to the merged actor's."""
         key = (actor.name, actor.kind, actor.country, actor.sector, actor.code)
-        if key not in self.ids:
-            self.ids[key] = f"A{len(self.actors) + 1}"
-            self.actors.append(replace(actor, id=self.ids[key]))
+        if key not in self.places:
+            self.places[key] = len(self.actors)
+            self.actors.append(replace(actor, id=f"A{len(self.actors) + 1}"))
             self.mentions.append([])
-        number = int(self.ids[key][1:]) - 1
-        self.mentions[number] += [shifted(m, offset) for m in actor.mentions]
-        return self.ids[key]
+        place = self.places[key]
+        self.mentions[place] += [shifted(m, offset) for m in actor.mentions]
+        return self.actors[place].id
 
     def tone(self) -> Tone | None:
         """The whole text's tone: the pieces' figures weighted by their words (GDELT's are shares)."""

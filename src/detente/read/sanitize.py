@@ -14,7 +14,7 @@ from dataclasses import fields, replace
 from typing import Any
 
 # What the rest of the package uses; the module is internal to its stage.
-__all__ = ["safe", "sanitize", "sanitized"]
+__all__ = ["safe", "sanitize", "sanitized", "short"]
 
 SURROGATES = re.compile("[\ud800-\udfff]")
 # C0 controls but tab, line feed and carriage return; DEL; the C1 controls.
@@ -36,6 +36,18 @@ def sanitize(text: str) -> tuple[str, list[str]]:
         warnings.append(f"{controls} control character(s) (NUL and others) removed")
     text = BREAKS.sub("\n", text)
     return text, warnings
+
+
+# A failure's detail is for a person to read: an exception or a reader's message quoting its input
+# (a gzip bomb's billion characters) is cut to this length.
+MAX_DETAIL_CHARS = 500
+
+
+def short(detail: str) -> str:
+    """A failure's detail within ``MAX_DETAIL_CHARS``, saying how much was left out."""
+    if len(detail) <= MAX_DETAIL_CHARS:
+        return detail
+    return f"{detail[:MAX_DETAIL_CHARS]}… ({len(detail) - MAX_DETAIL_CHARS} more characters)"
 
 
 def safe(text: str) -> str:

@@ -27,7 +27,7 @@ from typing import IO, Any
 from ..errors import InputError
 from ..record import Failure
 from .deep_html import LXML_MAX_DEPTH, deep_page_text
-from .sanitize import safe
+from .sanitize import safe, short
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["RawArticle", "read_path", "read_paths", "read_txt"]
@@ -175,7 +175,7 @@ def guarded(reader: Reader, stream: IO[bytes], source: str) -> Iterator[Item]:
         yield Failure(source=source, reason=exc.reason, detail=exc.message)
     except Exception as exc:  # a bad input must never take the run down
         log.exception("%s: the reader failed", source)
-        detail = cut(f"{source}: read stage raised {type(exc).__name__}: {exc}")
+        detail = short(f"{source}: read stage raised {type(exc).__name__}: {exc}")
         yield Failure(source=source, reason="pipeline-error", detail=detail)
 
 
@@ -448,10 +448,10 @@ def read_warc(stream: IO[bytes], source: str) -> Iterator[Item]:
     except InputError:
         raise
     except ArchiveLoadFailed as exc:
-        raise InputError("invalid-warc", cut(f"{source}: not a readable WARC file: {exc}")) from None
+        raise InputError("invalid-warc", short(f"{source}: not a readable WARC file: {exc}")) from None
     except Exception as exc:  # warcio meets a malformed record with whatever its code then raises
         detail = f"{source}: a malformed WARC record ({type(exc).__name__}: {exc})"
-        raise InputError("invalid-warc", cut(detail)) from None
+        raise InputError("invalid-warc", short(detail)) from None
     if not found:
         raise InputError("invalid-warc", f"{source}: no HTML response or text resource in the WARC file")
 
@@ -560,14 +560,6 @@ class Gunzip(io.RawIOBase):
         self.since_newline = len(data) - newline - 1 if newline >= 0 else self.since_newline + len(data)
         if self.since_newline > MAX_LINE_BYTES:
             raise InputError("too-large", f"{self.source}: a line over {MAX_LINE_BYTES} bytes: no WARC record")
-
-
-# A failure's detail quotes at most this much of what it failed on.
-MAX_DETAIL_CHARS = 300
-
-
-def cut(detail: str) -> str:
-    return detail if len(detail) <= MAX_DETAIL_CHARS else f"{detail[:MAX_DETAIL_CHARS]}… (cut)"
 
 
 def warc_item(record: Any, source: str) -> Item | None:

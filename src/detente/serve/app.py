@@ -15,7 +15,7 @@ import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from contextlib import asynccontextmanager
+from contextlib import asynccontextmanager, closing
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
@@ -108,14 +108,11 @@ class Reader:
         self.slots = threading.BoundedSemaphore(QUERY_SLOTS)
 
     def __call__(self, key: tuple[Any, ...], read: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
-        generation, cursor = self.snapshots.cursor()
-        try:
-            return self.cache.get(generation, key, lambda: self.timed(cursor, read))
-        finally:
-            cursor.close()
+        return self.cache.get(self.snapshots.current.generation, key, lambda: self.timed(read))
 
-    def timed(self, cursor: duckdb.DuckDBPyConnection, read: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
-        with self.slots:
+    def timed(self, read: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
+        """The read on a cursor of its own (opened only when the cache has no answer)."""
+        with self.slots, closing(self.snapshots.cursor()[1]) as cursor:
             timer = threading.Timer(QUERY_SECONDS, cursor.interrupt)
             timer.start()
             try:

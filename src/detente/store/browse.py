@@ -23,7 +23,7 @@ from .sql import (
     BROWSE_RECORD,
     BROWSE_SPEAKERS,
     BROWSE_STORY,
-    EVENT_DAY,
+    EVENT_DAY_OF_E,
 )
 
 # What the rest of the package uses; the module is internal to its stage.
@@ -125,8 +125,8 @@ class EventFilter:
             ("e.plover_type = ?", self.type),
             ("starts_with(e.cameo, ?)", self.cameo),
             ("e.quad_class = ?", self.quad_class),
-            (f"{EVENT_DAY.replace('date', 'e.date')} >= ?::DATE", self.start),
-            (f"{EVENT_DAY.replace('date', 'e.date')} <= ?::DATE", self.end),
+            (f"{EVENT_DAY_OF_E} >= ?::DATE", self.start),
+            (f"{EVENT_DAY_OF_E} <= ?::DATE", self.end),
             ("s.story_id = ?", self.story),
             ("e.modality = ?", self.modality),
             ("a.outlet = ?", self.outlet),
@@ -153,7 +153,7 @@ def event_page(con: Connection, where: EventFilter, limit: int, offset: int) -> 
 
 
 def window(start: str | None, end: str | None) -> tuple[str, list[Any]]:
-    day = EVENT_DAY.replace("date", "e.date")
+    day = EVENT_DAY_OF_E
     clauses, params = [], []
     if start:
         clauses.append(f"AND {day} >= ?::DATE")

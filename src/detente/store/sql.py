@@ -10,6 +10,7 @@ from ..errors import StoreError
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = [
+    "EVENT_DAY_OF_E",
     "BROWSE_ARTICLE_COUNT",
     "BROWSE_RECORD",
     "BROWSE_ARTICLES",
@@ -56,6 +57,8 @@ SERIES_FREQUENCIES = ("day", "week", "month")
 # from its first day.
 EVENT_DAY = """TRY_CAST(CASE length(split_part(date, '/', 1))
     WHEN 4 THEN left(date, 4) || '-01-01' WHEN 7 THEN left(date, 7) || '-01' ELSE left(date, 10) END AS DATE)"""
+# The same, of the events table's date under the alias ``e``.
+EVENT_DAY_OF_E = EVENT_DAY.replace("date", "e.date")
 DYAD_COUNTS = f"""
     SELECT date_trunc('{{freq}}', {EVENT_DAY}) AS period, quad_class, count(*) AS events, avg(goldstein) AS goldstein
     FROM events
