@@ -9,11 +9,13 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["ApiBench", "api_markdown", "measure_api", "running_service"]
@@ -89,32 +91,37 @@ def measure_api(db: Path, clients: int = CLIENTS) -> ApiBench:
 @contextmanager
 def running_service(db: Path) -> Iterator[str]:
     """`detente serve` over ``db`` on a free port of 127.0.0.1, up and answering: its URL."""
-    import httpx
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     url = f"http://127.0.0.1:{port}"
     command = [sys.executable, "-m", "detente", "serve", "--db", str(db), "--port", str(port)]
-    server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + START_SECONDS
-        while server.poll() is None and time.monotonic() < deadline:
-            try:
-                if httpx.get(url + "/health", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.2)
-        else:
-            output = server.stdout.read().decode() if server.stdout and server.poll() is not None else ""
-            raise RuntimeError(f"the service did not start: {output[-2000:]}")
-        yield url
-    finally:
-        server.terminate()
+    # The server's log goes to a file, not a pipe: a pipe nobody reads fills, and the server stops.
+    with tempfile.TemporaryFile() as log:
+        server = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
         try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
+            wait_until_up(url, server, log)
+            yield url
+        finally:
+            server.terminate()
+            try:
+                server.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                server.kill()
+
+
+def wait_until_up(url: str, server: subprocess.Popen[bytes], log: IO[bytes]) -> None:
+    import httpx
+
+    deadline = time.monotonic() + START_SECONDS
+    while server.poll() is None and time.monotonic() < deadline:
+        try:
+            if httpx.get(url + "/health", timeout=2).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    log.seek(0)
+    raise RuntimeError(f"the service did not start: {log.read().decode()[-2000:]}")
 
 
 def api_markdown(bench: ApiBench, events: int) -> list[str]:
