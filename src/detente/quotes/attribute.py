@@ -19,14 +19,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import msgspec
+
+from ..knowledge.files import word_list
 from ..nlp import doc_text
 from ..record import Actor, Mention, Quote, Speaker
 from .marks import direct_quotes, transcript_turns
 from .reported import indirect_quotes
-from .speakers import ActorIndex, FoundQuote, inside_quote, proper_name, speakers_in
+from .speakers import (
+    PERSONAL_PRONOUNS,
+    ActorIndex,
+    FoundQuote,
+    inside_quote,
+    name_referred_to,
+    own_name,
+    proper_name,
+    speakers_in,
+    unnamed,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["find_quotes"]
@@ -41,7 +54,44 @@ def find_quotes(doc: Doc, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
     found += [q for q in indirect_quotes(doc) if not inside_direct(q, found)]
     resolver = ActorIndex(doc, actors)
     ordered = sorted(found, key=lambda q: q.start)
-    return tuple(to_quote(one, resolver) for q in ordered for one in per_speaker(q, resolver))
+    quotes = [to_quote(one, resolver) for q in ordered for one in per_speaker(q, resolver)]
+    return tuple(pronouns_resolved(quotes, {a.id for a in actors if a.kind == "person"}))
+
+
+# How far back (characters) an unresolved "he" / "she" speaker may find the person who spoke last.
+PRONOUN_REACH = 600
+
+
+def pronouns_resolved(quotes: list[Quote], people: set[str]) -> list[Quote]:
+    """ "Sarea said … According to him, …": a "he" / "she" speaker the actors stage left unresolved
+    is the person who spoke last, when they spoke just before."""
+    resolved: list[Quote] = []
+    for quote in quotes:
+        resolved.append(with_antecedent(quote, resolved, people))
+    return resolved
+
+
+def with_antecedent(quote: Quote, before: list[Quote], people: set[str]) -> Quote:
+    speaker = quote.speaker
+    if speaker is None or speaker.actor is not None or speaker.name is not None or speaker.mention is None:
+        return quote
+    said = speaker.mention.text.lower()
+    if said in PERSONAL_PRONOUNS:
+        last = next((q.speaker for q in reversed(before) if q.speaker and q.speaker.actor in people), None)
+        if last is None or last.mention is None or quote.start - last.mention.end >= PRONOUN_REACH:
+            return quote
+    elif said in word_list("institution_nouns.txt"):  # "police said", after "Northamptonshire police said"
+        last = next((q.speaker for q in reversed(before) if q.speaker and q.speaker.name and ends_with(q, said)), None)
+        if last is None:
+            return quote
+    else:
+        return quote
+    return msgspec.structs.replace(quote, speaker=Speaker(actor=last.actor, name=last.name, mention=speaker.mention))
+
+
+def ends_with(quote: Quote, noun: str) -> bool:
+    mention = quote.speaker.mention if quote.speaker else None
+    return mention is not None and mention.text.lower().split()[-1:] == [noun]
 
 
 def overlaps(quote: FoundQuote, spans: list[tuple[int, int]]) -> bool:
@@ -80,6 +130,20 @@ def per_speaker(quote: FoundQuote, actors: ActorIndex) -> list[FoundQuote]:
     ]
 
 
+def speaker_name(phrase: Span, actor: Actor | None) -> str | None:
+    """The speaker's fullest name; none for a phrase that names nobody ("a government official",
+    "Saudi officials": the actor is kept for its country) or a pronoun not resolved."""
+    if actor is not None and actor.kind == "person":
+        return actor.name
+    if unnamed(phrase) or phrase.root.pos_ == "PRON":
+        return None
+    if actor is not None:
+        return actor.name
+    if phrase.root.pos_ == "NOUN" and not own_name(phrase.root):  # "the ministry": a title alone names nobody
+        return name_referred_to(phrase.root)
+    return proper_name(phrase)
+
+
 def to_quote(quote: FoundQuote, actors: ActorIndex) -> Quote:
     speaker = None
     labelled = quote.speaker is not None and quote.speaker_name is not None  # a transcript's turn
@@ -88,8 +152,7 @@ def to_quote(quote: FoundQuote, actors: ActorIndex) -> Quote:
     if quote.speaker is not None:
         actor = actors.actor_of(quote.speaker)
         mention = Mention(quote.speaker.start_char, quote.speaker.end_char, quote.speaker.text)
-        name = actor.name if actor else proper_name(quote.speaker)
-        speaker = Speaker(actor=actor.id if actor else None, name=name, mention=mention)
+        speaker = Speaker(actor=actor.id if actor else None, name=speaker_name(quote.speaker, actor), mention=mention)
     elif quote.speaker_name is not None:
         actor = actors.actor_named(quote.speaker_name) if quote.speaker_name != "Q" else None
         speaker = Speaker(

@@ -29,14 +29,16 @@ QUESTIONS = frozenset({"ask", "question", "wonder"})
 
 def indirect_quotes(doc: Doc) -> list[FoundQuote]:
     found: list[FoundQuote] = []
-    words, speech = words_of(doc), word_list("speech_verbs.txt") | REPORTING | {"make", "read"}
+    words, stance = words_of(doc), {verb.split()[0] for verb in word_list("stance_verbs.txt")}
+    stance |= word_list("control_verbs.txt") | word_list("naming_verbs.txt")
+    speech = word_list("speech_verbs.txt") | REPORTING | stance | {"make", "read"}
     candidates = [
         i for i, lemma in enumerate(words.lemmas) if lemma.lower() in speech or words.lowers[i] == "according"
     ]
     for token in (doc[i] for i in candidates):
         if token.lemma_.lower() in QUESTIONS:
             continue  # "Asked whether …": a question put to the speaker, not what they said
-        if is_speech_verb(token) or token.lemma_.lower() in REPORTING:
+        if is_speech_verb(token) or token.lemma_.lower() in REPORTING | stance and token.pos_ == "VERB":
             found.extend(reported_clauses(doc, token))
         elif token.lower_ == "according" and token.dep_ == "prep":
             quote = according_to(doc, token)
@@ -53,7 +55,7 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
     clauses = reported_clause_heads(verb)
     quotes = [clause_quote(doc, c, verb, speaker) for c in clauses]
     stance = word_list("stance_verbs.txt")
-    if not clauses and speaker is not None and verb.lemma_.lower() in stance:
+    if not clauses and speaker is not None and (verb.lemma_.lower() in stance or naming(verb) or asking(verb)):
         quotes.append(object_quote(doc, verb, speaker))
     if not clauses and speaker is not None:  # "called for calm", "called for the killers to be brought to justice"
         for word, end in particle_phrases(verb):
@@ -101,9 +103,10 @@ def object_quote(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
     """ "reaffirmed his support for Ukraine", "underscored the importance of …", "urged Iran to
     return to talks": a stance verb's object phrase (and the infinitive it governs) is what was said."""
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ not in ("PRON", "NUM")]
+    objects = objects or [c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG"]  # "described witnessing …"
     if not objects:
         return None
-    told = [c for c in verb.children if c.dep_ == "xcomp" and c.i > objects[0].i]
+    told = [c for c in verb.children if c.dep_ in ("xcomp", "oprd", "dobj") and c.i > objects[0].i]
     start = objects[0].left_edge.i
     if doc[start].text in ("’", "'", "’s", "'s") and start > 0:  # "the United States’ firm support"
         start = doc[start - 1].left_edge.i
@@ -112,6 +115,24 @@ def object_quote(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
     for complement in sorted((c for c in verb.children if c.dep_ == "prep" and c.i == end), key=lambda c: c.i):
         end = complement.right_edge.i + 1
     return words_quote(doc, start, end, verb, speaker)
+
+
+def asking(verb: Token) -> bool:
+    """ "advised citizens to leave": a verb of ``data/control_verbs.txt`` with its object and an
+    infinitive."""
+    if verb.lemma_.lower() not in word_list("control_verbs.txt"):
+        return False
+    told = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
+    return any(c.dep_ == "dobj" for c in verb.children) and any(a.lower_ == "to" for t in told for a in t.children)
+
+
+def naming(verb: Token) -> bool:
+    """ "called the crisis the worst in the world", "labelled the protesters terrorists": a verb
+    of naming (``data/naming_verbs.txt``) with an object and what it is named is what was said."""
+    if verb.lemma_.lower() not in word_list("naming_verbs.txt"):
+        return False
+    complements = [c for c in verb.children if c.dep_ in ("oprd", "dobj")]
+    return any(c.dep_ == "oprd" for c in complements) or len(complements) >= 2
 
 
 def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:

@@ -24,13 +24,17 @@ __all__ = [
     "FoundQuote",
     "according_object",
     "inside_quote",
+    "name_referred_to",
     "is_speech_verb",
     "noun_phrase",
+    "own_name",
+    "PERSONAL_PRONOUNS",
     "proper_name",
     "sentence_tokens",
     "speakers_in",
     "speech_forms",
     "subject_of",
+    "unnamed",
 ]
 
 
@@ -72,8 +76,10 @@ def is_speech_verb(token: Token) -> bool:
 def subject_of(verb: Token) -> Span | None:
     """The speaker: the verb's subject (or agent), or that of the verb it is conjoined to or
     depends on ("…, adding that …"); the author of a statement or tweet ("a tweet by Pompeo")."""
-    if verb.dep_ == "acl" and verb.head.lemma_.lower() in UTTERANCES:  # "released a statement saying …"
-        return author(verb.head)
+    if verb.dep_ == "acl":  # "released a statement saying …", "posted a message on Twitter blaming …"
+        utterance = modified_utterance(verb)
+        if utterance is not None:
+            return author(utterance)
     for token in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
         if token is None:
             continue
@@ -85,6 +91,17 @@ def subject_of(verb: Token) -> Span | None:
                 if objects:
                     return author(objects[0])
     return name_before(verb)
+
+
+def modified_utterance(participle: Token) -> Token | None:
+    """The statement, tweet … a participle modifies, also when the parser hung it on a noun of the
+    statement's own phrase ("a message on Twitter blaming …" hung on "Twitter")."""
+    token = participle.head
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        if token.lemma_.lower() in UTTERANCES:
+            return token
+        token = token.head
+    return None
 
 
 def name_before(verb: Token) -> Span | None:
@@ -198,7 +215,23 @@ class ActorIndex:
         if root.pos_ == "PROPN":
             return None  # a name the actors stage does not know is nobody else
         owned = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
-        return next((self.by_token[t.i] for t in span if t.i in self.by_token and t.i not in owned), None)
+        found = next((self.by_token[t.i] for t in span if t.i in self.by_token and t.i not in owned), None)
+        return found or self.body_referred_to(root)
+
+    def body_referred_to(self, noun: Token) -> Actor | None:
+        """ "the agency", "the ministry", "police": a definite description (or a bare institution
+        noun) whose noun is a word of the name of a body named before ("the Saudi Press Agency",
+        "the Ministry of Health") refers back to the last such body."""
+        bare = not any(c.dep_ in ("det", "poss") for c in noun.children)
+        if noun.pos_ != "NOUN" or not (definite(noun) or bare and institution(noun)):
+            return None
+        word = noun.lemma_.lower()
+        for i in sorted((i for i in self.by_token if i < noun.i), reverse=True):
+            actor = self.by_token[i]
+            names = [actor.name, *(m.text for m in actor.mentions)]
+            if actor.kind != "person" and any({word, noun.lower_} & set(n.lower().split()) for n in names):
+                return actor
+        return None
 
     def person_named_with(self, span: Span) -> Actor | None:
         """A person named in the speaker's phrase or right after its title: "the President of the
@@ -251,6 +284,79 @@ def own_words(root: Token) -> set[int]:
     """The tokens of a phrase without its possessors and the phrases joined to it by "and"."""
     left_out = {t.i for c in root.children if c.dep_ in ("poss", "conj", "cc") for t in c.subtree}
     return {t.i for t in root.subtree} - left_out
+
+
+# Determiners of a definite description ("the ministry"): it refers back to a body already named.
+DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+def unnamed(span: Span) -> bool:
+    """A speaker phrase that names nobody (GUIDE: a speaker is never a title alone): a common
+    noun, indefinite or bare ("a government official", "Saudi officials", "state media",
+    "witnesses"), with no name of its own; a place or nationality that qualifies it is no name."""
+    root = span.root
+    if root.pos_ != "NOUN":
+        return False
+    if own_name(root):
+        return False
+    return not definite(root) and not any(c.dep_ == "poss" for c in root.children)
+
+
+def modifiers(noun: Token) -> list[Token]:
+    return [t for c in noun.children if c.dep_ in MODIFIERS for t in c.subtree]
+
+
+def own_name(noun: Token) -> bool:
+    """A common noun with a name of its own among its modifiers ("Kent police"), or an
+    institution of a place ("Syrian state media", "Iraqi military"); a place or nationality that
+    qualifies people ("Saudi officials") is no name."""
+    if any(t.pos_ == "PROPN" and t.ent_type_ not in PLACES for t in modifiers(noun)):
+        return True
+    return institution(noun) and any(t.ent_type_ in PLACES for t in modifiers(noun))  # "Syrian state media"
+
+
+MODIFIERS = frozenset({"compound", "appos", "nmod", "amod", "flat", "poss"})
+PLACES = frozenset({"NORP", "GPE"})
+
+
+def institution(noun: Token) -> bool:
+    return noun.lemma_.lower() in word_list("institution_nouns.txt") or noun.lower_ in word_list(
+        "institution_nouns.txt"
+    )
+
+
+def definite(noun: Token) -> bool:
+    return any(c.lower_ in DEFINITE for c in noun.children if c.dep_ == "det")
+
+
+def name_referred_to(noun: Token) -> str | None:
+    """ "the ministry" after "the Kenyan Ministry of Health": the last proper name before that has
+    the noun as one of its words (a body the actors stage did not keep)."""
+    word = noun.lower_
+    for token in reversed(noun.doc[: noun.i]):
+        if token.pos_ == "PROPN" and token.lower_ == word:
+            return name_around(token)
+    return None
+
+
+def name_around(token: Token) -> str:
+    """The run of proper nouns (joined by "of", "for", "and") a proper noun is part of."""
+    doc, start, end = token.doc, token.i, token.i + 1
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" or linking(doc, start - 1)):
+        start -= 1
+    while end < len(doc) and (doc[end].pos_ == "PROPN" or linking(doc, end)):
+        end += 1
+    while doc[start].pos_ != "PROPN":
+        start += 1
+    while doc[end - 1].pos_ != "PROPN":
+        end -= 1
+    return doc[start:end].text
+
+
+def linking(doc: Doc, i: int) -> bool:
+    inner = 0 < i < len(doc) - 1 and doc[i - 1].pos_ == "PROPN" and doc[i + 1].pos_ == "PROPN"
+    return inner and doc[i].lower_ in ("of", "for", "and")
 
 
 def proper_name(span: Span) -> str:

@@ -1,0 +1,101 @@
+"""Who speaks when the text names nobody, refers back, or reports speech without a clause
+(GUIDE "Conventions": a speaker is a person or body, never a pronoun or a title alone).
+The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from detente.pipeline.extract import extract
+from detente.record import Quote, Record
+
+
+def coded(text: str) -> Record:
+    return extract("Illustrative headline\n\n" + text, published="2024-03-01")
+
+
+def quote_starting(record: Record, opening: str) -> Quote:
+    found = [q for q in record.quotes if q.text.startswith(opening)]
+    assert found, [q.text for q in record.quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "mention"),
+    [
+        ("A senior official said the border would reopen on Friday.", "the border", "senior official"),
+        ("Polish officials said the convoy had crossed at dawn.", "the convoy", "Polish officials"),
+        ("State television said the fire was under control.", "the fire", "State television"),
+        ("Witnesses said the convoy had turned back.", "the convoy", "Witnesses"),
+    ],
+)
+def test_a_phrase_that_names_nobody_leaves_the_speaker_unnamed(text: str, opening: str, mention: str) -> None:
+    speaker = quote_starting(coded(text), opening).speaker
+    assert speaker is not None and speaker.name is None
+    assert speaker.mention is not None and speaker.mention.text == mention
+
+
+def test_an_unnamed_speaker_keeps_the_actor_of_its_country() -> None:
+    record = coded("Polish officials said the convoy had crossed at dawn.")
+    speaker = quote_starting(record, "the convoy").speaker
+    countries = {a.id: a.country for a in record.actors}
+    assert speaker is not None and speaker.actor is not None and countries[speaker.actor] == "POL"
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "name"),
+    [
+        ("Chilean state media said the fire was under control.", "the fire", "Chilean state media"),
+        ("The Peruvian military said the patrol had returned.", "the patrol", None),  # a body, named below
+        (
+            "The Kenyan Ministry of Health announced new cases on Monday. The ministry said two clinics had closed.",
+            "two clinics",
+            "Ministry of Health",
+        ),
+        (
+            "Maria Lopez said the talks had failed. According to her, the next round is in May.",
+            "the next round",
+            "Maria Lopez",
+        ),
+        (
+            "Kent police said the driver fled the scene. Police said on Sunday that he had been arrested.",
+            "he had been arrested",
+            "Kent police",
+        ),
+    ],
+)
+def test_bodies_and_references_back_are_named(text: str, opening: str, name: str | None) -> None:
+    speaker = quote_starting(coded(text), opening).speaker
+    assert speaker is not None and speaker.name is not None
+    if name is not None:
+        assert name in speaker.name or speaker.name in name, speaker.name
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        ("Foreign Minister Ana Ruiz issued a statement blaming Chile for the delay.", "Chile for", "Ana Ruiz"),
+        ("Governor Tom Hale attributed the outage to a cyberattack.", "the outage to", "Tom Hale"),
+        ("Senator Ruth Okafor called the decision a betrayal of voters.", "the decision a betrayal", "Ruth Okafor"),
+        ("Ambassador Lena Berg advised travellers to avoid the border region.", "travellers to avoid", "Lena Berg"),
+        ("The nurse Amal Haddad described seeing dozens of wounded children.", "seeing dozens", "Amal Haddad"),
+        ("Judge Omar Said ruled that the election law was unconstitutional.", "the election law", "Omar Said"),
+        ("Mayor Dan Whitt cautioned that repairs would take months.", "repairs would take", "Dan Whitt"),
+    ],
+)
+def test_speech_reported_without_a_clause_of_saying(text: str, opening: str, speaker: str) -> None:
+    quote = quote_starting(coded(text), opening)
+    assert quote.kind == "indirect" and quote.speaker is not None and quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Tom Hale called Ana Ruiz on Monday.",
+        "Lena Berg advises the prime minister on trade.",
+        "The rebels were encouraging the attacks on the capital.",
+        "The king ruled the country for thirty years.",
+    ],
+)
+def test_the_same_verbs_without_what_was_said_report_nothing(text: str) -> None:
+    assert coded(text).quotes == ()
