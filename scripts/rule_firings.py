@@ -16,7 +16,7 @@ from pathlib import Path
 
 from detente.pipeline.extract import extract_many
 from detente.read.sources import RawArticle
-from detente.record import Event, Record
+from detente.record import Event, Quote, Record
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = ("wikinews-2019.jsonl", "whitehouse-2022.jsonl")
@@ -27,7 +27,11 @@ NOUNS = ("NOMINAL: war", "NOMINAL: aggression", "NOMINAL: discussions")
 CUES = frozenset(
     {"accused", "blamed", "credited", "denied", "described", "estimated", "criticized", "reaffirmed"}
     | {"underscored", "expressed", "urged", "emphasized", "highlighted", "noted", "stressed", "called"}
+    | {"blaming", "attributed", "advised", "advises", "encouraged", "cautioned", "ruled", "labelled", "labeled"}
+    | {"dubbed", "branded", "invited", "voiced", "conveyed", "estimates"}
 )
+PRONOUNS = frozenset({"he", "she", "him", "her"})
+PRONOUN_WORDS = PRONOUNS | {"i", "you", "we", "they", "it", "some", "one", "who", "that", "which", "them", "us", "me"}
 
 
 def unseen_texts(count: int) -> list[RawArticle]:
@@ -47,9 +51,28 @@ def rules_of(event: Event) -> list[str]:
     return found + (["transcript meeting"] if event.rule.startswith("TRANSCRIPT") else [])
 
 
+def speaker_rule(quote: Quote) -> str | None:
+    """Which speaker rule decided a quote's speaker, told from its mention and name."""
+    speaker = quote.speaker
+    if speaker is None or speaker.mention is None:
+        return None
+    said = speaker.mention.text
+    if said.isupper():
+        return None  # a transcript's label
+    if speaker.name is None:
+        return "speaker: unnamed, a pronoun" if said.lower() in PRONOUN_WORDS else "speaker: unnamed, a title alone"
+    if said.lower() in PRONOUNS and speaker.actor is None:
+        return "speaker: he/she, the person who spoke before"
+    if said[:1].islower() or said.lower().startswith(("the ", "police", "media")):
+        if said.lower().split()[-1] not in speaker.name.lower().split()[-1:]:
+            return "speaker: a title or body referring back"
+    return None
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--texts", type=int, default=600)
+    parser.add_argument("--shown", type=int, default=SHOWN, help="firings shown per rule")
     args = parser.parse_args(argv)
     hits: dict[str, list[str]] = collections.defaultdict(list)
     for record in extract_many(unseen_texts(args.texts)):
@@ -64,10 +87,14 @@ def main(argv: list[str]) -> None:
         for q in record.quotes:
             if q.kind == "indirect" and q.cue in CUES:
                 hits[f"quote: {q.cue}"].append(f"{q.speaker.name if q.speaker else None}: {q.text[:120]}")
+            kind = speaker_rule(q)
+            if kind is not None and q.speaker is not None and q.speaker.mention is not None:
+                context = " ".join(text[max(0, q.speaker.mention.start - 150) : q.speaker.mention.end + 60].split())
+                hits[kind].append(f"{q.speaker.mention.text!r} → {q.speaker.name}: …{context}")
     rng = random.Random(SEED)
     for rule, lines in sorted(hits.items()):
         print(f"== {rule}: {len(lines)}")
-        for line in rng.sample(lines, min(SHOWN, len(lines))):
+        for line in rng.sample(lines, min(args.shown, len(lines))):
             print(f"   {line}")
 
 

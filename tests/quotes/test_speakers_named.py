@@ -99,3 +99,9 @@ def test_speech_reported_without_a_clause_of_saying(text: str, opening: str, spe
 )
 def test_the_same_verbs_without_what_was_said_report_nothing(text: str) -> None:
     assert coded(text).quotes == ()
+
+
+def test_who_of_a_relative_clause_is_the_person_the_clause_is_about() -> None:
+    record = coded("The minister met his counterpart, Penny Wong, who highlighted a ransomware attack on ports.")
+    speaker = quote_starting(record, "a ransomware attack").speaker
+    assert speaker is not None and speaker.name == "Penny Wong"

@@ -30,6 +30,7 @@ from .speakers import (
     PERSONAL_PRONOUNS,
     ActorIndex,
     FoundQuote,
+    antecedent,
     inside_quote,
     name_referred_to,
     own_name,
@@ -150,9 +151,10 @@ def to_quote(quote: FoundQuote, actors: ActorIndex) -> Quote:
     if labelled and quote.speaker is not None and actors.actor_of(quote.speaker) is None:
         quote = FoundQuote(quote.start, quote.end, quote.text, quote.kind, None, None, quote.speaker_name)
     if quote.speaker is not None:
-        actor = actors.actor_of(quote.speaker)
+        named = antecedent(quote.speaker)
+        actor = actors.actor_of(named)
         mention = Mention(quote.speaker.start_char, quote.speaker.end_char, quote.speaker.text)
-        speaker = Speaker(actor=actor.id if actor else None, name=speaker_name(quote.speaker, actor), mention=mention)
+        speaker = Speaker(actor=actor.id if actor else None, name=speaker_name(named, actor), mention=mention)
     elif quote.speaker_name is not None:
         actor = actors.actor_named(quote.speaker_name) if quote.speaker_name != "Q" else None
         speaker = Speaker(

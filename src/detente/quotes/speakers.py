@@ -23,6 +23,7 @@ __all__ = [
     "ActorIndex",
     "FoundQuote",
     "according_object",
+    "antecedent",
     "inside_quote",
     "name_referred_to",
     "is_speech_verb",
@@ -328,6 +329,15 @@ def institution(noun: Token) -> bool:
 
 def definite(noun: Token) -> bool:
     return any(c.lower_ in DEFINITE for c in noun.children if c.dep_ == "det")
+
+
+def antecedent(span: Span) -> Span:
+    """ "his counterpart, Penny Wong, who highlighted …": the relative "who" stands for the noun the
+    clause is about; any other phrase for itself."""
+    root = span.root
+    if root.tag_ == "WP" and root.dep_ == "nsubj" and root.head.dep_ == "relcl":
+        return noun_phrase(root.head.head)
+    return span
 
 
 def name_referred_to(noun: Token) -> str | None:
