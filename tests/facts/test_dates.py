@@ -75,6 +75,9 @@ def test_relative_expressions_stay_unresolved_without_a_publication_date() -> No
         ("The two countries have been partners for 30 years.", []),
         ("The 83-year-old minister resigned.", []),
         ("The ceasefire held until December, officials said.", [("December", "2022-12")]),
+        # the end of a period in a clause of what would be is the nearest such month, not last year's
+        ("The senators proposed a bill that would fund the agency through September.", [("September", "2023-09")]),
+        ("The envoy, who served until September, resigned.", [("September", "2022-09")]),
         (
             "The group was founded in 2011. Three years later it split.",
             [("2011", "2011"), ("Three years later", "2014")],

@@ -22,7 +22,7 @@ from ..nlp import doc_text
 from ..record import DateRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["find_dates", "resolve"]
@@ -44,6 +44,8 @@ class DateWords:
     duration_words: tuple[str, ...]
     future_auxiliaries: frozenset[str]
     future_lemmas: frozenset[str]
+    endpoints: frozenset[str]
+    irrealis: frozenset[str]
     seasons: dict[str, tuple[int, int]]
     quarters: dict[str, int]
     named_years: dict[str, int]
@@ -68,6 +70,8 @@ def words() -> DateWords:
         duration_words=tuple(data["durations"]["words"]),
         future_auxiliaries=frozenset(data["tense"]["future_auxiliaries"]),
         future_lemmas=frozenset(data["tense"]["future_lemmas"]),
+        endpoints=frozenset(data["tense"]["endpoints"]),
+        irrealis=frozenset(data["tense"]["irrealis"]),
         seasons={k: (v[0], v[1]) for k, v in data["seasons"].items()},
         quarters=dict(data["quarters"]),
         named_years=dict(data["named_years"]),
@@ -493,8 +497,26 @@ def anniversary(doc: Doc, start: int, end: int) -> str | None:
 
 
 def tense_of(span: Span) -> Tense:
-    """The tense of the clause a date belongs to: future when a verb up the tree says so."""
+    """The tense of the clause a date belongs to: future when a verb up the tree says so; none
+    (present) for the end of a period ("until October 14")."""
     w = words()
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in w.endpoints and open_ended(before, w):
+        return "present"
+    return clause_tense(span, w)
+
+
+def open_ended(preposition: Token, w: DateWords) -> bool:
+    """A period whose end the text does not put in the past: a period named by a noun ("the
+    suspension of Parliament until October 14") or a clause of what would be ("would fund the
+    government through September")."""
+    head = preposition.head
+    if head.pos_ == "NOUN":
+        return True
+    return any(c.dep_ == "aux" and c.lower_ in w.irrealis for c in head.children)
+
+
+def clause_tense(span: Span, w: DateWords) -> Tense:
     for token in [span.root, *span.root.ancestors][:6]:
         if token.lower_ in w.future_lemmas or token.lemma_.lower() in w.future_lemmas:
             return "future"
