@@ -41,6 +41,11 @@ def actor_named(actors: list[Actor], name: str) -> Actor:
         ("US Ambassador to Germany Richard Roe alleged that the airline had lied.", "Richard Roe", "USA", "GOV"),
         ("Prime Minister Narendra Modi spoke.", "Narendra Modi", "IND", "GOV"),
         ("Kurdistan Workers' Party fighters attacked.", "Kurdistan Workers' Party", "TUR", "REB"),
+        # a title naming an armed group, an outlet or a company gives that body's sector
+        ("Taliban spokesperson Omar Rahimi denied the claim.", "Omar Rahimi", "AFG", "REB"),
+        ("Reuters correspondent Jane Doe reported from Kabul.", "Jane Doe", "GBR", "MED"),
+        # a state body's title keeps the sector its own words give
+        ("Russian Foreign Ministry spokeswoman Anna Petrova said the talks failed.", "Anna Petrova", "RUS", "GOV"),
     ],
 )
 def test_actor_country_and_sector(sentence: str, name: str, country: str, sector: str) -> None:

@@ -249,7 +249,35 @@ def description(article: ArticleReading, words: Span) -> tuple[str | None, str |
     )
     role, code = agent_in(article.lexicon, words)
     sector = agent_sector(code) if code else None
+    employer = employer_in(article, words)
+    if employer is not None:  # "Taliban spokesperson", "BBC's …", "president of the … League for Human Rights"
+        return country or employer.country, employer.sector, role
     return country, sector, role
+
+
+# Bodies whose sector a person's title takes from them: what a spokesperson, president or member
+# of one does is that body's ("Taliban spokesperson" REB, "BBC's correspondent" MED, "the Bank's
+# president" BUS). Only sectors a title's own words cannot tell: a state body's title says its
+# sector itself ("Minister", "Senator"), a party's leader often holds a state office, and NGO is
+# the guess for a council or institute nobody listed.
+EMPLOYER_KINDS = frozenset({"organization", "group", "agency"})
+EMPLOYER_SECTORS = frozenset({"REB", "UAF", "MED", "BUS"})
+# The body ends the title, or nearly ("BBC's", "Taliban spokesperson", "president of the League").
+EMPLOYER_REACH = 2
+
+
+def employer_in(article: ArticleReading, words: Span) -> ResolvedMention | None:
+    """The organisation, group or outlet named in a person's title, when it has a sector and no
+    comma parts it from the rest of the title."""
+    doc = article.doc
+    last = words.end - 1 if words.end > words.start and doc[words.end - 1].text == "," else words.end
+    for found in article.found:
+        inside = words.start <= found.start and last - EMPLOYER_REACH <= found.end <= last
+        if not inside or found.kind not in EMPLOYER_KINDS or found.sector not in EMPLOYER_SECTORS:
+            continue
+        if not any(t.text == "," for t in doc[found.end : last]):  # "Speaking to AFP, the president of …" is not AFP's
+            return found
+    return None
 
 
 def own_country(token: Token) -> bool:
