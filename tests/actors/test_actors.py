@@ -46,6 +46,15 @@ def actor_named(actors: list[Actor], name: str) -> Actor:
         ("Reuters correspondent Jane Doe reported from Kabul.", "Jane Doe", "GBR", "MED"),
         # a state body's title keeps the sector its own words give
         ("Russian Foreign Ministry spokeswoman Anna Petrova said the talks failed.", "Anna Petrova", "RUS", "GOV"),
+        # a nationality right before the title is the person's, after "with" too
+        ("Biden met with Egyptian President Karim Fathy today.", "Karim Fathy", "EGY", "GOV"),
+        # an outlet named before a comma is not the title: "Speaking to AFP, the president of …"
+        (
+            "Speaking to Agence France-Presse, the Chilean interior minister, Ana Soto, said the roads were open.",
+            "Ana Soto",
+            "CHL",
+            "GOV",
+        ),
     ],
 )
 def test_actor_country_and_sector(sentence: str, name: str, country: str, sector: str) -> None:

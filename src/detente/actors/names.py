@@ -243,10 +243,9 @@ def bare_title(found: ResolvedMention, org_words: dict[str, str]) -> bool:
 
 def description(article: ArticleReading, words: Span) -> tuple[str | None, str | None, str | None]:
     """The country (an adjective or possessive, not "to India") and the role in a description."""
-    country = next(
-        (f.country for f in article.found if words.start <= f.start < words.end and own_country(article.doc[f.start])),
-        None,
-    )
+    words = last_clause(words)
+    named = [f for f in article.found if words.start <= f.start < words.end]
+    country = next((f.country for f in named if own_country(article.doc[f.start]) and not within(f, named)), None)
     role, code = agent_in(article.lexicon, words)
     sector = agent_sector(code) if code else None
     employer = employer_in(article, words)
@@ -280,11 +279,28 @@ def employer_in(article: ArticleReading, words: Span) -> ResolvedMention | None:
     return None
 
 
+def last_clause(words: Span) -> Span:
+    """The words after the last comma inside a description (a trailing comma aside): "Speaking to
+    Agence France-Presse, the president of the League," describes by "the president of the League"."""
+    inner = [t.i for t in words[:-1] if t.text == ","]
+    last = words.doc[inner[-1] + 1 : words.end] if inner else words
+    return last if sum(not t.is_punct for t in last) > 1 else words  # ", Dr" is an honorific, not a title
+
+
+def within(found: ResolvedMention, others: list[ResolvedMention]) -> bool:
+    """A mention inside another's name ("France" in "Agence France-Presse")."""
+    return any(
+        o is not found and o.start <= found.start and found.end <= o.end and o.end - o.start > found.end - found.start
+        for o in others
+    )
+
+
 def own_country(token: Token) -> bool:
     """A country word that says whose the actor is, not where it is sent ("ambassador to India")."""
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     sent_to = token.dep_ == "pobj" and token.head.lower_ in ("to", "in", "at", "for", "with")
-    return not sent_to and before not in ("to", "in", "at", "for", "with")
+    qualifies = token.dep_ in ("amod", "compound") and token.head.i > token.i  # "met with Egyptian President …"
+    return not sent_to and (qualifies or before not in ("to", "in", "at", "for", "with"))
 
 
 def country_of_sentence(article: ArticleReading, ent: Span) -> str | None:
