@@ -50,8 +50,8 @@ def actor_named(actors: list[Actor], name: str) -> Actor:
         ("Biden met with Egyptian President Karim Fathy today.", "Karim Fathy", "EGY", "GOV"),
         # an outlet named before a comma is not the title: "Speaking to AFP, the president of …"
         (
-            "Speaking to Agence France-Presse, the Chilean interior minister, Ana Soto, said the roads were open.",
-            "Ana Soto",
+            "Speaking to Agence France-Presse, the Chilean interior minister, Rodrigo Delgado, said the roads were open.",
+            "Rodrigo Delgado",
             "CHL",
             "GOV",
         ),
