@@ -105,3 +105,21 @@ def test_who_of_a_relative_clause_is_the_person_the_clause_is_about() -> None:
     record = coded("The minister met his counterpart, Penny Wong, who highlighted a ransomware attack on ports.")
     speaker = quote_starting(record, "a ransomware attack").speaker
     assert speaker is not None and speaker.name == "Penny Wong"
+
+
+@pytest.mark.parametrize(
+    ("text", "opening", "speaker"),
+    [
+        # "he" is the latest subject, not the person spoken to in its own sentence
+        (
+            "Governor Tom Hale signed the order on Friday. Speaking to Ana Ruiz of the Daily Star, he said the "
+            "order would stand.",
+            "the order would stand",
+            "Tom Hale",
+        ),
+        ("Biden called Modi on Monday. He said the talks were productive.", "the talks were", "Joe Biden"),
+    ],
+)
+def test_he_said_is_the_latest_subject(text: str, opening: str, speaker: str) -> None:
+    said = quote_starting(coded(text), opening).speaker
+    assert said is not None and said.name == speaker

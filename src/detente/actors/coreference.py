@@ -205,9 +205,24 @@ def speaking_pronouns(article: ArticleReading) -> None:
     for i in (i for i, lower in enumerate(words.lowers) if lower in PRONOUNS and words.deps[i] == "nsubj"):
         token = article.doc[i]
         if token.head.lemma_.lower() in word_list("speech_verbs.txt"):
-            earlier = latest_person(article, article.doc[token.i : token.i + 1])
+            earlier = latest_subject(article, token) or latest_person(article, article.doc[token.i : token.i + 1])
             if earlier is not None:
                 article.found.append(alias(earlier, article.doc[token.i : token.i + 1]))
+
+
+def latest_subject(article: ArticleReading, pronoun: Token) -> ResolvedMention | None:
+    """The person "he" or "she" stands for: the latest one who was the subject of a clause before
+    it, in its sentence or the one before ("Speaking to Martin Smith of PBS, he said …" after
+    "Mohammad bin Salman accepted …" is the prince; "Biden called Modi. He said …" is Biden)."""
+    doc, at = article.doc, sentence_index(article.doc, pronoun.i)
+    for found in sorted(article.found, key=lambda f: f.start, reverse=True):
+        if found.kind != "person" or found.start >= pronoun.i:
+            continue
+        if at - sentence_index(doc, found.start) > 1:
+            return None
+        if doc[found.start : found.end].root.dep_ in ("nsubj", "nsubjpass"):
+            return found
+    return None
 
 
 def latest_person(
