@@ -50,7 +50,8 @@ def actor_named(actors: list[Actor], name: str) -> Actor:
         ("Biden met with Egyptian President Karim Fathy today.", "Karim Fathy", "EGY", "GOV"),
         # an outlet named before a comma is not the title: "Speaking to AFP, the president of …"
         (
-            "Speaking to Agence France-Presse, the Chilean interior minister, Rodrigo Delgado, said the roads were open.",
+            "Speaking to Agence France-Presse, the Chilean interior minister, Rodrigo Delgado, said the roads"
+            " were open.",
             "Rodrigo Delgado",
             "CHL",
             "GOV",
