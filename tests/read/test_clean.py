@@ -239,3 +239,18 @@ def test_clean_never_crashes_and_keeps_offsets_sane(body: str, title: str | None
     article = clean(RawArticle(text=body, source="<fuzz>", title=title))
     assert article.text == article.text.strip()
     assert all(r.text for r in article.removed)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "cleaned"),
+    [
+        # archive text writes quotation marks as two apostrophes
+        ("''We will not wait,'' the mayor said. ''Not again.''", '"We will not wait," the mayor said. "Not again."'),
+        # a pair with no partner in its paragraph is a typo, kept as written
+        ("The students'' union met on Monday.", "The students'' union met on Monday."),
+        ("It's the mayor's plan.", "It's the mayor's plan."),
+    ],
+)
+def test_two_apostrophe_quotation_marks_are_read_as_quotation_marks(paragraph: str, cleaned: str) -> None:
+    article = clean(RawArticle(text=f"Illustrative headline\n\n{paragraph}", source="test"))
+    assert article.text.splitlines()[-1] == cleaned

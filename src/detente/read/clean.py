@@ -43,6 +43,7 @@ class CleaningRules:
     dek_outlet: re.Pattern[str]
     wire: re.Pattern[str]
     cited: tuple[re.Pattern[str], ...]
+    double_apostrophes: re.Pattern[str]
 
 
 @cache
@@ -65,6 +66,7 @@ def rules() -> CleaningRules:
         dek_outlet=re.compile(data["dek"]["outlet"]),
         wire=re.compile(data["credits"]["wire"]),
         cited=tuple(re.compile(p.replace("{agency}", agency_alternation)) for p in data["credits"]["cited"]),
+        double_apostrophes=re.compile(data["typography"]["double_apostrophes"]),
     )
 
 
@@ -116,7 +118,14 @@ def content_id(text: str) -> str:
 
 def normalize_space(text: str) -> str:
     text = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\t", " ")
-    return re.sub(r" {2,}", " ", text).strip()
+    return re.sub(r" {2,}", " ", quote_marks_of_apostrophes(text)).strip()
+
+
+def quote_marks_of_apostrophes(text: str) -> str:
+    """''Archive quotes'' as "quotes": when a paragraph's two-apostrophe marks pair up."""
+    marks = rules().double_apostrophes
+    found = len(marks.findall(text))
+    return marks.sub('"', text) if found and found % 2 == 0 else text
 
 
 def join_paragraphs(paragraphs: Iterable[str]) -> str:
