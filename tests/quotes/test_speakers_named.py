@@ -123,3 +123,10 @@ def test_who_of_a_relative_clause_is_the_person_the_clause_is_about() -> None:
 def test_he_said_is_the_latest_subject(text: str, opening: str, speaker: str) -> None:
     said = quote_starting(coded(text), opening).speaker
     assert said is not None and said.name == speaker
+
+
+def test_an_owned_noun_of_saying_with_a_that_clause_reports_the_owners_words() -> None:
+    record = coded("Senators rejected Governor Hale's assertion that the bridge was safe.")
+    quote = quote_starting(record, "the bridge was safe")
+    assert quote.kind == "indirect" and quote.speaker is not None and quote.speaker.name == "Hale"
+    assert coded("The claim that the bridge was safe was rejected.").quotes == ()

@@ -31,7 +31,7 @@ def indirect_quotes(doc: Doc) -> list[FoundQuote]:
     found: list[FoundQuote] = []
     words, stance = words_of(doc), {verb.split()[0] for verb in word_list("stance_verbs.txt")}
     stance |= word_list("control_verbs.txt") | word_list("naming_verbs.txt")
-    speech = word_list("speech_verbs.txt") | REPORTING | stance | {"make", "read"}
+    speech = word_list("speech_verbs.txt") | REPORTING | stance | word_list("speech_nouns.txt") | {"make", "read"}
     candidates = [
         i for i, lemma in enumerate(words.lemmas) if lemma.lower() in speech or words.lowers[i] == "according"
     ]
@@ -40,11 +40,26 @@ def indirect_quotes(doc: Doc) -> list[FoundQuote]:
             continue  # "Asked whether …": a question put to the speaker, not what they said
         if is_speech_verb(token) or token.lemma_.lower() in REPORTING | stance and token.pos_ == "VERB":
             found.extend(reported_clauses(doc, token))
+        elif token.pos_ == "NOUN":
+            found.extend(owned_claims(doc, token))
         elif token.lower_ == "according" and token.dep_ == "prep":
             quote = according_to(doc, token)
             if quote is not None:
                 found.append(quote)
     return nested_reports(found)
+
+
+def owned_claims(doc: Doc, noun: Token) -> list[FoundQuote]:
+    """ "the ministry's claim that the talks had failed": a noun of saying (``data/speech_nouns.txt``)
+    with its owner and a "that" clause reports what the owner said."""
+    if noun.lemma_.lower() not in word_list("speech_nouns.txt"):
+        return []
+    owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"]
+    if not owners or not clauses:
+        return []
+    quote = clause_quote(doc, clauses[0], noun, noun_phrase(owners[0]))
+    return [quote] if quote is not None else []
 
 
 def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
