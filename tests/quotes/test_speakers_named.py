@@ -130,3 +130,10 @@ def test_an_owned_noun_of_saying_with_a_that_clause_reports_the_owners_words() -
     quote = quote_starting(record, "the bridge was safe")
     assert quote.kind == "indirect" and quote.speaker is not None and quote.speaker.name == "Hale"
     assert coded("The claim that the bridge was safe was rejected.").quotes == ()
+
+
+def test_a_participle_of_saying_in_a_sentence_with_no_verb_at_its_root_is_read() -> None:
+    # "calling" modifies a noun whose chain of heads ends at a noun: the search for the statement
+    # it belongs to stops at the root (it once looped there until the article's time budget ran out)
+    record = coded("An official newspaper calling on Arabs to unite against the plan.")
+    assert record.skip_reason is None and record.article.text.endswith("against the plan.")

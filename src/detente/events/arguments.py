@@ -516,7 +516,7 @@ def pronoun_actor(scene: Scene, pronoun: Token) -> Actor | None:
     clause = pronoun.head
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ != "ccomp" or clause.head is clause:
+    if clause.dep_ != "ccomp" or clause.head.i == clause.i:
         return last_person(scene, pronoun) if pronoun.lower_ in ("he", "she") else None
     reporters = subject_actors(scene, clause.head)
     if reporters:

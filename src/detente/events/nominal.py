@@ -175,7 +175,7 @@ def readiness_of(noun: Token) -> Token | None:
     """ "Moscow is open to any serious talks", "ready for dialogue": the adjective of readiness
     an event noun depends on (its subject is the source; the noun is an intention)."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "for") or prep.head is prep:
+    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "for") or prep.head.i == prep.i:
         return None
     adjective = prep.head
     return adjective if adjective.lower_ in rules().intent_adjectives else None

@@ -98,7 +98,7 @@ def modified_utterance(participle: Token) -> Token | None:
     """The statement, tweet … a participle modifies, also when the parser hung it on a noun of the
     statement's own phrase ("a message on Twitter blaming …" hung on "Twitter")."""
     token = participle.head
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         if token.lemma_.lower() in UTTERANCES:
             return token
         token = token.head
