@@ -13,10 +13,17 @@ import json
 import random
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from detente.actors import names
+from detente.actors.mentions import ArticleReading, ResolvedMention
+from detente.facts.dates import words
 from detente.pipeline.extract import extract_many
 from detente.read.sources import RawArticle
 from detente.record import Event, Quote, Record
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = ("wikinews-2019.jsonl", "whitehouse-2022.jsonl")
@@ -63,10 +70,39 @@ def speaker_rule(quote: Quote) -> str | None:
         return "speaker: unnamed, a pronoun" if said.lower() in PRONOUN_WORDS else "speaker: unnamed, a title alone"
     if said.lower() in PRONOUNS and speaker.actor is None:
         return "speaker: he/she, the person who spoke before"
-    if said[:1].islower() or said.lower().startswith(("the ", "police", "media")):
-        if said.lower().split()[-1] not in speaker.name.lower().split()[-1:]:
-            return "speaker: a title or body referring back"
+    common = said[:1].islower() or said.lower().startswith(("the ", "police", "media"))
+    if common and said.lower().split()[-1] not in speaker.name.lower().split()[-1:]:
+        return "speaker: a title or body referring back"
     return None
+
+
+def period_ends(record: Record) -> list[str]:
+    """Dates right after "until", "through" … (data/dates.toml `endpoints`), with their value."""
+    text, ends = record.article.text, words().endpoints
+    found = []
+    for d in record.dates:
+        before = text[: d.start].split()[-1:]
+        if before and before[0].lower() in ends:
+            context = " ".join(text[max(0, d.start - 120) : d.end + 40].split())
+            found.append(f"{d.value} (published {record.article.published}): …{context}")
+    return found
+
+
+def employers_watched(hits: dict[str, list[str]]) -> None:
+    """Record each person title whose sector comes from the body it names (actors/names.employer_in)."""
+    original = names.employer_in
+
+    def watched(article: ArticleReading, title: Span) -> ResolvedMention | None:
+        found = original(article, title)
+        if found is not None:
+            role, code = names.agent_in(article.lexicon, title)
+            own = names.agent_sector(code) if code else None
+            hits["actor: sector from the body a title names"].append(
+                f"{own} -> {found.sector} via {found.name!r}: {title.text}"
+            )
+        return found
+
+    names.employer_in = watched
 
 
 def main(argv: list[str]) -> None:
@@ -75,6 +111,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--shown", type=int, default=SHOWN, help="firings shown per rule")
     args = parser.parse_args(argv)
     hits: dict[str, list[str]] = collections.defaultdict(list)
+    employers_watched(hits)
     for record in extract_many(unseen_texts(args.texts)):
         if not isinstance(record, Record):
             continue
@@ -84,6 +121,7 @@ def main(argv: list[str]) -> None:
             line += " ".join(text[e.sentence.start : e.sentence.end].split())[:200]
             for rule in rules_of(e):
                 hits[rule].append(line)
+        hits["date: the end of a period (all, the rule changes few)"].extend(period_ends(record))
         for q in record.quotes:
             if q.kind == "indirect" and q.cue in CUES:
                 hits[f"quote: {q.cue}"].append(f"{q.speaker.name if q.speaker else None}: {q.text[:120]}")
