@@ -44,6 +44,13 @@ def actor_named(actors: list[Actor], name: str) -> Actor:
         # a title naming an armed group, an outlet or a company gives that body's sector
         ("Taliban spokesperson Omar Rahimi denied the claim.", "Omar Rahimi", "AFG", "REB"),
         ("Reuters correspondent Jane Doe reported from Kabul.", "Jane Doe", "GBR", "MED"),
+        # a body named across a preposition is no employer of the name after it
+        (
+            "The plan came from the Interagency Working Group on Coal with Ruth Alder of Ohio.",
+            "Ruth Alder",
+            "USA",
+            "",
+        ),
         # a state body's title keeps the sector its own words give
         ("Russian Foreign Ministry spokeswoman Anna Petrova said the talks failed.", "Anna Petrova", "RUS", "GOV"),
         # a nationality right before the title is the person's, after "with" too

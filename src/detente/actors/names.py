@@ -254,13 +254,14 @@ def description(article: ArticleReading, words: Span) -> tuple[str | None, str |
     return country, sector, role
 
 
-# Bodies whose sector a person's title takes from them: what a spokesperson, president or member
-# of one does is that body's ("Taliban spokesperson" REB, "BBC's correspondent" MED, "the Bank's
-# president" BUS). Only sectors a title's own words cannot tell: a state body's title says its
-# sector itself ("Minister", "Senator"), a party's leader often holds a state office, and NGO is
-# the guess for a council or institute nobody listed.
-EMPLOYER_KINDS = frozenset({"organization", "group", "agency"})
-EMPLOYER_SECTORS = frozenset({"REB", "UAF", "MED", "BUS"})
+# Bodies whose sector a person's title takes from them: what a spokesperson or correspondent of
+# one does is that body's ("Taliban spokesperson" REB, "BBC's correspondent" MED). Only outlets and
+# armed groups, whose sectors come from lists: a state body's title says its sector itself
+# ("Minister", "Senator"), a party's leader often holds a state office, and the sector of an
+# organisation nobody listed is a guess (in the corpus check "Interagency Working Group" was a
+# business and "National Economic Council" an NGO).
+EMPLOYER_KINDS = frozenset({"group", "agency"})
+EMPLOYER_SECTORS = frozenset({"REB", "UAF", "MED"})
 # The body ends the title, or nearly ("BBC's", "Taliban spokesperson", "president of the League").
 EMPLOYER_REACH = 2
 
@@ -274,9 +275,14 @@ def employer_in(article: ArticleReading, words: Span) -> ResolvedMention | None:
         inside = words.start <= found.start and last - EMPLOYER_REACH <= found.end <= last
         if not inside or found.kind not in EMPLOYER_KINDS or found.sector not in EMPLOYER_SECTORS:
             continue
-        if not any(t.text == "," for t in doc[found.end : last]):  # "Speaking to AFP, the president of …" is not AFP's
+        if all(t.pos_ in TITLE_HEAD_POS for t in doc[found.end : last]):  # "Taliban spokesperson", "BBC's"
             return found
     return None
+
+
+# What may stand between the body and the name: the role noun, a possessive. Not a comma ("Speaking
+# to AFP, the president of …") nor a preposition ("the Working Group on Coal with Brian Deese").
+TITLE_HEAD_POS = frozenset({"NOUN", "PROPN", "PART", "ADJ"})
 
 
 def last_clause(words: Span) -> Span:

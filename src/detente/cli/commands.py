@@ -257,7 +257,12 @@ def convert_dictionaries(source: Path, out: Path) -> None:
     "--shared", default=DEFAULT_SHARED, show_default=True, type=click.Path(file_okay=False), help="The shared data."
 )
 @click.option("--docs", type=click.Path(dir_okay=False), help="Also write the tables to this Markdown file.")
-@click.option("--explain", is_flag=True, help="Show each missed or extra gold/dev event with its sentence.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Show each missed or extra gold/dev event with its sentence, then every other component's misses"
+    " (actors, quotes, dates, amounts, PolNeAR, textacy).",
+)
 @click.option("--pin", is_flag=True, help="Raise the floors to the current scores and pin the gold (needs --why).")
 @click.option("--why", help="Why the floors move: recorded beside them.")
 def eval_command(shared: str, docs: str | None, explain: bool, pin: bool, why: str | None) -> None:
@@ -273,6 +278,10 @@ def eval_command(shared: str, docs: str | None, explain: bool, pin: bool, why: s
     if explain:
         for line in explain_events(evaluation):
             click.echo(line)
+        for component, misses in sorted(evaluation.misses.items()):
+            click.echo(f"== {component}: {len(misses)} missed, extra or wrong")
+            for miss in misses:
+                click.echo(f"   {miss}")
     floors = gate.load_floors() if not pin or gate.FLOORS_FILE.exists() else gate.Floors()
     if pin:
         moved = gate.pin(evaluation.metrics(), evaluation.digests, floors, why or "")
