@@ -78,6 +78,7 @@ def test_relative_expressions_stay_unresolved_without_a_publication_date() -> No
         # the end of a period in a clause of what would be is the nearest such month, not last year's
         ("The senators proposed a bill that would fund the agency through September.", [("September", "2023-09")]),
         ("The envoy, who served until September, resigned.", [("September", "2022-09")]),
+        ("The agency asked the state to allow hot meals to be sold through March 9.", [("March 9", "2023-03-09")]),
         (
             "The group was founded in 2011. Three years later it split.",
             [("2011", "2011"), ("Three years later", "2014")],

@@ -508,8 +508,9 @@ def tense_of(span: Span) -> Tense:
 
 def open_ended(preposition: Token, w: DateWords) -> bool:
     """A period whose end the text does not put in the past: a period named by a noun ("the
-    suspension of Parliament until October 14") or a clause of what would be ("would fund the
-    government through September")."""
+    suspension of Parliament until October 14") or a clause of what would be, a modal's or an
+    infinitive's ("would fund the government through September", "to be purchased through
+    October 9")."""
     head = preposition.head
     if head.pos_ == "NOUN":
         return True
