@@ -2,13 +2,15 @@
 ``../shared/suites/polnear/dev`` and scored against Détente's quotes.
 
 An attribution is a quotation when its content is in quotation marks or its cue is a verb of
-saying (``data/speech_verbs.txt``, ``according``). It is found when one Détente quote has most of
-the content's words (``FOUND_SHARE``); its speaker is right when the quote's speaker matches the
-Source span (the name, or the very words "he", "the source" the speaker was read from), and
-an attribution with no source is right with no speaker. Precision: the share of Détente quotes
-that find a quotation with most of their own words inside its content. Offsets are not compared: the text is
-matched by words, so the cleaner may change spacing or drop the headline. Some articles were
-annotated twice; the first annotation file (by name) is the one scored.
+saying (``data/evaluation/polnear_cues.txt``, ``according``): a list frozen apart from the
+coder's own ``data/speech_verbs.txt``, so that the set scored does not move with the coder. It is
+found when one Détente quote has most of the content's words (``FOUND_SHARE``); its speaker is
+right when the quote's speaker matches the Source span (the name, or the very words "he", "the
+source" the speaker was read from), and an attribution with no source is right with no speaker.
+Precision: the share of Détente quotes that find a quotation with most of their own words inside
+its content. Offsets are not compared: the text is matched by words, so the cleaner may change
+spacing or drop the headline. Some articles were annotated twice; the first annotation file (by
+name) is the one scored.
 """
 
 from __future__ import annotations
@@ -99,7 +101,7 @@ def is_quotation(attribution: Attribution, speech_forms: frozenset[str]) -> bool
 def speech_forms() -> frozenset[str]:
     """The verbs of saying in their usual forms ("say", "says", "said", "saying")."""
     forms = {"according"}
-    for lemma in word_list("speech_verbs.txt"):
+    for lemma in word_list("evaluation/polnear_cues.txt"):
         stem = lemma[:-1] if lemma.endswith("e") else lemma
         forms |= {lemma, f"{lemma}s", f"{stem}ed", f"{stem}ing", f"{lemma}d", f"{lemma}es"}
     return frozenset(forms | {"said", "told", "wrote", "spoke", "spoken", "written", "thought", "stated"})
