@@ -247,16 +247,18 @@ def latest_person(
 
 
 def latest_organisation(article: ArticleReading, chunk: Span) -> ResolvedMention | None:
-    """The latest organisation before ``chunk`` (within a few sentences) whose name has the
-    chunk's head noun ("the embassy" → "US Embassy in London", "the ministry" → "Ministry of …")."""
+    """The latest organisation or outlet before ``chunk`` (within a few sentences) whose name, or
+    the words it was named by, has the chunk's head noun ("the embassy" → "US Embassy in London",
+    "the ministry" → "Ministry of …", "the agency" → SPA, named "Saudi Press Agency")."""
     first_sentence = max(0, sentence_index(article.doc, chunk.start) - COREFERENCE_SENTENCES)
     word = chunk.root.lower_
     for found in sorted(article.found, key=lambda f: f.start, reverse=True):
-        if found.start >= chunk.start or found.kind not in ("organization", "government", "group"):
+        if found.start >= chunk.start or found.kind not in ("organization", "government", "group", "agency"):
             continue
         if sentence_index(article.doc, found.start) < first_sentence:
             return None
-        if word in found.name.lower().split():
+        named = f"{found.name} {article.doc[found.start : found.end].text}"
+        if word in named.lower().split():
             return found
     return None
 

@@ -216,23 +216,7 @@ class ActorIndex:
         if root.pos_ == "PROPN":
             return None  # a name the actors stage does not know is nobody else
         owned = {t.i for c in root.children if c.dep_ == "poss" for t in c.subtree}
-        found = next((self.by_token[t.i] for t in span if t.i in self.by_token and t.i not in owned), None)
-        return found or self.body_referred_to(root)
-
-    def body_referred_to(self, noun: Token) -> Actor | None:
-        """ "the agency", "the ministry", "police": a definite description (or a bare institution
-        noun) whose noun is a word of the name of a body named before ("the Saudi Press Agency",
-        "the Ministry of Health") refers back to the last such body."""
-        bare = not any(c.dep_ in ("det", "poss") for c in noun.children)
-        if noun.pos_ != "NOUN" or not (definite(noun) or bare and institution(noun)):
-            return None
-        word = noun.lemma_.lower()
-        for i in sorted((i for i in self.by_token if i < noun.i), reverse=True):
-            actor = self.by_token[i]
-            names = [actor.name, *(m.text for m in actor.mentions)]
-            if actor.kind != "person" and any({word, noun.lower_} & set(n.lower().split()) for n in names):
-                return actor
-        return None
+        return next((self.by_token[t.i] for t in span if t.i in self.by_token and t.i not in owned), None)
 
     def person_named_with(self, span: Span) -> Actor | None:
         """A person named in the speaker's phrase or right after its title: "the President of the
@@ -322,9 +306,7 @@ PLACES = frozenset({"NORP", "GPE"})
 
 
 def institution(noun: Token) -> bool:
-    return noun.lemma_.lower() in word_list("institution_nouns.txt") or noun.lower_ in word_list(
-        "institution_nouns.txt"
-    )
+    return bool({noun.lemma_.lower(), noun.lower_} & word_list("institution_nouns.txt"))
 
 
 def definite(noun: Token) -> bool:
