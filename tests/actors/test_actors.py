@@ -100,6 +100,38 @@ def test_surname_role_description_and_speaking_pronoun_resolve_to_the_person() -
     assert [m.text for m in alipov.mentions] == ["Denis Alipov", "The Russian Ambassador", "Alipov", "He"]
 
 
+def test_a_role_description_is_the_holder_of_that_office_not_of_a_higher_or_lower_one() -> None:
+    text = (
+        "President Ilvan Marosh of Gondor met the press. The Vice President, Tella Brin, said on Friday that "
+        "talks would go on. The Speaker said she had told the president that the budget must pass."
+    )
+    actors = actors_of(text)
+    marosh = actor_named(actors, "Ilvan Marosh")
+    assert "the president" in [m.text for m in marosh.mentions]
+    assert "the president" not in [m.text for m in actor_named(actors, "Tella Brin").mentions]
+
+
+def test_a_title_refers_back_to_its_holder_however_far_back() -> None:
+    filler = " ".join(f"Delegates debated the {n} item of the agenda for hours." for n in range(1, 9))
+    text = (
+        "Crown Prince Karim Haddad of Jordan opened the summit. "
+        + filler
+        + " Marta Kell, a United Nations rapporteur, spoke next. Observers believe the crown prince ordered the arrests."
+    )
+    actors = actors_of(text)
+    assert "the crown prince" in [m.text for m in actor_named(actors, "Crown Prince Karim Haddad").mentions]
+    assert "the crown prince" not in [m.text for m in actor_named(actors, "Marta Kell").mentions]
+
+
+def test_a_surname_tagged_as_an_organisation_is_still_the_person() -> None:
+    text = (
+        "Agnès Callamard, a UN rapporteur who had investigated the case, spoke on Monday. "
+        "Callamard encouraged the CIA to release the files from their investigation."
+    )
+    callamard = actor_named(actors_of(text), "Agnès Callamard")
+    assert [m.text for m in callamard.mentions] == ["Agnès Callamard", "Callamard"]
+
+
 def test_a_first_name_is_not_a_dictionary_namesake() -> None:
     actors = actors_of("AU trade and industry commissioner Albert Muchanga announced Benin was to join.")
     assert not any(a.code.startswith("MCO") for a in actors)

@@ -39,12 +39,23 @@ def surnames(article: ArticleReading) -> None:
             named.setdefault(name[0], []).append(found)
     words = words_of(article.doc)
     for i, text in enumerate(words.texts):
-        if text not in named or i in article.taken or words.pos[i] != "PROPN":
+        if text not in named or words.pos[i] != "PROPN":
             continue
         earlier = [f for f in named[text] if f.start < i]
-        if earlier:
-            article.found.append(alias(earlier[-1], article.doc[i : i + 1]))
-            article.taken.add(i)
+        if not earlier or (i in article.taken and not unknown_name_at(article, i)):
+            continue
+        article.found.append(alias(earlier[-1], article.doc[i : i + 1]))
+        article.taken.add(i)
+
+
+def unknown_name_at(article: ArticleReading, i: int) -> bool:
+    """Token ``i`` is a one-word name spaCy tagged and nothing resolved ("Callamard" read as an
+    organisation after "Agnès Callamard"): the mention is dropped for the surname's."""
+    at = next((f for f in article.found if f.start == i and f.end == i + 1), None)
+    if at is None or at.country or at.code or at.kind == "person":
+        return False
+    article.found.remove(at)
+    return True
 
 
 def role_descriptions(article: ArticleReading) -> None:
@@ -240,10 +251,23 @@ def latest_person(
         and (sector is None or f.sector == sector)
         and (country is None or f.country == country)
     ]
-    title = role.split()[-1].lower() if role else None
-    titled = [f for f in candidates if title and titled_as(article, f, title)]
-    chosen = titled or candidates
-    return chosen[0] if chosen else None
+    if not role:
+        return candidates[0] if candidates else None
+    titled = [f for f in candidates if titled_as(article, f, role)]
+    if titled:
+        return titled[0]
+    # "the crown prince" twenty sentences after "Crown Prince Mohammad bin Salman": a title
+    # names its holder however far back; else the nearest person of the description's country,
+    # or with no country one with no other title (not "Agnès Callamard, a UN rapporteur")
+    earlier = [
+        f
+        for f in sorted(article.found, key=lambda f: f.start, reverse=True)
+        if f.kind == "person" and f.start < span.start and (country is None or f.country == country)
+    ]
+    far = next((f for f in earlier if titled_as(article, f, role)), None)
+    if far is not None or country is not None:  # "the Russian Ambassador" after "Russian envoy Denis Alipov"
+        return far or (candidates[0] if candidates else None)
+    return next((f for f in candidates if not f.role and not titled_at(article, f)), None)
 
 
 def latest_organisation(article: ArticleReading, chunk: Span) -> ResolvedMention | None:
@@ -264,8 +288,28 @@ def latest_organisation(article: ArticleReading, chunk: Span) -> ResolvedMention
 
 
 def titled_as(article: ArticleReading, found: ResolvedMention, title: str) -> bool:
-    """The person's role, or the words just before the name, end with ``title``."""
+    """The person's role, or the words just before the name or opening its mention ("Crown Prince
+    Mohammad bin Salman"), end with the role ``title`` and have its ranks ("Vice President Mike
+    Pence" is not "the president")."""
+    words = title.lower().split()
     if found.role:
-        return found.role.split()[-1].lower() == title
-    before = article.doc[max(0, found.start - TITLE_WORDS) : found.start]
-    return any(t.lower_ == title for t in before)
+        own = found.role.lower().split()
+    else:
+        span = article.doc[max(0, found.start - TITLE_WORDS) : min(found.end - 1, found.start + TITLE_WORDS)]
+        at = next((i for i in range(len(span) - 1, -1, -1) if span[i].lower_ == words[-1]), None)
+        if at is None:
+            return False
+        own = [t.lower_ for t in span[: at + 1]]
+    return own[-1] == words[-1] and rank_words() & set(own) == rank_words() & set(words)
+
+
+@cache
+def rank_words() -> frozenset[str]:
+    return frozenset(toml_data("actors/roles.toml")["ranks"]["words"])
+
+
+def titled_at(article: ArticleReading, found: ResolvedMention) -> bool:
+    """A title word of the lexicon's roles just before the person's name or opening its mention."""
+    span = article.doc[max(0, found.start - TITLE_WORDS) : found.end]
+    role, _code = agent_in(article.lexicon, span)
+    return role is not None
