@@ -84,3 +84,16 @@ def test_another_spelling_of_a_known_surname_is_the_articles() -> None:
     actors = find_actors(load_pipeline()("President Zelenskyy thanked the allies."), "2022-12-21")
     (zelenskyy,) = [a for a in actors if a.kind == "person"]
     assert (zelenskyy.name, zelenskyy.country) == ("Zelenskyy", "UKR")
+
+
+def test_an_aide_of_the_speakers_own_state_is_not_the_leader_addressed() -> None:
+    transcript = (
+        "PRESIDENT BIDEN:  Mr. President, it is good to see you. I look forward to our talks.\n\n"
+        "SECRETARY BLINKEN:  Yes, sir.\n\n"
+        "PRESIDENT OKAFOR:  Thank you, Mr. President.\n"
+    )
+    actors = find_actors(load_pipeline()(transcript), "2022-12-19", title=TITLE)
+    okafor = actor_of(actors, "PRESIDENT OKAFOR")
+    assert okafor is not None and actor_of(actors, "you") == okafor  # not Blinken, the next to speak
+    thanked = actor_of(actors, "you", 1)  # Okafor to the Americans (the last of them to speak)
+    assert thanked is not None and thanked.country == "USA"

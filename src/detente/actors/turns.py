@@ -6,9 +6,9 @@ A turn runs from its label to the next label. Its speaker is the person the labe
 name the article gives elsewhere ("PRESIDENT BIDEN" is Joe Biden), else the one the title names
 with a country ("President Lasso of Ecuador"); a label of a title alone ("THE PRESIDENT") is the
 first person the title gives that title. Inside a turn the first person is its speaker; the
-second person is the leader addressed: the speaker of the
-turn before, or for an opening turn the next one. A turn that answers the press (after "Q")
-addresses no one of a state. The words are data: ``data/actors/transcripts.toml``.
+second person is the leader addressed: the nearest speaker of another state, before the turn
+or else after it (an aide of the speaker's own state is not addressed). A turn that answers the
+press (after "Q") addresses no one of a state. The words are data: ``data/actors/transcripts.toml``.
 """
 
 from __future__ import annotations
@@ -111,14 +111,19 @@ def turn_voices(article: ArticleReading, title: str | None = None) -> None:
 
 
 def addressee_of(turns: list[Turn], speakers: list[ResolvedMention | None], i: int) -> ResolvedMention | None:
-    """The one a turn addresses: the speaker of the turn before (nobody's when the press asked), or
-    for the opening turn the next speaker."""
+    """The leader a turn addresses: the nearest speaker of another state before it (nobody's when
+    the turn answers the press), else after it. An aide of the speaker's own state between them
+    ("SECRETARY BLINKEN: Yes.") is not the one addressed."""
     me = speakers[i]
-    if i > 0:
-        before = speakers[i - 1]
-        return before if before is not None and me is not None and before.key != me.key else None
-    after = speakers[1] if len(speakers) > 1 else None
-    return after if after is not None and me is not None and after.key != me.key else None
+    if me is None or (i > 0 and speakers[i - 1] is None and is_press(turns[i - 1].label)):
+        return None
+    for j in [*range(i - 1, -1, -1), *range(i + 1, len(speakers))]:
+        other = speakers[j]
+        if other is None:
+            continue
+        if other.key != me.key and other.country and other.country != me.country:
+            return other
+    return None
 
 
 def voices_in(article: ArticleReading, span: Span, speaker: ResolvedMention, addressee: ResolvedMention | None) -> None:

@@ -442,9 +442,9 @@ def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
     send"), from the object of that verb when it is an object-control verb ("urged the United
     States to reconsider": the United States reconsiders; "called on Israel to halt"), through "in …ing" ("forceful in
     blaming Iran"); a subject the parser hung on an auxiliary counts."""
-    token = verb
+    token, deps, active = verb, {dep}, dep == "nsubj"
     for _ in range(SUBJECT_DEPTH):
-        subject = next((c for c in own_and_auxiliary_children(token) if c.dep_ == dep), None)
+        subject = next((c for c in own_and_auxiliary_children(token) if c.dep_ in deps), None)
         if subject is not None:
             return subject
         asked = controller(token)
@@ -462,6 +462,9 @@ def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
             continue
         if token.dep_ not in BORROWS_SUBJECT or token.head.i == token.i or reduced_relative(token):
             return None
+        # an active verb shares a passive head's subject: "I was honored to welcome you", "Iran was
+        # urged to release them", "the envoy was summoned and protested" (I welcome, Iran releases)
+        deps = {"nsubj", "nsubjpass"} if active and token.dep_ != "acomp" else {"nsubj"}
         token, dep = finite_conjunct_head(token), "nsubj"
     return None
 
