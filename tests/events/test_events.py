@@ -222,7 +222,7 @@ def test_a_rejection_is_coded_though_the_dictionary_leaves_reject_uncoded() -> N
         ("Germany sanctioned Iran on Monday.", [("DEU", "IRN", "163")]),
         # what someone is urged to do is not done; "in blaming" borrows the adjective's subject
         ("The United States was more forceful in blaming Iran.", [("USA", "IRN", "112")]),
-        # an active infinitive shares its passive head's subject: Japan condemns, Iran releases
+        # an infinitive shares its head's subject: an adjective's, or a passive participle's (Egypt hosts)
         ("Japan was quick to condemn Iran.", [("JPN", "IRN", "111")]),
         (
             "The Egyptian president was honored to host Chancellor Olaf Scholz.",
