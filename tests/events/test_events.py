@@ -1345,3 +1345,16 @@ def test_what_is_only_spoken_of_planned_not_or_possible_is_no_event(sentence: st
 def test_talking_to_a_people_is_no_consultation() -> None:
     found = triples(events_of("Biden spoke directly to the Polish people in Warsaw."))
     assert found and not any(c.startswith("04") for _, _, c in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # goods of relief given, sent or brought by any verb of those blocks (verbs.local.txt &RELIEF)
+        ("Japan sent medicines and tents to Turkey.", ("JPN", "TUR", "073")),
+        ("Canada donated vaccines to Ghana on Monday.", ("CAN", "GHA", "073")),
+        ("Norway delivered food aid to Yemen.", ("NOR", "YEM", "070")),
+    ],
+)
+def test_relief_given_by_any_verb_of_giving_or_sending_is_aid(sentence: str, expected: tuple[str, str, str]) -> None:
+    assert triples(events_of(sentence)) == [expected]

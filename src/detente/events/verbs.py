@@ -287,9 +287,13 @@ def load_verbs(directory: Path | None = None) -> VerbDictionary:
 
 
 def merged(verbs: VerbDictionary, extra: VerbDictionary) -> VerbDictionary:
-    """``verbs`` with the blocks and forms of ``extra`` it lacks (a form already known keeps its block)."""
+    """``verbs`` with the blocks and forms of ``extra`` it lacks (a form already known keeps its
+    block); a block ``verbs`` has already gains ``extra``'s patterns for it."""
     for name, block in extra.blocks.items():
-        verbs.blocks.setdefault(name, block)
+        known = verbs.blocks.setdefault(name, block)
+        if known is not block:
+            known.patterns = [*known.patterns, *block.patterns]
+            known.splits.clear()
     for form, found in extra.forms.items():
         verbs.forms.setdefault(form, found)
     for form, base in extra.bases.items():
