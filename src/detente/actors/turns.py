@@ -118,7 +118,7 @@ def addressee_of(turns: list[Turn], speakers: list[ResolvedMention | None], i: i
     if me is None or (i > 0 and speakers[i - 1] is None and is_press(turns[i - 1].label)):
         return None
     for j in [*range(i - 1, -1, -1), *range(i + 1, len(speakers))]:
-        other = speakers[j]
+        other: ResolvedMention | None = speakers[j]
         if other is None:
             continue
         if other.key != me.key and other.country and other.country != me.country:
