@@ -418,3 +418,12 @@ def test_a_state_institution_named_without_its_country_is_the_articles_country()
     # a story about two states gives an unnamed institution neither
     two = actors_of("Iran and Iraq traded accusations. The Interior Ministry denied it. Iran and Iraq met.")
     assert next(a for a in two if a.name.endswith("Interior Ministry")).country is None
+
+
+def test_the_president_with_a_capital_is_the_first_president_the_article_names() -> None:
+    text = (
+        "President Ilvan Marosh welcomed President Tella Brin of Chile to the palace. "
+        "The President praised Chile's courage."
+    )
+    actors = actors_of(text)
+    assert "The President" in [m.text for m in actor_named(actors, "Ilvan Marosh").mentions]

@@ -1358,3 +1358,19 @@ def test_talking_to_a_people_is_no_consultation() -> None:
 )
 def test_relief_given_by_any_verb_of_giving_or_sending_is_aid(sentence: str, expected: tuple[str, str, str]) -> None:
     assert triples(events_of(sentence)) == [expected]
+
+
+def test_the_two_are_the_two_leaders_named_before() -> None:
+    events = events_of("President Joe Biden welcomed President Isaac Herzog of Israel. The two discussed trade.")
+    assert ("ISR", "USA", "040") in triples(events) and ("USA", "ISR", "040") in triples(events)
+
+
+def test_what_someone_is_pressed_to_do_in_the_passive_is_not_done() -> None:
+    assert [
+        t for t in triples(events_of("Obama is being pressured by Congress to help Iran.")) if t[2][:2] == "07"
+    ] == []
+
+
+def test_a_meeting_as_the_purpose_of_a_past_act_happened() -> None:
+    events = events_of("In September the Indian prime minister travelled to Tokyo to meet with Japanese leaders.")
+    assert ("IND", "JPN", "040") in [(s, t, c[:3]) for s, t, c in triples(events)]

@@ -254,6 +254,9 @@ def latest_person(
     if not role:
         return candidates[0] if candidates else None
     titled = [f for f in candidates if titled_as(article, f, role)]
+    principal = principal_holder(article, span, role) if country is None else None
+    if principal is not None:
+        return principal
     if titled:
         return titled[0]
     # "the crown prince" twenty sentences after "Crown Prince Mohammad bin Salman": a title
@@ -268,6 +271,18 @@ def latest_person(
     if far is not None or country is not None:  # "the Russian Ambassador" after "Russian envoy Denis Alipov"
         return far or (candidates[0] if candidates else None)
     return next((f for f in candidates if not f.role and not titled_at(article, f)), None)
+
+
+def principal_holder(article: ArticleReading, span: Span, role: str) -> ResolvedMention | None:
+    """ "The President" with a capital, as a proper title, where the article has named several
+    presidents: the first one it named, the holder the text is about ("President Biden welcomed
+    President Herzog of Israel … The President praised Israel's statecraft" is Biden)."""
+    head = article.doc[span.end - 1]
+    if not head.is_title or head.is_sent_start:
+        return None
+    earlier = sorted((f for f in article.found if f.kind == "person" and f.start < span.start), key=lambda f: f.start)
+    holders = [f for f in earlier if titled_as(article, f, role)]
+    return holders[0] if len({f.key for f in holders}) > 1 else None
 
 
 def latest_organisation(article: ArticleReading, chunk: Span) -> ResolvedMention | None:

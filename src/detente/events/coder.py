@@ -33,7 +33,7 @@ from ..actors.resolve import actors_by_token
 from ..knowledge.lexicon import load_lexicon
 from ..nlp import words_of
 from ..record import Actor, DateRef, Event, Quote
-from .arguments import Arguments, verb_arguments
+from .arguments import SUBJECT_DEPTH, Arguments, infinitive, verb_arguments
 from .decisions import (
     Context,
     Decision,
@@ -397,8 +397,33 @@ def done_not_intended(decision: Decision, verb: Token, default: str) -> bool:
     [036]); said in the past with no word of intention ("the leaders met today at …") it is the
     act, the verb's own code (040)."""
     intent_root = decision.code.startswith("03") and not default.startswith("03")
+    if not intent_root or intention(verb) is not None:
+        return False
     past = verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children)
-    return intent_root and past and verb.dep_ in ("ROOT", "conj") and intention(verb) is None
+    return (past and verb.dep_ in ("ROOT", "conj")) or purpose_of_past(verb)
+
+
+def purpose_of_past(verb: Token) -> bool:
+    """ "welcomed you to the White House last September … to meet with our fellow Quad leaders": an
+    infinitive of purpose (or of an emotion: "was honored to welcome") under a verb told in the
+    past was done with it; one under a verb of refusing or failing was not."""
+    token = verb
+    for _ in range(SUBJECT_DEPTH):
+        if token.dep_ not in ("xcomp", "advcl") or not infinitive(token) or token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lemma_.lower() in rules().refusal_verbs:
+            return False
+        auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+        if (
+            token.tag_ == "VBD"
+            and not auxiliaries
+            or token.tag_ == "VBN"
+            and auxiliaries <= {"was", "were"}
+            and auxiliaries
+        ):
+            return True
+    return False
 
 
 def travel(context: Context, decision: Decision, verb: Token) -> None:

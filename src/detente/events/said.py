@@ -241,12 +241,15 @@ def content_verbs() -> frozenset[str]:
 
 
 def asked_for(token: Token) -> bool:
-    """ "urged the United States to reconsider", "appealed to Russia to withdraw": the infinitive
-    of a verb of request with someone asked, and the infinitives joined to it ("to act with
-    restraint and ensure …")."""
+    """ "urged the United States to reconsider", "appealed to Russia to withdraw", "was urged to
+    reconsider": the infinitive of a verb of request with someone asked, and the infinitives
+    joined to it ("to act with restraint and ensure …")."""
     while token.dep_ == "conj" and token.head.i != token.i and token.tag_ == "VB":
         token = token.head
-    return token.head.lemma_.lower() in rules().request_verbs and controller(token) is not None
+    if token.head.lemma_.lower() not in rules().request_verbs:
+        return False
+    passive = token.dep_ in ("xcomp", "advcl") and any(c.dep_ == "nsubjpass" for c in token.head.children)
+    return controller(token) is not None or passive  # "Obama is being pressured by Congress to help Iran"
 
 
 def request(context: Context, decision: Decision, verb: Token) -> None:
