@@ -97,3 +97,19 @@ def test_an_aide_of_the_speakers_own_state_is_not_the_leader_addressed() -> None
     assert okafor is not None and actor_of(actors, "you") == okafor  # not Blinken, the next to speak
     thanked = actor_of(actors, "you", 1)  # Okafor to the Americans (the last of them to speak)
     assert thanked is not None and thanked.country == "USA"
+
+
+def test_the_first_person_of_a_statement_by_one_author_is_the_author() -> None:
+    text = (
+        "Today I spoke with President Okafor of Nigeria. We will send medicines to Lagos. "
+        "“We are grateful,” he said. I thank him for his leadership."
+    )
+    title = "Statement by President Joe Biden on the Floods in Nigeria"
+    actors = find_actors(load_pipeline()(text), "2022-12-19", title=title)
+    biden = actor_of(actors, "I")
+    assert biden is not None and (biden.name, biden.country) == ("Joe Biden", "USA")
+    assert actor_of(actors, "We") == biden and actor_of(actors, "I", 1) == biden
+    assert actor_of(actors, "We", 1) is None  # inside quotation marks: the one quoted
+    # no author named, two authors, or a title alone: nobody's
+    for other in ("Statement by the Press Secretary", "Joint Statement by President Biden and President Okafor"):
+        assert actor_of(find_actors(load_pipeline()(text), "2022-12-19", title=other), "I") is None

@@ -1374,3 +1374,17 @@ def test_what_someone_is_pressed_to_do_in_the_passive_is_not_done() -> None:
 def test_a_meeting_as_the_purpose_of_a_past_act_happened() -> None:
     events = events_of("In September the Indian prime minister travelled to Tokyo to meet with Japanese leaders.")
     assert ("IND", "JPN", "040") in [(s, t, c[:3]) for s, t, c in triples(events)]
+
+
+def test_the_sides_are_the_two_people_who_met_when_no_countries_were_named_lately() -> None:
+    text = (
+        "Security adviser Jake Sullivan and Russian Security Council Secretary Nikolay Patrushev held consultations. "
+        "The meeting was constructive. It was an important step. Many issues were discussed. "
+        "The sides agreed that stability was in the interest of both."
+    )
+    assert {("USA", "RUS", "030"), ("RUS", "USA", "030")} <= set(triples(events_of(text)))
+
+
+def test_a_name_inside_an_organisation_s_name_after_to_or_against_is_no_party() -> None:
+    events = events_of("Egypt and Jordan welcomed the achievements of the Global Coalition to Defeat ISIS.")
+    assert all(e.target is None or e.target.country != "IMG" for e in events)

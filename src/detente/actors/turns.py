@@ -101,6 +101,9 @@ def turn_voices(article: ArticleReading, title: str | None = None) -> None:
     doc = article.doc
     turns = doc_turns(doc)
     speakers = [None if is_press(t.label) else speaker_of(article, t, title) for t in turns]
+    if not turns:
+        authored_voice(article, title)
+        return
     for i, (turn, speaker) in enumerate(zip(turns, speakers, strict=True)):
         if speaker is None:
             continue
@@ -108,6 +111,68 @@ def turn_voices(article: ArticleReading, title: str | None = None) -> None:
         span = doc.char_span(turn.start, turn.end, alignment_mode="contract")
         if span is not None:
             voices_in(article, span, speaker, addressee)
+
+
+def authored_voice(article: ArticleReading, title: str | None) -> None:
+    """ "Statement by President Biden on …" with no speaker labels: "I", "my", "we" outside
+    quotation marks are the author's (data/actors/transcripts.toml ``authored_*``)."""
+    doc = article.doc
+    surname = author_surname(title)
+    if surname is None or doc_turns(doc):
+        return
+    author = next((f for f in article.found if f.kind == "person" and same_name(f.name.split()[-1], surname)), None)
+    quoted = quoted_spans(doc_text(doc))
+    first = words().first_person
+    mine = [
+        t for t in doc if t.lower_ in first and t.i not in article.taken and not (t.lower_ == "us" and t.text == "US")
+    ]
+    mine = [t for t in mine if not any(start <= t.idx < end for start, end in quoted)]
+    if not mine:
+        return
+    if author is None:
+        index = article.lexicon.phrases.get(phrase_key(surname))
+        known = article.lexicon.entries[index] if index is not None else None
+        if known is None or known.kind != "person":
+            return
+        author = resolve_known(article, doc[mine[0].i : mine[0].i + 1], known)
+        if author is None:
+            return
+    for token in mine:
+        article.found.append(alias(author, doc[token.i : token.i + 1]))
+        article.taken.add(token.i)
+
+
+def author_surname(title: str | None) -> str | None:
+    """The surname of the one author a title names ("Statement by President Joseph R. Biden, Jr.
+    on …" → Biden), or None."""
+    if not title:
+        return None
+    data = toml_data("actors/transcripts.toml")
+    kinds = "|".join(re.escape(k) for k in sorted(data["authored_kinds"], key=len, reverse=True))
+    links = "|".join(data["authored_links"])
+    found = re.match(rf"^(?:{kinds})\s+(?:{links})\s+(?P<author>.+)$", title.strip(), flags=re.I)
+    if found is None:
+        return None
+    ends = {w.casefold() for w in data["author_ends"]}
+    author: list[str] = []
+    for word in found["author"].replace(",", " ").split():
+        if word.casefold() in ends:
+            break
+        author.append(word)
+    suffixes = {w.casefold() for w in data["name_suffixes"]}
+    names = [w for w in author if w.casefold() not in suffixes]
+    title_only = not names or names[0].casefold() == "the"  # "Statement by the Press Secretary"
+    if title_only or "and" in (w.casefold() for w in names) or not names[-1][:1].isupper():
+        return None
+    return names[-1]
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges inside paired quotation marks."""
+    return [(m.start(), m.end()) for m in QUOTED.finditer(text)]
+
+
+QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
 def addressee_of(turns: list[Turn], speakers: list[ResolvedMention | None], i: int) -> ResolvedMention | None:

@@ -366,7 +366,9 @@ def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
         return (other,) if other is not None else ()
     people = subject.lower_ in people_heads()  # "the two leaders": two people first, then countries
     before = (people and last_two(scene, subject, "person")) or last_two(scene, subject, None)
-    return before or two_after(scene, subject)
+    # "The sides agreed …" five sentences after "Sullivan and … Patrushev held consultations": the
+    # people who met, when no two countries were named lately
+    return before or two_after(scene, subject) or (not people and last_two(scene, subject, "person")) or ()
 
 
 def two_after(scene: Scene, subject: Token) -> tuple[Actor, ...]:

@@ -183,7 +183,9 @@ def context_of(
 ) -> Context:
     """What the coder reads an article against: its parse and actors (not the countries an attitude
     is for or against), quotes, dates and the verb dictionary."""
-    by_token = {i: a for i, a in actors_by_token(doc, actors).items() if not attitude_object(doc, i)}
+    by_token = {
+        i: a for i, a in actors_by_token(doc, actors).items() if not attitude_object(doc, i) and not aim_in_name(doc, i)
+    }
     scene = Scene(doc, by_token, quotes, load_lexicon(dictionaries))
     return Context(scene, load_verbs(dictionaries), dates, published)
 
@@ -196,6 +198,21 @@ ATTITUDE_PREFIXES = frozenset({"anti", "pro"})
 def attitude_object(doc: Doc, i: int) -> bool:
     hyphen = i >= 2 and doc[i - 1].text in ("-", "‑") and doc[i - 2].lower_ in ATTITUDE_PREFIXES
     return hyphen or doc[i].lower_.split("-", 1)[0] in ATTITUDE_PREFIXES and "-" in doc[i].text
+
+
+# "the Global Coalition to Defeat ISIS", "the U.S. Mission to the United Nations": a name inside an
+# organisation's name, after its "to" or "against", is what the body is for or where it is sent,
+# neither a party that acts nor one acted on (the actors stage still lists it as named).
+NAME_AIMS = frozenset({"to", "against"})
+
+
+def aim_in_name(doc: Doc, i: int) -> bool:
+    if doc[i].ent_iob_ != "I" or doc[i].ent_type_ != "ORG":
+        return False
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return any(t.lower_ in NAME_AIMS for t in doc[start:i])
 
 
 def decide_in(context: Context) -> list[Decision]:

@@ -77,7 +77,8 @@ def around_of(verb: Token) -> Around:
     dependents = [
         c for c in verb.children if c.dep_ in ("dobj", "attr", "xcomp", "advmod", "prt", "oprd", "acomp", "nsubjpass")
     ]
-    preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative")]
+    # not a preposition inside a name the parser split ("welcomed … the Global Coalition to Defeat ISIS")
+    preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative") and c.ent_iob_ != "I"]
     preps += [p for d in dependents for p in d.children if p.dep_ == "prep"]
     objects = [(p.text.upper(), [word_of(c) for c in p.children if c.dep_ == "pobj"]) for p in preps if not when(p)]
     return [word_of(s) for s in subjects], [word_of(d) for d in dependents], objects
