@@ -427,3 +427,14 @@ def test_the_president_with_a_capital_is_the_first_president_the_article_names()
     )
     actors = actors_of(text)
     assert "The President" in [m.text for m in actor_named(actors, "Ilvan Marosh").mentions]
+
+
+def test_he_said_is_not_the_subject_the_parser_gave_a_participle_in_a_noun_phrase() -> None:
+    text = (
+        "President Joseph R. Biden, Jr., spoke today with President Volodymyr Zelenskyy of Ukraine. "
+        "President Biden highlighted the new package of assistance. "
+        "President Biden welcomed President Zelenskyy’s stated openness to a just peace based on principles "
+        "enshrined in the United Nations Charter.  He reaffirmed the U.S. commitment to continue providing "
+        "Ukraine with assistance."
+    )
+    assert "He" in [m.text for m in actor_named(actors_of(text), "Joseph R. Biden").mentions]

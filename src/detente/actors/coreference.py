@@ -231,9 +231,15 @@ def latest_subject(article: ArticleReading, pronoun: Token) -> ResolvedMention |
             continue
         if at - sentence_index(doc, found.start) > 1:
             return None
-        if doc[found.start : found.end].root.dep_ in ("nsubj", "nsubjpass"):
+        root = doc[found.start : found.end].root
+        if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ not in NOT_CLAUSES:
             return found
     return None
+
+
+# Verbs of a phrase, not of a clause: the subject the parser gives them is no subject a pronoun
+# refers back to ("welcomed President Zelenskyy's stated openness …. He reaffirmed …": Biden).
+NOT_CLAUSES = frozenset({"amod", "acl", "compound", "nmod"})
 
 
 def latest_person(
