@@ -1388,3 +1388,8 @@ def test_the_sides_are_the_two_people_who_met_when_no_countries_were_named_latel
 def test_a_name_inside_an_organisation_s_name_after_to_or_against_is_no_party() -> None:
     events = events_of("Egypt and Jordan welcomed the achievements of the Global Coalition to Defeat ISIS.")
     assert all(e.target is None or e.target.country != "IMG" for e in events)
+
+
+def test_a_participle_on_a_noun_in_the_phrase_of_a_message_is_the_poster_s() -> None:
+    events = events_of("Japan's foreign minister posted a message on Twitter blaming North Korea for the attack.")
+    assert ("JPN", "PRK") in [(s, t) for s, t, c in triples(events) if c.startswith("11")]

@@ -452,8 +452,9 @@ def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
         asked = controller(token)
         if asked is not None:
             return asked
-        if token.dep_ == "acl" and token.head.lemma_.lower() in utterance_nouns() and token.head.dep_ == "dobj":
-            token, dep = token.head.head, "nsubj"  # "issued a declaration demanding that …": its maker's
+        said = uttered_in(token) if token.dep_ == "acl" else None
+        if said is not None:  # "issued a declaration demanding that …", "posted a message on Twitter blaming Iran"
+            token, dep = said.head, "nsubj"  # its maker's
             continue
         owner = clause_verb(token.head) if token.dep_ == "acl" and token.head.lower_ in rules().intent_nouns else None
         if owner is not None:  # "discussed (efforts including) preparations to impose costs": theirs
@@ -469,6 +470,16 @@ def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
         deps = {"nsubj", "nsubjpass"} if active and token.dep_ != "acomp" else {"nsubj"}
         token, dep = finite_conjunct_head(token), "nsubj"
     return None
+
+
+def uttered_in(participle: Token) -> Token | None:
+    """The noun of what was said that a participle qualifies, as an object: "a declaration
+    demanding …", or past the nouns of its phrase the parser hung the participle on ("a message on
+    Twitter blaming Iran")."""
+    noun = participle.head
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head.head
+    return noun if noun.lemma_.lower() in utterance_nouns() and noun.dep_ == "dobj" else None
 
 
 def controller(verb: Token) -> Token | None:
