@@ -137,3 +137,16 @@ def test_a_participle_of_saying_in_a_sentence_with_no_verb_at_its_root_is_read()
     # it belongs to stops at the root (it once looped there until the article's time budget ran out)
     record = coded("An official newspaper calling on Arabs to unite against the plan.")
     assert record.skip_reason is None and record.article.text.endswith("against the plan.")
+
+
+def test_a_name_after_a_dash_right_after_a_quote_is_its_speaker() -> None:
+    text = (
+        "Readers wrote to us after the debate.\n\n"
+        "“The debate showed us who he really is, and I am worried.” ― Marta Delgado\n"
+        "“He never answered a single question about jobs.”— Luis Ortega, 41.\n"
+        "The alliance, called “AUKUS” — Australia, Britain and the United States — was announced."
+    )
+    record = coded(text)
+    assert quote_starting(record, "The debate showed").speaker.name == "Marta Delgado"  # type: ignore[union-attr]
+    assert quote_starting(record, "He never answered").speaker.name == "Luis Ortega"  # type: ignore[union-attr]
+    assert all(q.speaker is None or q.speaker.name != "Australia" for q in record.quotes)

@@ -88,7 +88,7 @@ def direct_quotes(doc: Doc, text: str) -> list[FoundQuote]:
     for start, end, gaps in merge_split(text, marked):
         quote = FoundQuote(start, end, clean_quote(text[start:end]), "direct", gaps=gaps)
         attribute_direct(doc, quote, text, [(s, e) for s, e in marked if e <= start or s >= end])
-        if quote.cue is None and quotes and continues_previous(doc, text, quotes[-1], quote):
+        if quote.cue is None and quote.speaker is None and quotes and continues_previous(doc, text, quotes[-1], quote):
             quote.cue, quote.speaker, quote.speaker_name = quotes[-1].cue, quotes[-1].speaker, quotes[-1].speaker_name
         if keep(quote, text):
             quotes.append(quote)
@@ -151,6 +151,8 @@ def attribute_direct(doc: Doc, quote: FoundQuote, text: str, others: list[tuple[
         verbs = [t for t in intro if t.pos_ == "VERB" and t.idx < quote.start and subject_of(t) is not None][-1:]
     if not verbs:
         inverted_attribution(doc, quote, text)
+        if quote.speaker is None:
+            dash_attribution(doc, quote, text)
         return
     verb = min(verbs, key=lambda t: min(abs(t.idx - quote.end), abs(t.idx - quote.start)))
     quote.cue, quote.speaker = verb, subject_of(verb)
@@ -175,6 +177,28 @@ def inverted_attribution(doc: Doc, quote: FoundQuote, text: str) -> None:
     name = doc.char_span(quote.end + m.start("name"), quote.end + m.end("name"), alignment_mode="expand")
     if cue is not None and name is not None:
         quote.cue, quote.speaker = cue[0], name
+
+
+# After a quote's end: its closing mark, a dash and a name that ends the paragraph or is followed by
+# a comma ("“…” ― Pamela Padilla", "“…” — Sen. Tim Kaine, D-Va."): the attribution of an epigraph,
+# a testimonial or a list of voices.
+DASHED = re.compile(
+    r"^[”\"»’]?[ \t]*[―—–-][ \t]*(?P<name>(?:[A-Z][\w.’'-]*\.?[ \t]+){0,3}[A-Z][\w’'-]+)[ \t]*(?:[,.(]|$|\n)"
+)
+
+
+DASHED_WORDS = 4
+
+
+def dash_attribution(doc: Doc, quote: FoundQuote, text: str) -> None:
+    """ "“He represents our greatest shame.” ― Sonya Herridge": the name after a dash right after
+    the quote, when nothing else attributes it."""
+    m = DASHED.match(text[quote.end : quote.end + 80])
+    if m is None or len(quote.text.split()) < DASHED_WORDS:  # not a name called “AUKUS” — Australia, …
+        return
+    name = doc.char_span(quote.end + m.start("name"), quote.end + m.end("name"), alignment_mode="expand")
+    if name is not None and any(t.pos_ == "PROPN" for t in name):
+        quote.speaker = name
 
 
 def continues_previous(doc: Doc, text: str, previous: FoundQuote, quote: FoundQuote) -> bool:
