@@ -150,3 +150,14 @@ def test_a_name_after_a_dash_right_after_a_quote_is_its_speaker() -> None:
     assert quote_starting(record, "The debate showed").speaker.name == "Marta Delgado"  # type: ignore[union-attr]
     assert quote_starting(record, "He never answered").speaker.name == "Luis Ortega"  # type: ignore[union-attr]
     assert all(q.speaker is None or q.speaker.name != "Australia" for q in record.quotes)
+
+
+def test_it_said_is_the_body_that_spoke_just_before_and_it_is_said_is_no_one() -> None:
+    record = coded(
+        "The Russian Foreign Ministry said the talks would resume in May. "
+        "It added that the delegation would travel to Geneva. It is said that the talks will fail."
+    )
+    added = quote_starting(record, "the delegation would")
+    assert added.speaker is not None and added.speaker.mention is not None and added.speaker.mention.text == "It"
+    assert added.speaker.name == quote_starting(record, "the talks would").speaker.name  # type: ignore[union-attr]
+    assert all(q.speaker is None for q in record.quotes if q.text.startswith("the talks will fail"))

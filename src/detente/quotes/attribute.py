@@ -56,23 +56,29 @@ def find_quotes(doc: Doc, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
     resolver = ActorIndex(doc, actors)
     ordered = sorted(found, key=lambda q: q.start)
     quotes = [to_quote(one, resolver) for q in ordered for one in per_speaker(q, resolver)]
-    return tuple(pronouns_resolved(quotes, {a.id for a in actors if a.kind == "person"}))
+    people = {a.id for a in actors if a.kind == "person"}
+    bodies = {a.id for a in actors if a.kind in BODIES}
+    return tuple(pronouns_resolved(quotes, people, bodies))
+
+
+# Speakers "it" may stand for.
+BODIES = frozenset({"organization", "agency", "government", "group"})
 
 
 # How far back (characters) an unresolved "he" / "she" speaker may find the person who spoke last.
 PRONOUN_REACH = 600
 
 
-def pronouns_resolved(quotes: list[Quote], people: set[str]) -> list[Quote]:
+def pronouns_resolved(quotes: list[Quote], people: set[str], bodies: set[str]) -> list[Quote]:
     """ "Sarea said … According to him, …": a "he" / "she" speaker the actors stage left unresolved
-    is the person who spoke last, when they spoke just before."""
+    is the person who spoke last, when they spoke just before; "it", the body that did."""
     resolved: list[Quote] = []
     for quote in quotes:
-        resolved.append(with_antecedent(quote, resolved, people))
+        resolved.append(with_antecedent(quote, resolved, people, bodies))
     return resolved
 
 
-def with_antecedent(quote: Quote, before: list[Quote], people: set[str]) -> Quote:
+def with_antecedent(quote: Quote, before: list[Quote], people: set[str], bodies: set[str]) -> Quote:
     speaker = quote.speaker
     if speaker is None or speaker.actor is not None or speaker.name is not None or speaker.mention is None:
         return quote
@@ -85,9 +91,19 @@ def with_antecedent(quote: Quote, before: list[Quote], people: set[str]) -> Quot
         last = next((q.speaker for q in reversed(before) if q.speaker and q.speaker.name and ends_with(q, said)), None)
         if last is None:
             return quote
+    elif said == "it":  # "The ministry said … It added …": the body that spoke last, just before
+        last = next((q.speaker for q in reversed(before) if q.speaker and body(q.speaker, bodies)), None)
+        if last is None or last.mention is None or quote.start - last.mention.end >= PRONOUN_REACH:
+            return quote
     else:
         return quote
     return msgspec.structs.replace(quote, speaker=Speaker(actor=last.actor, name=last.name, mention=speaker.mention))
+
+
+def body(speaker: Speaker, bodies: set[str]) -> bool:
+    """A speaker that is an organisation: an actor of one, or a name with no actor ("the Russian
+    Foreign Ministry")."""
+    return speaker.actor in bodies or (speaker.actor is None and speaker.name is not None)
 
 
 def ends_with(quote: Quote, noun: str) -> bool:

@@ -85,13 +85,21 @@ def subject_of(verb: Token) -> Span | None:
         if token is None:
             continue
         for child in token.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("it", "there", "which", "that"):
+            if child.dep_ in ("nsubj", "nsubjpass") and not empty_subject(child):
                 return author(child)
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return author(objects[0])
     return name_before(verb)
+
+
+def empty_subject(subject: Token) -> bool:
+    """A subject that names no speaker: "there", a relative pronoun, and "it" unless it is the
+    subject of an active verb ("It is said that …" names no one; "The ministry … It said …" does)."""
+    if subject.lower_ in ("there", "which", "that"):
+        return True
+    return subject.lower_ == "it" and (subject.dep_ == "nsubjpass" or not is_speech_verb(subject.head))
 
 
 def modified_utterance(participle: Token) -> Token | None:
