@@ -161,3 +161,16 @@ def test_it_said_is_the_body_that_spoke_just_before_and_it_is_said_is_no_one() -
     assert added.speaker is not None and added.speaker.mention is not None and added.speaker.mention.text == "It"
     assert added.speaker.name == quote_starting(record, "the talks would").speaker.name  # type: ignore[union-attr]
     assert all(q.speaker is None for q in record.quotes if q.text.startswith("the talks will fail"))
+
+
+def test_verbs_inside_what_was_said_do_not_make_it_a_report_of_theirs() -> None:
+    record = coded(
+        "City Attorney Mara Quill said in the letter that the advertisement wrongfully suggests "
+        "that the police support the campaign."
+    )
+    said = quote_starting(record, "the advertisement wrongfully")
+    assert said.speaker is not None and said.speaker.name == "Mara Quill"
+    # a report told after what it reports still credits the reporter: Alipov's quote, reported by PTI
+    reported = coded("Russian envoy Denis Alipov said the ties are under stress, news agency PTI reported.")
+    quote = quote_starting(reported, "the ties are")
+    assert quote.speaker is not None and quote.speaker.name == "Denis Alipov" and quote.reported_by is not None

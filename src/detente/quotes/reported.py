@@ -202,11 +202,14 @@ def according_to(doc: Doc, according: Token) -> FoundQuote | None:
 
 
 def nested_reports(found: list[FoundQuote]) -> list[FoundQuote]:
-    """ "Alipov said …, news agency PTI reported": Alipov's quote, reported by PTI (not PTI's)."""
+    """ "Alipov said …, news agency PTI reported": Alipov's quote, reported by PTI (not PTI's). Only
+    a report told after what it reports: in "Holm said that the advertisement suggests …" the
+    verbs inside what Holm said are his words."""
     kept = []
     for quote in found:
         inner = [q for q in found if q is not quote and q.cue is not None and quote.start <= q.cue.idx < quote.end]
-        if inner and quote.cue is not None and quote.cue.lemma_.lower() in ("report", "say"):
+        after = quote.cue is not None and quote.cue.idx >= quote.end
+        if inner and after and quote.cue is not None and quote.cue.lemma_.lower() in ("report", "say"):
             for q in inner:
                 q.reported_by = q.reported_by or (quote.speaker.text if quote.speaker is not None else None)
             continue
