@@ -37,6 +37,8 @@ def said(quotes: list[Quote]) -> list[tuple[str, str, str | None]]:
             ["First paragraph goes on\n“and on in the next,"],
         ),
         ("“A quote left open at the end", ["A quote left open at the end"]),
+        # a paragraph opened with the closing mark by mistake
+        ("Readers wrote.\n”We are tired of this,” one said.", ["We are tired of this,"]),
     ],
 )
 def test_quote_marks(text: str, spans: list[str]) -> None:

@@ -51,6 +51,8 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
             char = text[i]
             if open_at is None and char in OPENING and opens(text, i, p_start):
                 open_at, closing = i + 1, OPENING[char]
+            elif open_at is None and char == "”" and i == p_start and text[i + 1 : i + 2].isalnum():
+                open_at, closing = i + 1, "”"  # a paragraph opened with the closing mark by mistake
             elif open_at is not None and char == closing and closes(text, i, closing):
                 spans.append((open_at, i))
                 open_at = None
