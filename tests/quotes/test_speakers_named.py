@@ -174,3 +174,11 @@ def test_verbs_inside_what_was_said_do_not_make_it_a_report_of_theirs() -> None:
     reported = coded("Russian envoy Denis Alipov said the ties are under stress, news agency PTI reported.")
     quote = quote_starting(reported, "the ties are")
     assert quote.speaker is not None and quote.speaker.name == "Denis Alipov" and quote.reported_by is not None
+
+
+def test_the_one_called_on_and_what_they_are_asked_to_do_is_what_was_said() -> None:
+    record = coded("Senator Ada Brenn called on the governor to release the report before Friday.")
+    quote = quote_starting(record, "the governor to release")
+    assert quote.speaker is not None and quote.speaker.name == "Ada Brenn"
+    # a pledge is the gold's event (AGREE), not a quote
+    assert not [q for q in coded("The leaders pledged to continue talks.").quotes if q.text.startswith("to continue")]

@@ -76,6 +76,8 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
         for word, end in particle_phrases(verb):
             if f"{verb.lemma_.lower()} {word.lower_}" in stance:
                 quotes.append(words_quote(doc, word.i + 1, end, verb, speaker))
+    if not clauses and speaker is not None:  # "called on Trump to stop …"
+        quotes.append(asked_through(doc, verb, speaker))
     if not clauses and speaker is not None and verb.lemma_.lower() in ("report", "say", "add", "tell"):
         before = preceding_clause(doc, verb, speaker)
         if before is not None:
@@ -139,6 +141,25 @@ def asking(verb: Token) -> bool:
         return False
     told = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     return any(c.dep_ == "dobj" for c in verb.children) and any(a.lower_ == "to" for t in told for a in t.children)
+
+
+def infinitive_of(verb: Token, after: int = -1) -> Token | None:
+    """The verb's to-infinitive clause (after token ``after``)."""
+    clauses = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i > after]
+    return next((c for c in clauses if any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+
+
+def asked_through(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
+    """ "called on Trump to stop attacking Machado": a verb of asking with its preposition
+    (``data/control_verbs.txt``), the one asked and the infinitive."""
+    lemma = verb.lemma_.lower()
+    preps = {entry.split()[1] for entry in word_list("control_verbs.txt") if entry.split()[0] == lemma and " " in entry}
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
+        asked = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        clause = infinitive_of(verb, prep.i) if asked is not None else None
+        if asked is not None and clause is not None:
+            return words_quote(doc, asked.left_edge.i, clause.right_edge.i + 1, verb, speaker)
+    return None
 
 
 def naming(verb: Token) -> bool:
