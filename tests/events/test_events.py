@@ -1393,3 +1393,9 @@ def test_a_name_inside_an_organisation_s_name_after_to_or_against_is_no_party() 
 def test_a_participle_on_a_noun_in_the_phrase_of_a_message_is_the_poster_s() -> None:
     events = events_of("Japan's foreign minister posted a message on Twitter blaming North Korea for the attack.")
     assert ("JPN", "PRK") in [(s, t) for s, t, c in triples(events) if c.startswith("11")]
+
+
+def test_an_assault_waged_on_a_country_is_an_assault_on_it() -> None:
+    # "waged" is tagged with the lemma "wag": the verb dictionary's base says it is "wage"
+    events = events_of("Putin has waged a brutal assault on Ukraine's right to exist as a nation.")
+    assert ("RUS", "UKR", "190") in triples(events)

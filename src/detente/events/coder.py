@@ -43,7 +43,7 @@ from .decisions import (
 )
 from .flat import flat_match, flat_of, marked_arguments, nearest_arguments
 from .meetings import transcript_meetings
-from .nominal import decide_noun, event_phrase, light_verb_of
+from .nominal import decide_noun, event_phrase, is_light_verb, light_verb_of
 from .patterns import around_of, block_for, passive_participle, pattern_matches, phrasal_of, verb_patterns
 from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_in
 from .rules import (
@@ -256,12 +256,13 @@ def settle(decisions: list[Decision], packaged: bool = True) -> None:
         nouns = [d for d in governed.get(token.i, []) if d.events]
         named = [n for n in nouns if n.token.text.upper() in decision.rule.upper().split()]
         said = [c.i for c in token.children if c.dep_ == "dobj" and c.i in coded and c.pos_ == "NOUN"]
-        if lemma in r.light_verbs and nouns and any_target(decision) and not any(any_target(n) for n in nouns):
+        light = is_light_verb(token)
+        if light and nouns and any_target(decision) and not any(any_target(n) for n in nouns):
             for noun in nouns:  # "conducting military exercises in Alaska": the verb's pattern has the target
                 noun.events, noun.reason = [], "its light verb codes the event, with a target"
-        elif lemma in r.light_verbs and nouns and not named:
+        elif light and nouns and not named:
             decision.events, decision.reason = [], "a light verb: its object noun gives the event"
-        elif lemma in r.light_verbs and nouns:
+        elif light and nouns:
             for noun in named:  # "held talks" (HOLD * TALKS, 046): the pattern codes the talks
                 if noun.code[:2] == decision.code[:2]:
                     noun.events, noun.reason = [], "coded by its light verb's pattern, which names it"

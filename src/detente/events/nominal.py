@@ -22,6 +22,7 @@ from .rules import (
     rules,
     stopped_code,
 )
+from .verbs import load_verbs
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -192,7 +193,14 @@ def light_verb_of(noun: Token) -> Token | None:
         head = holder.head if holder.dep_ == "dobj" else holder
     elif noun.dep_ != "dobj":
         return None
-    return head if head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in rules().light_verbs else None
+    return head if head.pos_ in ("VERB", "AUX") and is_light_verb(head) else None
+
+
+def is_light_verb(verb: Token) -> bool:
+    """A light verb by its lemma, or by the verb dictionary's base where the tagger's lemma is off
+    ("waged" → "wag", "staged" → "stag")."""
+    light = rules().light_verbs
+    return verb.lemma_.lower() in light or load_verbs().bases.get(verb.text.upper(), "").lower() in light
 
 
 # "took part in the meeting", "played a role in the talks"
