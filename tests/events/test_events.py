@@ -1399,3 +1399,11 @@ def test_an_assault_waged_on_a_country_is_an_assault_on_it() -> None:
     # "waged" is tagged with the lemma "wag": the verb dictionary's base says it is "wage"
     events = events_of("Putin has waged a brutal assault on Ukraine's right to exist as a nation.")
     assert ("RUS", "UKR", "190") in triples(events)
+
+
+def test_a_threat_is_made_to_the_subject_of_its_condition() -> None:
+    found = triples(events_of("Norway threatened to halt the fishing talks if Iceland raises its quota."))
+    assert [(s, t) for s, t, c in found if c.startswith("13")] == [("NOR", "ISL")]
+    # a condition about the threatening side itself names no one threatened
+    own = triples(events_of("Norway threatened to halt the fishing talks if Norwegian fishermen protest."))
+    assert all(t != "NOR" for s, t, c in own)

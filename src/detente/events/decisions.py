@@ -8,6 +8,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from dataclasses import replace as with_fields
 from functools import cache
 from itertools import permutations
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from ..nlp import sentence_index, sentence_spans
 from ..record import Actor, DateRef, Event, EventActor, Mention, Modality, Span, Step
 from .arguments import Arguments, infinitive
 from .ontology import QUAD_BY_ROOT, goldstein_of, plover_of
-from .phrases import PEOPLE_PLACES, Scene, place_in
+from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_in
 from .rules import (
     HYPOTHETICAL,
     HYPOTHETICAL_MARKS,
@@ -76,6 +77,8 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     intention where the anchor verb states one (or ``how`` says so)."""
     assert decision.arguments is not None
     decision.arguments = protest_abroad(context, decision, anchor)
+    if context.verbs.packaged and not decision.arguments.targets and (threatened(anchor) or ultimatum(anchor)):
+        decision.arguments = with_fields(decision.arguments, targets=conditioned(context, anchor, decision.arguments))
     compound = "%" in decision.rule.partition(": ")[2]  # PETRARCH-1 "%": members code each other
     reciprocal = (  # "India and Pakistan exchanged fire": each at the other (``[mutual] reciprocal``)
         context.verbs.packaged
@@ -284,6 +287,26 @@ def threatened(verb: Token) -> bool:
     if verb.dep_ == "xcomp":
         return not any(c.dep_ in ("dobj", "dative") for c in head.children)  # "warned Iran to stop": a demand
     return verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in r.threat_future for c in verb.children)
+
+
+def conditioned(context: Context, anchor: Token, arguments: Arguments) -> tuple[Actor, ...]:
+    """ "threatened to stop negotiations … if the United States goes ahead", "will hold a strike
+    unless Israel rescinds …": a threat's condition names whom it is made to, the subject of its
+    "if" or "unless" clause (of another country than the one threatening)."""
+    countries = {a.country for a in arguments.sources}
+    for verb in (anchor, anchor.head):
+        for clause in (c for c in verb.children if c.dep_ == "advcl"):
+            if not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in clause.children):
+                continue
+            subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = tuple(a for s in subjects for a in phrase_actors(context.scene, s) if a.country not in countries)
+            if found:
+                return found
+    return ()
+
+
+# The marks of a condition: "if", "unless".
+CONDITION_MARKS = frozenset({"if", "unless"})
 
 
 def ultimatum(verb: Token) -> bool:
