@@ -502,8 +502,9 @@ def test_petrarch_1_prefers_a_pattern_with_marks_and_reads_a_passive_in_word_ord
 def test_threatening_to_stop_talks_is_a_threat_to_halt_negotiations() -> None:
     text = "Russia has threatened to stop negotiations on missiles if the United States goes ahead with the deployment."
     found = events_of(text)
-    assert ("RUS", None, "134") in triples(found)
-    # the condition is no part of the threat, and the threat is not dropped for it
+    # the threat is made to the subject of its condition (as PLOVER's coders code it)
+    assert ("RUS", "USA", "134") in triples(found)
+    # the condition is no act of its own, and the threat is not dropped for it
     assert all(e.cameo != "040" or e.modality == "hypothetical" for e in found)
 
 
