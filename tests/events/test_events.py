@@ -1408,3 +1408,15 @@ def test_a_threat_is_made_to_the_subject_of_its_condition() -> None:
     # a condition about the threatening side itself names no one threatened
     own = triples(events_of("Norway threatened to halt the fishing talks if Norwegian fishermen protest."))
     assert all(t != "NOR" for s, t, c in own)
+
+
+def test_they_in_a_statement_are_the_two_leaders_named_before_not_the_last_two_countries() -> None:
+    text = (
+        "President Biden will welcome Prime Minister Mario Draghi of Italy to the White House on May 10. "
+        "The leaders will affirm their support for Ukraine against Russia's aggression. "
+        "They will also exchange views on preparations for the G7 and NATO summits in June."
+    )
+    last = text.index("They will")
+    events = [e for e in events_of(text) if e.sentence.start >= last]
+    pairs = {(e.source.country, e.target.country if e.target else None) for e in events}
+    assert pairs == {("USA", "ITA"), ("ITA", "USA")}  # not Russia and Ukraine, the last named; not the G7, a topic

@@ -1,0 +1,61 @@
+"""Every event Détente codes on a fixed-seed sample of unseen texts (whitehouse-2022 and Wikinews
+2019, gold/dev left out; the sample of scripts/rule_firings.py), one per line, to compare two
+versions of the coder: what a change adds and removes is read by eye.
+
+    python scripts/event_dump.py --texts 400 > new.tsv
+    git worktree add ../old <rev> && PYTHONPATH=../old/src python scripts/event_dump.py --texts 400 > old.tsv
+    python scripts/event_dump.py --diff old.tsv new.tsv
+
+Columns: article, source->target type modality, rule and steps, the sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from rule_firings import unseen_texts  # noqa: E402
+
+from detente.pipeline.extract import extract_many  # noqa: E402
+from detente.record import Record  # noqa: E402
+
+
+def dump(texts: int) -> None:
+    for record in extract_many(unseen_texts(texts)):
+        if not isinstance(record, Record):
+            continue
+        text = record.article.text
+        for e in record.events:
+            target = e.target.country if e.target else None
+            sentence = " ".join(text[e.sentence.start : e.sentence.end].split())[:220]
+            pair = f"{e.source.country}->{target} {e.plover.type} {e.modality}"
+            print(f"{record.article.id}\t{pair}\t{e.provenance}\t{sentence}")
+
+
+def diff(old: Path, new: Path) -> None:
+    before = Counter(old.read_text(encoding="utf-8").splitlines())
+    after = Counter(new.read_text(encoding="utf-8").splitlines())
+    for line in sorted((before - after).elements()):
+        print("-", line)
+    for line in sorted((after - before).elements()):
+        print("+", line)
+    print(f"{sum((before - after).values())} removed, {sum((after - before).values())} added", file=sys.stderr)
+
+
+def main(argv: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--texts", type=int, default=400)
+    parser.add_argument("--diff", nargs=2, type=Path, metavar=("OLD", "NEW"))
+    args = parser.parse_args(argv)
+    if args.diff:
+        diff(*args.diff)
+    else:
+        dump(args.texts)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
