@@ -30,14 +30,16 @@ CORPUS = ("wikinews-2019.jsonl", "whitehouse-2022.jsonl")
 SEED = 7
 SHOWN = 6
 STEPS = ("aimed", "conversation", "done", "placed")
-NOUNS = ("NOMINAL: war", "NOMINAL: aggression", "NOMINAL: discussions")
+NOUNS = ("NOMINAL: war", "NOMINAL: aggression", "NOMINAL: discussions", "NOMINAL: assault")
 CUES = frozenset(
     {"accused", "blamed", "credited", "denied", "described", "estimated", "criticized", "reaffirmed"}
     | {"underscored", "expressed", "urged", "emphasized", "highlighted", "noted", "stressed", "called"}
     | {"blaming", "attributed", "advised", "advises", "encouraged", "cautioned", "ruled", "labelled", "labeled"}
-    | {"dubbed", "branded", "invited", "voiced", "conveyed", "estimates"}
+    | {"dubbed", "branded", "invited", "voiced", "conveyed", "estimates", "appealed"}
 )
 PRONOUNS = frozenset({"he", "she", "him", "her"})
+# How far after a direct quote a name with no verb of saying is read as an attribution by dash.
+DASH_REACH = 6
 PRONOUN_WORDS = PRONOUNS | {"i", "you", "we", "they", "it", "some", "one", "who", "that", "which", "them", "us", "me"}
 
 
@@ -66,6 +68,10 @@ def speaker_rule(quote: Quote) -> str | None:
     said = speaker.mention.text
     if said.isupper():
         return None  # a transcript's label
+    if said.lower() == "it":
+        return "speaker: it, the body that spoke before or a text"
+    if quote.cue is None and quote.kind == "direct" and 0 <= speaker.mention.start - quote.end <= DASH_REACH:
+        return "speaker: the name after a dash"
     if speaker.name is None:
         return "speaker: unnamed, a pronoun" if said.lower() in PRONOUN_WORDS else "speaker: unnamed, a title alone"
     if said.lower() in PRONOUNS and speaker.actor is None:
