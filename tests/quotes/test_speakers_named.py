@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
+from detente.nlp import load_pipeline
 from detente.pipeline.extract import extract
+from detente.quotes.reported import preceding_clause
 from detente.record import Quote, Record
 
 
@@ -182,3 +184,13 @@ def test_the_one_called_on_and_what_they_are_asked_to_do_is_what_was_said() -> N
     assert quote.speaker is not None and quote.speaker.name == "Ada Brenn"
     # a pledge is the gold's event (AGREE), not a quote
     assert not [q for q in coded("The leaders pledged to continue talks.").quotes if q.text.startswith("to continue")]
+
+
+def test_words_before_a_verb_followed_by_what_was_said_are_not_a_report() -> None:
+    doc = load_pipeline()("In one tweet, Trump said: “Did the governor help the company win the contract?”")
+    said = next(t for t in doc if t.lower_ == "said")
+    assert preceding_clause(doc, said, doc[said.i - 1 : said.i]) is None
+    doc = load_pipeline()("Lavrov will visit New Delhi next week, TASS reported.")
+    reported = next(t for t in doc if t.lower_ == "reported")
+    quote = preceding_clause(doc, reported, doc[reported.i - 1 : reported.i])
+    assert quote is not None and quote.text == "Lavrov will visit New Delhi next week"

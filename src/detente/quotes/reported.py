@@ -175,6 +175,8 @@ def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
     """ "Lavrov will visit …, TASS reported citing Rudenko": the sentence before the attribution
     (which may be a relative clause of its noun: "…, Russian news agency TASS reported")."""
     sentence_start = sentence_spans(doc)[sentence_index(doc, verb.i)][0]
+    if says_after(doc, verb):
+        return None  # "In one tweet, Trump said: “…”": what was said follows the verb
     first = min(speaker.start, verb.head.left_edge.i if verb.dep_ == "relcl" else speaker.start)
     while doc[first].is_punct and first < speaker.start:
         first += 1
@@ -191,6 +193,17 @@ def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
     if cited is not None:
         quote.reported_by = speaker.text
     return quote
+
+
+def says_after(doc: Doc, verb: Token) -> bool:
+    """A colon or an opening quotation mark right after the verb (or its time words): the words
+    said come after it."""
+    for token in doc[verb.i + 1 : verb.i + 4]:
+        if token.text in (":", "“", '"'):
+            return True
+        if token.ent_type_ not in ("DATE", "TIME") and token.text != ",":
+            return False
+    return False
 
 
 def citing(verb: Token) -> Span | None:
