@@ -438,3 +438,9 @@ def test_he_said_is_not_the_subject_the_parser_gave_a_participle_in_a_noun_phras
         "Ukraine with assistance."
     )
     assert "He" in [m.text for m in actor_named(actors_of(text), "Joseph R. Biden").mentions]
+
+
+def test_the_full_names_of_isis_are_the_group_not_the_countries_in_them() -> None:
+    for name in ("the Islamic State of Iraq and the Levant", "the Islamic State of Iraq and Syria"):
+        actors = actors_of(f"A spokesman said {name} claimed responsibility for the attack.")
+        assert {a.country for a in actors} == {"IMG"}, [(a.name, a.country) for a in actors]
