@@ -1420,3 +1420,12 @@ def test_they_in_a_statement_are_the_two_leaders_named_before_not_the_last_two_c
     events = [e for e in events_of(text) if e.sentence.start >= last]
     pairs = {(e.source.country, e.target.country if e.target else None) for e in events}
     assert pairs == {("USA", "ITA"), ("ITA", "USA")}  # not Russia and Ukraine, the last named; not the G7, a topic
+
+
+def test_an_outlet_reports_acts_it_does_not_do_them() -> None:
+    events = events_of("Reuters reported Monday's attack the deadliest since an assault in Ghazni in August.")
+    assert all(e.plover.type != "ASSAULT" or e.source.sector != "MED" for e in events)
+    # an outlet still accuses
+    assert ("RUS", "USA", "112") in [
+        (s, t, c[:3]) for s, t, c in triples(events_of("TASS accused Washington of lying."))
+    ]

@@ -86,6 +86,8 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
         and decision.token.lemma_.lower() in rules().reciprocal_verbs
     )
     pairs = event_pairs(decision.arguments, decision.code, compound or reciprocal, mutual_act(context, decision))
+    if context.verbs.packaged and decision.code[:2] in rules().outlet_free_roots:
+        pairs = [(s, t) for s, t in pairs if s.sector not in rules().outlet_sectors]  # "Reuters reported the attack"
     if not pairs:
         decision.reason = "no source: the subject names no actor with a country"
         return decision

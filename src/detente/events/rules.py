@@ -101,6 +101,8 @@ class CodingRules:
     request_code: str
     utterances: frozenset[str]
     untargeted_statements: frozenset[str]
+    outlet_sectors: frozenset[str]
+    outlet_free_roots: frozenset[str]
     intransitive: frozenset[str]
     audiences: frozenset[str]
     recipient_preps: frozenset[str]
@@ -162,6 +164,8 @@ def rules() -> CodingRules:
         request_code=data["requests"]["code"],
         utterances=frozenset(data["utterances"]["nouns"]),
         untargeted_statements=frozenset(data["statements"]["untargeted"]),
+        outlet_sectors=frozenset(data["outlets"]["sectors"]),
+        outlet_free_roots=frozenset(data["outlets"]["not_done_by"]),
         intransitive=frozenset(data["intransitive"]["verbs"]),
         audiences=frozenset(data["statements"]["audiences"]),
         recipient_preps=frozenset(data["statements"]["recipient_preps"]),
