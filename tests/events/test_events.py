@@ -1429,3 +1429,16 @@ def test_an_outlet_reports_acts_it_does_not_do_them() -> None:
     assert ("RUS", "USA", "112") in [
         (s, t, c[:3]) for s, t, c in triples(events_of("TASS accused Washington of lying."))
     ]
+
+
+def test_a_gerund_after_in_or_on_is_done_by_the_subject_of_the_verb_it_hangs_on() -> None:
+    found = triples(
+        events_of("We stand together in condemning the attack, on sanctioning Russia, and on helping Ukraine.")
+    )
+    assert ("USA", "RUS", "163") not in found  # "we" names no one outside a transcript or statement
+    text = "Italy and Spain stand together in sanctioning Russia and in helping Ukraine."
+    pairs = {(s, t, c[:2]) for s, t, c in triples(events_of(text))}
+    assert {("ITA", "RUS", "16"), ("ESP", "RUS", "16"), ("ITA", "UKR", "07"), ("ESP", "UKR", "07")} <= pairs
+    # "of" and "for" gerunds are often the object's: "accused Iran of supporting the rebels"
+    accused = triples(events_of("Israel accused Iran of supporting Hezbollah."))
+    assert all(s != "ISR" or c[:2] != "05" for s, t, c in accused)

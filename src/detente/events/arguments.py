@@ -463,6 +463,10 @@ def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
         if token.dep_ == "pcomp" and token.head.dep_ == "prep" and token.head.head.pos_ == "ADJ":
             token, dep = token.head.head, "nsubj"  # "was forceful in blaming": the adjective's
             continue
+        doer = gerund_doer(token)
+        if doer is not None:  # "We stand together in condemning …, on sanctioning Russia": the verb's
+            token, dep = doer, "nsubj"
+            continue
         if token.dep_ not in BORROWS_SUBJECT or token.head.i == token.i or reduced_relative(token):
             return None
         # an active verb shares a passive head's subject: "I was honored to welcome you", "Iran was
@@ -470,6 +474,29 @@ def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
         deps = {"nsubj", "nsubjpass"} if active and token.dep_ != "acomp" else {"nsubj"}
         token, dep = finite_conjunct_head(token), "nsubj"
     return None
+
+
+# Prepositions whose gerund is done by the subject of the verb they hang on ("responded by imposing
+# sanctions", "joined in condemning", "after meeting Modi"); not "of" or "for", whose gerund is often
+# the object's ("accused Iran of supporting …", "thanked India for helping …").
+GERUND_PREPOSITIONS = frozenset({"in", "on", "by", "after", "before", "while", "through", "without", "upon"})
+
+
+def gerund_doer(gerund: Token) -> Token | None:
+    """The verb whose subject does a gerund after one of ``GERUND_PREPOSITIONS``, through joined
+    prepositions ("in condemning …, and on helping Ukraine")."""
+    if gerund.dep_ != "pcomp" or gerund.tag_ != "VBG":
+        return None
+    prep = gerund.head
+    while prep.dep_ == "conj" and prep.head.pos_ == "ADP" and prep.head.i != prep.i:
+        prep = prep.head
+    verb = prep.head
+    if prep.dep_ != "prep" or prep.lower_ not in GERUND_PREPOSITIONS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    # only a verb with a subject of its own: not through an infinitive's borrowed one ("Egypt's role
+    # in helping to consolidate the truce through facilitating flights" is Egypt's facilitating)
+    own = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    return verb if own and gerund.head.lower_ in GERUND_PREPOSITIONS else None
 
 
 def uttered_in(participle: Token) -> Token | None:
