@@ -1442,3 +1442,22 @@ def test_a_gerund_after_in_or_on_is_done_by_the_subject_of_the_verb_it_hangs_on(
     # "of" and "for" gerunds are often the object's: "accused Iran of supporting the rebels"
     accused = triples(events_of("Israel accused Iran of supporting Hezbollah."))
     assert all(s != "ISR" or c[:2] != "05" for s, t, c in accused)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a thing owned is praised, not hosted: the "to" completes the noun
+        ("President Biden welcomed Switzerland's contribution to the fund.", {("USA", "CHE", "051")}),
+        ("President Biden welcomed Ukraine's commitment to reform.", {("USA", "UKR", "051")}),
+        # a person welcomed to a place is hosted, each way
+        (
+            "President Biden welcomed Prime Minister Kishida to the White House.",
+            {("USA", "JPN", "043"), ("JPN", "USA", "042")},
+        ),
+    ],
+)
+def test_welcoming_someone_s_act_is_praise_welcoming_someone_somewhere_a_visit(
+    sentence: str, expected: set[tuple[str, str, str]]
+) -> None:
+    assert set(triples(events_of(sentence))) == expected

@@ -330,9 +330,26 @@ def decide_verb(context: Context, verb: Token) -> Decision:
     # strike": START * {HUNGER STRIKE}) and none of the verb's own does
     own, others = verb_patterns(block, base)
     matching = [p for p in own if pattern_matches(around, p)] or [p for p in others if pattern_matches(around, p)]
+    if owned_object(verb):  # "welcomed Switzerland's contribution to the fund": no one is hosted
+        matching = [p for p in matching if not p.code.startswith(VISIT_CODES)]
     decision.tried, decision.matched = len(own) + len(others), tuple(p.text for p in matching)
     pattern = max(matching, key=lambda p: p.size) if matching else None
     return decide_code(context, decision, verb, block, pattern, own_code)
+
+
+# A visit made or hosted (CAMEO 042, 043): "welcomed Modi to the White House".
+VISIT_CODES = ("042", "043")
+
+
+def owned_object(verb: Token) -> bool:
+    """The verb's object is a thing someone owns ("welcomed Ukraine's commitment to reform"), so a
+    "to" after it completes the noun: the owner is praised, not welcomed somewhere."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        if any(c.dep_ == "poss" for c in obj.children) or (
+            obj.i + 1 < len(obj.doc) and obj.doc[obj.i + 1].tag_ == "POS"
+        ):
+            return True
+    return False
 
 
 def placed_participle(scene: Scene, verb: Token) -> Arguments | None:
