@@ -259,12 +259,10 @@ def latest_person(
     ]
     if not role:
         return candidates[0] if candidates else None
-    titled = [f for f in candidates if titled_as(article, f, role)]
     principal = principal_holder(article, span, role) if country is None else None
-    if principal is not None:
-        return principal
-    if titled:
-        return titled[0]
+    titled = next((f for f in candidates if titled_as(article, f, role)), None)
+    if principal is not None or titled is not None:
+        return principal or titled
     # "the crown prince" twenty sentences after "Crown Prince Mohammad bin Salman": a title
     # names its holder however far back; else the nearest person of the description's country,
     # or with no country one with no other title (not "Agnès Callamard, a UN rapporteur")

@@ -100,10 +100,10 @@ def turn_voices(article: ArticleReading, title: str | None = None) -> None:
     """Each turn's speaker (its label as a mention of them) and its first- and second-person words."""
     doc = article.doc
     turns = doc_turns(doc)
-    speakers = [None if is_press(t.label) else speaker_of(article, t, title) for t in turns]
     if not turns:
         authored_voice(article, title)
         return
+    speakers = [None if is_press(t.label) else speaker_of(article, t, title) for t in turns]
     for i, (turn, speaker) in enumerate(zip(turns, speakers, strict=True)):
         if speaker is None:
             continue
@@ -118,25 +118,17 @@ def authored_voice(article: ArticleReading, title: str | None) -> None:
     quotation marks are the author's (data/actors/transcripts.toml ``authored_*``)."""
     doc = article.doc
     surname = author_surname(title)
-    if surname is None or doc_turns(doc):
+    if surname is None:
         return
-    author = next((f for f in article.found if f.kind == "person" and same_name(f.name.split()[-1], surname)), None)
     quoted = quoted_spans(doc_text(doc))
-    first = words().first_person
-    mine = [
-        t for t in doc if t.lower_ in first and t.i not in article.taken and not (t.lower_ == "us" and t.text == "US")
-    ]
+    mine = [t for t in doc if first_person(t) and t.i not in article.taken]
     mine = [t for t in mine if not any(start <= t.idx < end for start, end in quoted)]
     if not mine:
         return
+    first = doc[mine[0].i : mine[0].i + 1]
+    author = named_before(article, first, surname) or known_name(article, first, surname)
     if author is None:
-        index = article.lexicon.phrases.get(phrase_key(surname))
-        known = article.lexicon.entries[index] if index is not None else None
-        if known is None or known.kind != "person":
-            return
-        author = resolve_known(article, doc[mine[0].i : mine[0].i + 1], known)
-        if author is None:
-            return
+        return
     for token in mine:
         article.found.append(alias(author, doc[token.i : token.i + 1]))
         article.taken.add(token.i)
@@ -145,26 +137,32 @@ def authored_voice(article: ArticleReading, title: str | None) -> None:
 def author_surname(title: str | None) -> str | None:
     """The surname of the one author a title names ("Statement by President Joseph R. Biden, Jr.
     on …" → Biden), or None."""
-    if not title:
-        return None
-    data = toml_data("actors/transcripts.toml")
-    kinds = "|".join(re.escape(k) for k in sorted(data["authored_kinds"], key=len, reverse=True))
-    links = "|".join(data["authored_links"])
-    found = re.match(rf"^(?:{kinds})\s+(?:{links})\s+(?P<author>.+)$", title.strip(), flags=re.I)
+    pattern, ends, suffixes = authored_titles()
+    found = pattern.match(title.strip()) if title else None
     if found is None:
         return None
-    ends = {w.casefold() for w in data["author_ends"]}
     author: list[str] = []
     for word in found["author"].replace(",", " ").split():
         if word.casefold() in ends:
             break
         author.append(word)
-    suffixes = {w.casefold() for w in data["name_suffixes"]}
     names = [w for w in author if w.casefold() not in suffixes]
     title_only = not names or names[0].casefold() == "the"  # "Statement by the Press Secretary"
     if title_only or "and" in (w.casefold() for w in names) or not names[-1][:1].isupper():
         return None
     return names[-1]
+
+
+@cache
+def authored_titles() -> tuple[re.Pattern[str], frozenset[str], frozenset[str]]:
+    """The title of a text by one author (``authored_*`` in transcripts.toml), the words that end
+    the author's name, and the name suffixes to drop."""
+    data = toml_data("actors/transcripts.toml")
+    kinds = "|".join(re.escape(k) for k in sorted(data["authored_kinds"], key=len, reverse=True))
+    links = "|".join(data["authored_links"])
+    pattern = re.compile(rf"^(?:{kinds})\s+(?:{links})\s+(?P<author>.+)$", flags=re.I)
+    ends, suffixes = (frozenset(w.casefold() for w in data[key]) for key in ("author_ends", "name_suffixes"))
+    return pattern, ends, suffixes
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -198,12 +196,17 @@ def voices_in(article: ArticleReading, span: Span, speaker: ResolvedMention, add
         if token.i in article.taken:
             continue
         lower = token.lower_
-        if lower in w.first_person and not (lower == "us" and token.text == "US"):
+        if first_person(token):
             article.found.append(alias(speaker, doc[token.i : token.i + 1]))
         elif addressee is None:
             continue
         elif lower in w.second_person and not addresses_many(token):
             article.found.append(alias(addressee, doc[token.i : token.i + 1]))
+
+
+def first_person(token: Token) -> bool:
+    """ "I", "we", "our" … (not "US", the country)."""
+    return token.lower_ in words().first_person and token.text != "US"
 
 
 def addresses_many(token: Token) -> bool:

@@ -450,13 +450,9 @@ def purpose_of_past(verb: Token) -> bool:
         if token.lemma_.lower() in rules().refusal_verbs:
             return False
         auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-        if (
-            token.tag_ == "VBD"
-            and not auxiliaries
-            or token.tag_ == "VBN"
-            and auxiliaries <= {"was", "were"}
-            and auxiliaries
-        ):
+        simple_past = token.tag_ == "VBD" and not auxiliaries  # "welcomed you … to meet"
+        passive_past = token.tag_ == "VBN" and bool(auxiliaries) and auxiliaries <= {"was", "were"}  # "was honored to"
+        if simple_past or passive_past:
             return True
     return False
 

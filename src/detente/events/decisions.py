@@ -8,7 +8,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from dataclasses import replace as with_fields
+from dataclasses import replace as dataclass_replace
 from functools import cache
 from itertools import permutations
 from typing import TYPE_CHECKING
@@ -78,7 +78,9 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     assert decision.arguments is not None
     decision.arguments = protest_abroad(context, decision, anchor)
     if context.verbs.packaged and not decision.arguments.targets and (threatened(anchor) or ultimatum(anchor)):
-        decision.arguments = with_fields(decision.arguments, targets=conditioned(context, anchor, decision.arguments))
+        decision.arguments = dataclass_replace(
+            decision.arguments, targets=conditioned(context, anchor, decision.arguments)
+        )
     compound = "%" in decision.rule.partition(": ")[2]  # PETRARCH-1 "%": members code each other
     reciprocal = (  # "India and Pakistan exchanged fire": each at the other (``[mutual] reciprocal``)
         context.verbs.packaged
