@@ -6,7 +6,9 @@ from __future__ import annotations
 import httpx
 import pytest
 
+from detente.evaluation.bench_api import running_service
 from detente.serve.app import MAX_BODY_BYTES
+from detente.store.database import open_store
 
 from .conftest import PAYLOAD_TITLE, Service
 
@@ -14,6 +16,26 @@ from .conftest import PAYLOAD_TITLE, Service
 def test_api_health_says_which_snapshot(service: Service) -> None:
     health = service.get("/health").json()
     assert health["status"] == "ok" and health["snapshot"] >= 1 and health["articles"] == 26 + 14
+
+
+def test_api_series_is_the_stores_own(service: Service) -> None:
+    """The snapshot's table of series gives what `detente dyad` computes from the store."""
+    with open_store(service.db, read_only=True) as store:
+        expected = store.dyad_periods("IND", "RUS", "week")
+    periods = service.get("/dyads/RUS/IND/series", freq="week").json()["periods"]
+    assert [(p["start"], p["events"], p["stories"], p["by_type"]) for p in periods] == [
+        (p.start, p.events, p.stories, p.by_type) for p in expected
+    ]
+
+
+def test_api_workers_each_answer_from_a_snapshot(service: Service) -> None:
+    """`detente serve --workers 2`: two processes share the port (running_service waits until
+    both have answered /health), and answer alike."""
+    with running_service(service.db, workers=2) as url:
+        # each on a new connection, which either process may take
+        pages = [httpx.get(url + "/events", params={"pair": "IND,RUS", "limit": 5}).json() for _ in range(6)]
+    assert all(p == pages[0] for p in pages) and len(pages[0]["items"]) == 5
+    assert pages[0] == service.get("/events", pair="IND,RUS", limit=5).json()
 
 
 def test_api_openapi_schema_validates_and_lists_every_endpoint(service: Service) -> None:

@@ -136,5 +136,5 @@ def test_store_dyad_types_order_ties_by_name(db: Path) -> None:
                 " plover_type, date) VALUES ('a', ?, 'IND', 'RUS', ?, 1, ?, '2023-01-10')",
                 [n, f"0{n + 1}", kind],
             )
-        types = store.dyad_types("IND", "RUS", "week")
-    assert [list(t) for t in types.values()] == [["AGREE", "SUPPORT", "CONSULT", "REQUEST"]]
+        periods = store.dyad_periods("IND", "RUS", "week")
+    assert [list(p.by_type) for p in periods] == [["AGREE", "SUPPORT", "CONSULT", "REQUEST"]]

@@ -6,7 +6,7 @@ with the mean Goldstein value, a cooperation–conflict index, the articles' ton
 stories. A shift is a period whose index departs from the trailing window before it by a robust
 z-score (median and MAD) of at least ``SHIFT_Z``; each is explained by the events that moved it
 most, with their sentences and the quotes around them. All the counting is DuckDB SQL, in the store
-(``Store.dyad_periods``, ``dyad_types``, ``dyad_top_events``).
+(``Store.dyad_periods``, ``dyad_top_events``).
 """
 
 from __future__ import annotations

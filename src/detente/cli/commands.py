@@ -144,7 +144,14 @@ def export(fmt: str, table: str, output: str, db: str) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve(db: str, host: str, port: int) -> None:
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 32),
+    help="Processes answering requests (one per core); each keeps its own snapshot of the store.",
+)
+def serve(db: str, host: str, port: int, workers: int) -> None:
     """Serve the REST API (OpenAPI at /docs) and the dashboard (at /) over the store."""
     try:
         from ..serve import serve as run
@@ -153,7 +160,7 @@ def serve(db: str, host: str, port: int) -> None:
             f"the service needs FastAPI and uvicorn: pip install 'detente[api]' ({exc})"
         ) from exc
     try:
-        run(db, host, port)
+        run(db, host, port, workers)
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
 

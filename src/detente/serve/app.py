@@ -10,25 +10,30 @@ with a reason, never a traceback.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
-from contextlib import asynccontextmanager, closing
-from dataclasses import asdict
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import duckdb
+import orjson
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..analysis.series import explain_shifts
 from ..errors import InputError
@@ -36,9 +41,10 @@ from ..record import Modality
 from ..store import browse
 from ..store.database import Period, Store
 from ..store.snapshot import Snapshots
+from ..store.sql import SERVE_EVENTS
 
 # What the rest of the package uses; the module is internal to its stage.
-__all__ = ["MAX_BODY_BYTES", "create_app"]
+__all__ = ["MAX_BODY_BYTES", "STORE_VARIABLE", "create_app", "from_environment"]
 
 log = logging.getLogger(__name__)
 
@@ -72,15 +78,15 @@ class ExtractRequest(BaseModel):
 
 
 class Cache:
-    """Results of one snapshot, least recently used dropped first; emptied when the snapshot changes."""
+    """Answers of one snapshot, least recently used dropped first; emptied when the snapshot changes."""
 
     def __init__(self, size: int = CACHED_RESULTS) -> None:
         self.size = size
         self.generation = 0
-        self.results: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self.results: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
         self.lock = threading.Lock()
 
-    def get(self, generation: int, key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+    def lookup(self, generation: int, key: tuple[Any, ...]) -> bytes | None:
         with self.lock:
             if generation != self.generation:
                 self.results.clear()
@@ -88,31 +94,53 @@ class Cache:
             if key in self.results:
                 self.results.move_to_end(key)
                 return self.results[key]
-        value = compute()
+        return None
+
+    def keep(self, generation: int, key: tuple[Any, ...], value: bytes) -> None:
         with self.lock:
             if generation == self.generation:
                 self.results[key] = value
                 while len(self.results) > self.size:
                     self.results.popitem(last=False)
-        return value
+
+
+class JSONBody(Response):
+    """A response whose body is JSON already encoded (and cached so)."""
+
+    media_type = "application/json"
+
+
+def encoded(value: Any) -> bytes:
+    """``value`` as compact JSON (orjson: dates in ISO 8601, decimals as text, NaN as null)."""
+    return orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS)
 
 
 class Reader:
-    """Runs one read on a cursor of the current snapshot, with the query time limit. Queries
-    not answered from the cache run ``QUERY_SLOTS`` at a time: more would only share the same
-    cores, and a query's time limit counts from when it runs, not from when it waits."""
+    """Answers a question from the cache on the event loop, or else runs its read in a worker
+    thread, on a cursor of the current snapshot, with the query time limit, and keeps the answer
+    as encoded JSON. Reads run ``QUERY_SLOTS`` at a time: more would only share the same cores,
+    and a query's time limit counts from when it runs, not from when it waits."""
 
     def __init__(self, snapshots: Snapshots) -> None:
         self.snapshots = snapshots
         self.cache = Cache()
-        self.slots = threading.BoundedSemaphore(QUERY_SLOTS)
+        self.workers = ThreadPoolExecutor(QUERY_SLOTS, thread_name_prefix="detente-read")
 
-    def __call__(self, key: tuple[Any, ...], read: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
-        return self.cache.get(self.snapshots.current.generation, key, lambda: self.timed(read))
+    async def __call__(self, key: tuple[Any, ...], read: Callable[[duckdb.DuckDBPyConnection], Any]) -> JSONBody:
+        generation = self.snapshots.current.generation
+        body = self.cache.lookup(generation, key)
+        if body is None:
+            body = await asyncio.get_running_loop().run_in_executor(self.workers, self.answer, generation, key, read)
+        return JSONBody(body)
+
+    def answer(self, generation: int, key: tuple[Any, ...], read: Callable[[duckdb.DuckDBPyConnection], Any]) -> bytes:
+        body = encoded(self.timed(read))
+        self.cache.keep(generation, key, body)
+        return body
 
     def timed(self, read: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
         """The read on a cursor of its own (opened only when the cache has no answer)."""
-        with self.slots, closing(self.snapshots.cursor()[1]) as cursor:
+        with self.snapshots.cursor() as cursor:
             timer = threading.Timer(QUERY_SECONDS, cursor.interrupt)
             timer.start()
             try:
@@ -139,7 +167,8 @@ def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
 
 
 def period_json(period: Period) -> dict[str, Any]:
-    return {**asdict(period), "index": round(period.index, 4)}
+    """A period's fields (a flat dataclass: its own dict, not ``asdict``'s deep copy) and index."""
+    return {**vars(period), "index": round(period.index, 4)}
 
 
 def create_app(db: str | Path, snapshots: Snapshots | None = None) -> FastAPI:
@@ -167,39 +196,54 @@ def create_app(db: str | Path, snapshots: Snapshots | None = None) -> FastAPI:
     return app
 
 
+# Where the worker processes of `detente serve --workers N` find the store.
+STORE_VARIABLE = "DETENTE_SERVE_DB"
+
+
+def from_environment() -> FastAPI:
+    """The service over the store named by ``STORE_VARIABLE`` (one per worker process)."""
+    return create_app(os.environ[STORE_VARIABLE])
+
+
 def add_routes(app: FastAPI, state: dict[str, Any]) -> None:
-    def read(key: tuple[Any, ...], query: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
-        return state["read"](key, query)
+    async def read(key: tuple[Any, ...], query: Callable[[duckdb.DuckDBPyConnection], Any]) -> JSONBody:
+        """The JSON of ``query``'s answer on the current snapshot, from the cache when it is there."""
+        reader: Reader = state["read"]
+        return await reader(key, query)
 
     @app.get("/health", tags=["service"])
-    def health() -> dict[str, Any]:
-        """The service is up; which snapshot of the store it answers from."""
-        snapshot = state["snapshots"].current
-        articles = read(("health",), browse.article_count)
-        return {"status": "ok", "snapshot": snapshot.generation, "articles": articles}
+    async def health() -> JSONBody:
+        """The service is up; which snapshot of the store it answers from, in which worker process."""
+        generation, worker = state["snapshots"].current.generation, os.getpid()
+        return await read(
+            ("health",),
+            lambda c: {"status": "ok", "snapshot": generation, "worker": worker, "articles": browse.article_count(c)},
+        )
 
     @app.get("/articles", tags=["articles"])
-    def articles(
+    async def articles(
         limit: Limit = 100,
         offset: Offset = 0,
         outlet: str | None = None,
         start: From = None,
         end: To = None,
         q: Annotated[str | None, Query(max_length=200, description="words in the title")] = None,
-    ) -> dict[str, Any]:
+    ) -> JSONBody:
         """Articles, newest first, with their counts of events and quotes."""
         key = ("articles", limit, offset, outlet, start, end, q)
-        return page(read(key, lambda c: browse.article_page(c, limit, offset, outlet, start, end, q)), limit, offset)
+        return await read(
+            key, lambda c: page(browse.article_page(c, limit, offset, outlet, start, end, q), limit, offset)
+        )
 
     @app.get("/articles/{article_id}", tags=["articles"])
-    def article(article_id: Annotated[str, PathParam(max_length=500)]) -> dict[str, Any]:
+    async def article(article_id: Annotated[str, PathParam(max_length=500)]) -> JSONBody:
         """One article's record, as `detente extract` gives it, with its story."""
-        return found_or_404(
-            read(("article", article_id), lambda c: browse.article_record(c, article_id)), "article", article_id
+        return await read(
+            ("article", article_id), lambda c: found_or_404(browse.article_record(c, article_id), "article", article_id)
         )
 
     @app.get("/events", tags=["events"])
-    def events(
+    async def events(
         limit: Limit = 100,
         offset: Offset = 0,
         source: CountryQuery = None,
@@ -215,7 +259,7 @@ def add_routes(app: FastAPI, state: dict[str, Any]) -> None:
         claimed: Annotated[bool | None, Query(description="true: claimed by a speaker; false: asserted")] = None,
         outlet: Annotated[str | None, Query(max_length=200)] = None,
         article: Annotated[str | None, Query(max_length=500)] = None,
-    ) -> dict[str, Any]:
+    ) -> JSONBody:
         """Events with their sentence, trigger offsets and rule, newest first."""
         where = browse.EventFilter(
             source=source.upper() if source else None,
@@ -233,73 +277,77 @@ def add_routes(app: FastAPI, state: dict[str, Any]) -> None:
             article=article,
         )
         key = ("events", where, limit, offset)
-        return page(read(key, lambda c: browse.event_page(c, where, limit, offset)), limit, offset)
+        return await read(key, lambda c: page(browse.event_page(c, where, limit, offset), limit, offset))
 
     @app.get("/dyads", tags=["series"])
-    def dyads(
+    async def dyads(
         limit: Limit = 50,
         offset: Offset = 0,
         start: From = None,
         end: To = None,
-    ) -> dict[str, Any]:
+    ) -> JSONBody:
         """Pairs of countries by volume: stories (each counted once), then events."""
         key = ("dyads", limit, offset, start, end)
-        return page(read(key, lambda c: browse.dyads(c, limit, offset, start, end)), limit, offset)
+        return await read(key, lambda c: page(browse.dyads(c, limit, offset, start, end), limit, offset))
 
     @app.get("/dyads/{a}/{b}/series", tags=["series"])
-    def series(
+    async def series(
         a: Country, b: Country, freq: Freq = "week", start: From = None, end: To = None, ordered: bool = False
-    ) -> dict[str, Any]:
+    ) -> JSONBody:
         """The pair's events per period, once per story (as `detente dyad`)."""
-        key = ("series", a.upper(), b.upper(), freq, start, end, ordered)
-        periods = read(key, lambda c: Store.reading(c).dyad_periods(a, b, freq, start, end, ordered))
-        return {"a": a.upper(), "b": b.upper(), "freq": freq, "periods": [period_json(p) for p in periods]}
+        a, b = a.upper(), b.upper()
+
+        def body(c: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+            periods = Store.reading(c, SERVE_EVENTS).dyad_periods(a, b, freq, start, end, ordered)
+            return {"a": a, "b": b, "freq": freq, "periods": [period_json(p) for p in periods]}
+
+        return await read(("series", a, b, freq, start, end, ordered), body)
 
     @app.get("/dyads/{a}/{b}/shifts", tags=["series"])
-    def shifts(
+    async def shifts(
         a: Country, b: Country, freq: Freq = "week", start: From = None, end: To = None, ordered: bool = False
-    ) -> dict[str, Any]:
+    ) -> JSONBody:
         """The periods whose cooperation–conflict index departs from the trailing ones, with the
         events that moved it most (as `detente dyad`)."""
-        key = ("shifts", a.upper(), b.upper(), freq, start, end, ordered)
-        _periods, found = read(key, lambda c: explain_shifts(Store.reading(c), a, b, freq, start, end, ordered))
-        return {
-            "a": a.upper(),
-            "b": b.upper(),
-            "freq": freq,
-            "shifts": [
+        a, b = a.upper(), b.upper()
+
+        def body(c: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+            _periods, found = explain_shifts(Store.reading(c, SERVE_EVENTS), a, b, freq, start, end, ordered)
+            shifted = [
                 {"period": period_json(s.period), "z": round(s.z, 3), "baseline": s.baseline, "events": s.events}
                 for s in found
-            ],
-        }
+            ]
+            return {"a": a, "b": b, "freq": freq, "shifts": shifted}
+
+        return await read(("shifts", a, b, freq, start, end, ordered), body)
 
     @app.get("/network", tags=["series"])
-    def network(limit: Annotated[int, Query(ge=1, le=500)] = 60, start: From = None, end: To = None) -> dict[str, Any]:
+    async def network(limit: Annotated[int, Query(ge=1, le=500)] = 60, start: From = None, end: To = None) -> JSONBody:
         """Countries and the pairs between them by volume, with Goldstein and tone, for a date range."""
-        return dict(read(("network", limit, start, end), lambda c: browse.network(c, limit, start, end)))
+        return await read(("network", limit, start, end), lambda c: browse.network(c, limit, start, end))
 
     @app.get("/quotes", tags=["quotes"])
-    def quotes(
+    async def quotes(
         limit: Limit = 100,
         offset: Offset = 0,
         speaker: Annotated[str | None, Query(max_length=200)] = None,
         country: CountryQuery = None,
         q: Annotated[str | None, Query(max_length=200, description="words in the quote")] = None,
-    ) -> dict[str, Any]:
+    ) -> JSONBody:
         """Quotes with their speaker and article, newest first."""
         country = country.upper() if country else None
         key = ("quotes", limit, offset, speaker, country, q)
-        return page(read(key, lambda c: browse.quote_page(c, limit, offset, speaker, country, q)), limit, offset)
+        return await read(key, lambda c: page(browse.quote_page(c, limit, offset, speaker, country, q), limit, offset))
 
     @app.get("/speakers", tags=["quotes"])
-    def speakers(limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
+    async def speakers(limit: Limit = 50, offset: Offset = 0) -> JSONBody:
         """Speakers by how many quotes there are of them."""
-        return page(read(("speakers", limit, offset), lambda c: browse.speakers(c, limit, offset)), limit, offset)
+        return await read(("speakers", limit, offset), lambda c: page(browse.speakers(c, limit, offset), limit, offset))
 
     @app.get("/stories/{story_id}", tags=["articles"])
-    def story(story_id: Annotated[str, PathParam(max_length=500)]) -> dict[str, Any]:
+    async def story(story_id: Annotated[str, PathParam(max_length=500)]) -> JSONBody:
         """A story: the articles that tell it and their outlets."""
-        return found_or_404(read(("story", story_id), lambda c: browse.story(c, story_id)), "story", story_id)
+        return await read(("story", story_id), lambda c: found_or_404(browse.story(c, story_id), "story", story_id))
 
     @app.post(
         "/extract",
@@ -319,8 +367,6 @@ def add_routes(app: FastAPI, state: dict[str, Any]) -> None:
             given = ExtractRequest.model_validate_json(body)
         except ValueError as exc:
             return error(422, "invalid-body", str(exc)[:500])
-        from starlette.concurrency import run_in_threadpool
-
         record = await run_in_threadpool(extract_record, given, state["extracting"])
         return Response(record, media_type="application/json")
 
@@ -410,9 +456,26 @@ def add_dashboard(app: FastAPI) -> None:
 
     app.mount("/assets", StaticFiles(directory=static), name="assets")
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Any]) -> Response:
-        response: Response = await call_next(request)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        return response
+    app.add_middleware(SecurityHeaders)
+
+
+class SecurityHeaders:
+    """Every response says its type is what it declares (no sniffing) and carries the CSP. A plain
+    ASGI middleware: Starlette's ``BaseHTTPMiddleware`` costs a task and a stream per request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                headers.setdefault("Content-Security-Policy", CSP)
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

@@ -1,6 +1,7 @@
 """Browsing the store: pages of articles, events, quotes, pairs and stories, with filters.
 
-What the REST API and the dashboard read (``detente.serve``); the series and shifts are
+What the REST API and the dashboard read (``detente.serve``) from a snapshot of the store,
+whose events are laid out for browsing (``Store.prepare_serving``); the series and shifts are
 ``Store.dyad_periods`` and ``analysis.series.explain_shifts``. Every value a user gives is a
 bound parameter, never SQL text; the filters that shape the SQL are from fixed lists.
 """
@@ -23,7 +24,6 @@ from .sql import (
     BROWSE_RECORD,
     BROWSE_SPEAKERS,
     BROWSE_STORY,
-    EVENT_DAY_OF_E,
 )
 
 # What the rest of the package uses; the module is internal to its stage.
@@ -125,20 +125,18 @@ class EventFilter:
             ("e.plover_type = ?", self.type),
             ("starts_with(e.cameo, ?)", self.cameo),
             ("e.quad_class = ?", self.quad_class),
-            (f"{EVENT_DAY_OF_E} >= ?::DATE", self.start),
-            (f"{EVENT_DAY_OF_E} <= ?::DATE", self.end),
-            ("s.story_id = ?", self.story),
+            ("e.day >= ?::DATE", self.start),
+            ("e.day <= ?::DATE", self.end),
+            ("e.story_id = ?", self.story),
             ("e.modality = ?", self.modality),
-            ("a.outlet = ?", self.outlet),
+            ("e.outlet = ?", self.outlet),
             ("e.article_id = ?", self.article),
         )
         clauses = [where]
         if self.pair is not None:
             a, b = self.pair
-            clauses.append(
-                "((e.source_country = ? AND e.target_country = ?) OR (e.source_country = ? AND e.target_country = ?))"
-            )
-            params += [a, b, b, a]
+            clauses.append("e.pair_a = ? AND e.pair_b = ?")
+            params += sorted((a, b))
         if self.claimed is not None:
             clauses.append("e.claimed_by IS NOT NULL" if self.claimed else "e.claimed_by IS NULL")
         return " AND ".join(clauses), params
@@ -153,13 +151,12 @@ def event_page(con: Connection, where: EventFilter, limit: int, offset: int) -> 
 
 
 def window(start: str | None, end: str | None) -> tuple[str, list[Any]]:
-    day = EVENT_DAY_OF_E
     clauses, params = [], []
     if start:
-        clauses.append(f"AND {day} >= ?::DATE")
+        clauses.append("AND e.day >= ?::DATE")
         params.append(start)
     if end:
-        clauses.append(f"AND {day} <= ?::DATE")
+        clauses.append("AND e.day <= ?::DATE")
         params.append(end)
     return " ".join(clauses), params
 

@@ -31,12 +31,16 @@ from .sql import (
     ALL_RECORDS,
     ALL_ROWS,
     APPLIED_MIGRATIONS,
+    CHECKPOINT,
     COPY_QUERY,
     COUNT_ROWS,
     CREATE_MIGRATIONS,
+    CREATE_SERVE_EVENTS,
+    CREATE_SERVE_PERIODS,
     DYAD_COUNTS,
     EMPTY_ROWS,
     EVENT_EXPORTS,
+    EVENT_ROWS,
     INSERT_BATCH,
     MOST_COVERED_PAIR,
     OVERVIEW_QUERIES,
@@ -44,18 +48,21 @@ from .sql import (
     PERIODS,
     RECORD_FAILURE,
     RECORD_MIGRATION,
+    SERIES_FREQUENCIES,
+    SERVE_EVENTS,
+    SERVED_PERIODS,
     STORED_HASHES,
     STORY_SIGNATURES,
     SYNTHETIC_ARTICLES,
     SYNTHETIC_EVENTS,
     SYNTHETIC_STORIES,
     TOP_EVENTS,
-    TYPES,
     WRITTEN_COLUMNS,
     check_frequency,
     dyad_params,
     dyad_sql,
     pair_filter,
+    serve_periods_sql,
 )
 from .stories import StoryIndex, from_bytes, to_bytes
 
@@ -131,16 +138,18 @@ class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False, wait: float = 0.0) -> None:
         self.path = str(path)
         self.con = connect(self.path, read_only, wait)
+        self.event_rows = EVENT_ROWS
         if not read_only:
             self.migrate()
         self._schemas: dict[str, pa.Schema] = {}
         self._stories: StoryIndex | None = None
 
     @classmethod
-    def reading(cls, con: duckdb.DuckDBPyConnection) -> Store:
-        """A store over a connection opened elsewhere (the service's snapshot cursor), to read."""
+    def reading(cls, con: duckdb.DuckDBPyConnection, event_rows: str = EVENT_ROWS) -> Store:
+        """A store over a connection opened elsewhere, to read; the service's snapshot cursor
+        reads its events from the snapshot's ``SERVE_EVENTS``."""
         store = cls.__new__(cls)
-        store.path, store.con = "<connection>", con
+        store.path, store.con, store.event_rows = "<connection>", con, event_rows
         store._schemas, store._stories = {}, None
         return store
 
@@ -154,6 +163,17 @@ class Store:
 
     def close(self) -> None:
         self.con.close()
+
+    def prepare_serving(self) -> None:
+        """Make this store (a snapshot's private copy) quick to browse: its events with their
+        article's fields, in order of pair and day (``SERVE_EVENTS``), and every pair's series
+        at every frequency, either way and one way (``SERVE_PERIODS``)."""
+        self.con.execute(CREATE_SERVE_EVENTS)
+        self.con.execute(CREATE_SERVE_PERIODS)
+        for freq in SERIES_FREQUENCIES:
+            for ordered in (False, True):
+                self.con.execute(serve_periods_sql(freq, ordered))
+        self.con.execute(CHECKPOINT)
 
     def migrate(self) -> list[int]:
         """Apply the migrations not yet applied; returns their versions."""
@@ -290,26 +310,23 @@ class Store:
     def dyad_periods(
         self, a: str, b: str, freq: str, start: str | None = None, end: str | None = None, ordered: bool = False
     ) -> list[Period]:
-        """The pair's events per period (only periods with events), once per story, oldest first."""
-        types = self.dyad_types(a, b, freq, start, end, ordered)
-        rows = self.con.execute(dyad_sql(PERIODS, freq, ordered, start, end), dyad_params(a, b, start, end)).fetchall()
-        return [period_of(row, types.get(row[0], {})) for row in rows]
-
-    def dyad_types(
-        self, a: str, b: str, freq: str, start: str | None = None, end: str | None = None, ordered: bool = False
-    ) -> dict[str, dict[str, int]]:
-        """The pair's events per period and PLOVER type ('?' where none), once per story."""
-        types: dict[str, dict[str, int]] = {}
-        sql = dyad_sql(TYPES, freq, ordered, start, end)
-        for period, kind, n in self.con.execute(sql, dyad_params(a, b, start, end)).fetchall():
-            types.setdefault(period, {})[kind] = n
-        return types
+        """The pair's events per period (only periods with events), once per story, oldest first.
+        A snapshot has every pair's whole series already (``prepare_serving``)."""
+        if self.event_rows == SERVE_EVENTS and start is None and end is None:
+            check_frequency(freq)
+            first, second = (a.upper(), b.upper()) if ordered else sorted((a.upper(), b.upper()))
+            params: dict[str, Any] = {"freq": freq, "ordered": ordered, "a": first, "b": second}
+            return [period_of(row) for row in self.con.execute(SERVED_PERIODS, params).fetchall()]
+        rows = self.con.execute(
+            dyad_sql(PERIODS, freq, ordered, start, end, self.event_rows), dyad_params(a, b, start, end)
+        ).fetchall()
+        return [period_of(row) for row in rows]
 
     def dyad_top_events(
         self, a: str, b: str, freq: str, period: str, ordered: bool, limit: int
     ) -> list[dict[str, Any]]:
         """The events of one period that weigh most (largest Goldstein values), once per story."""
-        sql = dyad_sql(TOP_EVENTS, freq, ordered, None, None)
+        sql = dyad_sql(TOP_EVENTS, freq, ordered, None, None, self.event_rows)
         return self._dicts(sql, {**dyad_params(a, b, None, None), "period": period, "limit": limit})
 
     def most_covered_pair(self) -> tuple[str, str] | None:
@@ -354,11 +371,13 @@ class Store:
         self.con.execute(COPY_QUERY.format(query=ALL_ROWS.format(table=table), path=escaped, options=table_options))
 
 
-def period_of(row: tuple[Any, ...], types: dict[str, int]) -> Period:
-    """A row of the ``PERIODS`` query, with the period's events by type."""
-    start, events, stories, articles, cooperation, conflict, goldstein, tone, *quads = row
-    by_quad = (quads[0], quads[1], quads[2], quads[3])
-    return Period(start[:10], events, stories, int(articles), cooperation, conflict, goldstein, tone, types, by_quad)
+def period_of(row: tuple[Any, ...]) -> Period:
+    """A row of the ``PERIODS`` query; its types with the most events first, then by name."""
+    start, events, stories, articles, cooperation, conflict, goldstein, tone, q1, q2, q3, q4, types = row
+    by_type = {kind: int(n) for kind, n in sorted(types.items(), key=lambda item: (-item[1], item[0]))}
+    return Period(
+        start[:10], events, stories, int(articles), cooperation, conflict, goldstein, tone, by_type, (q1, q2, q3, q4)
+    )
 
 
 def check_table(table: str) -> None:

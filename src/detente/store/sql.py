@@ -6,11 +6,16 @@ the transaction words (BEGIN, COMMIT, ROLLBACK).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from ..errors import StoreError
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = [
     "EVENT_DAY_OF_E",
+    "EVENT_ROWS",
+    "CREATE_SERVE_EVENTS",
+    "SERVE_EVENTS",
     "BROWSE_ARTICLE_COUNT",
     "BROWSE_RECORD",
     "BROWSE_ARTICLES",
@@ -44,12 +49,17 @@ __all__ = [
     "SYNTHETIC_EVENTS",
     "SYNTHETIC_STORIES",
     "TOP_EVENTS",
-    "TYPES",
+    "SERVED_PERIODS",
+    "SERVE_PERIODS",
+    "CREATE_SERVE_PERIODS",
     "WRITTEN_COLUMNS",
     "check_frequency",
     "dyad_params",
     "dyad_sql",
     "pair_filter",
+    "serve_periods_sql",
+    "CHECKPOINT",
+    "attach_sql",
 ]
 
 SERIES_FREQUENCIES = ("day", "week", "month")
@@ -144,43 +154,80 @@ OVERVIEW_QUERIES = {
 
 # --- the dyad series: events of a pair of countries per period, once per story ---
 
-DYAD_EVENTS = f"""
+# An event's pair of countries in order (none without both: DuckDB's least() passes over a NULL).
+PAIR_END = "CASE WHEN e.source_country IS NOT NULL AND e.target_country IS NOT NULL"
+PAIR_END += " THEN {end}(e.source_country, e.target_country) END"
+# An event with what the series and the pages read of its article and story: its first day,
+# its pair of countries in order, its story (the article's own id when it has none), outlet and tone.
+EVENT_ROWS_COLUMNS = f"""
+    e.*, {EVENT_DAY_OF_E} AS day,
+    {PAIR_END.format(end="least")} AS pair_a, {PAIR_END.format(end="greatest")} AS pair_b,
+    coalesce(s.story_id, e.article_id) AS story_key, s.story_id, a.outlet, a.tone AS article_tone"""
+EVENT_ROWS_JOINS = """
+    FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN stories s ON s.article_id = e.article_id"""
+# The store's events as such rows, computed when read.
+EVENT_ROWS = f"(SELECT {EVENT_ROWS_COLUMNS} {EVENT_ROWS_JOINS})"
+# A snapshot's copy of them (``store/snapshot.py``), stored once with the article's title, date
+# and the event's sentence, in order of pair and day: a pair's events in a date range are then
+# read from a few row groups (DuckDB skips the others by their min/max), not from all of them.
+SERVE_EVENTS = "serve_events"
+CREATE_SERVE_EVENTS = f"""
+CREATE TABLE {SERVE_EVENTS} AS
+SELECT {EVENT_ROWS_COLUMNS}, a.title, a.published::VARCHAR AS published,
+       substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
+{EVENT_ROWS_JOINS}
+ORDER BY pair_a NULLS LAST, pair_b NULLS LAST, day NULLS LAST, e.article_id, e.event_no
+"""
+
+# Series are grouped by the pair's two columns ({a}, {b}): in order (pair_a, pair_b) for either
+# way, source and target for one way. A query for one pair filters on them; a snapshot's table of
+# every pair's series (SERVE_PERIODS) groups by them.
+DYAD_EVENTS = """
 WITH dyad AS (
-    SELECT e.*, coalesce(s.story_id, e.article_id) AS story_id, a.outlet, a.tone AS article_tone,
-           date_trunc('{{freq}}', {EVENT_DAY}) AS period
-    FROM events e
-    JOIN articles a ON a.id = e.article_id
-    LEFT JOIN stories s ON s.article_id = e.article_id
-    WHERE {{pair}} AND {EVENT_DAY} IS NOT NULL {{window}}
+    SELECT e.*, e.{a} AS ka, e.{b} AS kb, date_trunc('{freq}', e.day) AS period
+    FROM {rows} e
+    WHERE {pair} AND e.day IS NOT NULL {window}
 ), once AS (  -- one event per story: the same source, target and code told by many articles
-    SELECT period, story_id, source_country, target_country, cameo,
+    SELECT ka, kb, period, story_key, source_country, target_country, cameo,
            any_value(quad_class) AS quad_class, any_value(plover_type) AS plover_type,
            any_value(goldstein) AS goldstein, list(DISTINCT article_id) AS article_ids,
            avg(article_tone) AS tone
     FROM dyad GROUP BY ALL
 )
 """
-
-PERIODS = (
-    DYAD_EVENTS
-    + """
-SELECT period::VARCHAR, count(*) AS events, count(DISTINCT story_id) AS stories,
+# A period of a series: its events once per story, by quad class and by PLOVER type ('?' where none).
+PERIOD_COLUMNS = """
+       period::VARCHAR AS period, count(*) AS events, count(DISTINCT story_key) AS stories,
        len(list_distinct(flatten(list(article_ids)))) AS articles,
        count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
        count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
        avg(goldstein) AS goldstein, avg(tone) AS tone,
        count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2,
-       count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4
-FROM once GROUP BY period ORDER BY period
-"""
-)
+       count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4,
+       histogram(coalesce(plover_type, '?')) AS by_type"""
+PERIODS = DYAD_EVENTS + f"SELECT {PERIOD_COLUMNS} FROM once GROUP BY ka, kb, period ORDER BY period"
 
-TYPES = (
-    DYAD_EVENTS
-    + """
-SELECT period::VARCHAR, coalesce(plover_type, '?'), count(*) FROM once GROUP BY ALL ORDER BY 1, 3 DESC, 2
-"""
+# A snapshot's series of every pair, at every frequency, either way and one way (``Store.prepare_serving``).
+SERVE_PERIODS = "serve_periods"
+CHECKPOINT = "CHECKPOINT"
+SERIES_COLUMNS = {False: ("pair_a", "pair_b"), True: ("source_country", "target_country")}
+CREATE_SERVE_PERIODS = f"""
+CREATE TABLE {SERVE_PERIODS} (
+    freq VARCHAR, ordered BOOLEAN, a VARCHAR, b VARCHAR, period VARCHAR, events BIGINT, stories BIGINT,
+    articles BIGINT, cooperation BIGINT, conflict BIGINT, goldstein DOUBLE, tone DOUBLE,
+    q1 BIGINT, q2 BIGINT, q3 BIGINT, q4 BIGINT, by_type MAP(VARCHAR, UBIGINT)
 )
+"""
+INSERT_SERVE_PERIODS = (
+    f"INSERT INTO {SERVE_PERIODS} "
+    + DYAD_EVENTS
+    + f"SELECT '{{freq}}', {{ordered}}, ka, kb, {PERIOD_COLUMNS}"
+    + " FROM once GROUP BY ka, kb, period ORDER BY ka, kb, period"
+)
+SERVED_PERIODS = f"""
+SELECT * EXCLUDE (freq, ordered, a, b) FROM {SERVE_PERIODS}
+WHERE freq = $freq AND ordered = $ordered AND a = $a AND b = $b ORDER BY period
+"""
 
 TOP_EVENTS = (
     DYAD_EVENTS
@@ -188,11 +235,11 @@ TOP_EVENTS = (
 SELECT d.period::VARCHAR, d.source_country, d.target_country, d.cameo, d.plover_type, d.goldstein,
        d.modality, d.claimed_by, a.title, a.outlet, substr(a.text, d.sentence_start + 1,
        d.sentence_end - d.sentence_start) AS sentence, d.article_id, d.rule,
-       count(*) OVER (PARTITION BY d.story_id, d.cameo, d.source_country, d.target_country) AS copies
+       count(*) OVER (PARTITION BY d.story_key, d.cameo, d.source_country, d.target_country) AS copies
 FROM dyad d JOIN articles a ON a.id = d.article_id
 WHERE d.period = $period::TIMESTAMP
 QUALIFY row_number() OVER (
-    PARTITION BY d.story_id, d.cameo, d.source_country, d.target_country ORDER BY d.article_id) = 1
+    PARTITION BY d.story_key, d.cameo, d.source_country, d.target_country ORDER BY d.article_id) = 1
 ORDER BY abs(d.goldstein) DESC, copies DESC LIMIT $limit
 """
 )
@@ -203,12 +250,22 @@ def pair_filter(ordered: bool) -> str:
     return forward if ordered else f"({forward} OR (e.source_country = $b AND e.target_country = $a))"
 
 
+def dyad_pair_filter(ordered: bool) -> str:
+    """The pair either way (or from ``$a`` to ``$b``) over event rows, whose pair is in order.
+    The two countries' own conditions are what DuckDB can test while it scans the store."""
+    pair = (
+        "e.source_country IN ($a, $b) AND e.target_country IN ($a, $b)"
+        " AND e.pair_a = least($a, $b) AND e.pair_b = greatest($a, $b)"
+    )
+    return f"{pair} AND e.source_country = $a" if ordered else pair
+
+
 def window_filter(start: str | None, end: str | None) -> str:
     clauses = []
     if start:
-        clauses.append(f"AND {EVENT_DAY} >= $start::DATE")
+        clauses.append("AND e.day >= $start::DATE")
     if end:
-        clauses.append(f"AND {EVENT_DAY} <= $end::DATE")
+        clauses.append("AND e.day <= $end::DATE")
     return " ".join(clauses)
 
 
@@ -217,13 +274,31 @@ def check_frequency(freq: str) -> None:
         raise StoreError(f"unknown frequency {freq!r}: use one of {', '.join(SERIES_FREQUENCIES)}")
 
 
-def dyad_sql(sql: str, freq: str, ordered: bool, start: str | None, end: str | None) -> str:
+def dyad_sql(sql: str, freq: str, ordered: bool, start: str | None, end: str | None, rows: str = EVENT_ROWS) -> str:
     check_frequency(freq)
+    a, b = SERIES_COLUMNS[ordered]
     return (
         sql.replace("{freq}", freq)
-        .replace("{pair}", pair_filter(ordered))
+        .replace("{a}", a)
+        .replace("{b}", b)
+        .replace("{rows}", rows)
+        .replace("{pair}", dyad_pair_filter(ordered))
         .replace("{window}", window_filter(start, end))
     )
+
+
+def attach_sql(path: Path, row_group_size: int) -> str:
+    """Attach the store at ``path`` (a path the program chose, quoted here) and use it."""
+    quoted = str(path).replace("'", "''")
+    return f"ATTACH '{quoted}' AS snapshot (ROW_GROUP_SIZE {int(row_group_size)}); USE snapshot"
+
+
+def serve_periods_sql(freq: str, ordered: bool) -> str:
+    """Every pair's series at ``freq``, either way or one way, into ``SERVE_PERIODS``."""
+    a, b = SERIES_COLUMNS[ordered]
+    every_pair = f"e.{a} IS NOT NULL AND e.{b} IS NOT NULL"
+    sql = INSERT_SERVE_PERIODS.replace("{pair}", every_pair).replace("{ordered}", str(ordered).upper())
+    return dyad_sql(sql, freq, ordered, None, None, SERVE_EVENTS)
 
 
 def dyad_params(a: str, b: str, start: str | None, end: str | None) -> dict[str, str]:
@@ -320,37 +395,32 @@ ORDER BY a.published DESC NULLS LAST, a.id
 LIMIT ? OFFSET ?
 """
 
-BROWSE_EVENTS = """
+# The pages of events and pairs read a snapshot's SERVE_EVENTS (the pair in order, the day).
+BROWSE_EVENTS = f"""
 SELECT e.article_id, e.event_no, e.source_country, e.source_text, e.target_country, e.target_text,
        e.cameo, e.quad_class, e.goldstein, e.plover_type, e.modality, e.negated, e.claimed_by,
        e.date, e.rule, e.confidence, e.trigger_start, e.trigger_end, e.trigger_text,
-       e.sentence_start, e.sentence_end,
-       substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence,
-       a.title, a.outlet, a.published::VARCHAR AS published, s.story_id
-FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN stories s ON s.article_id = e.article_id
-WHERE {where}
+       e.sentence_start, e.sentence_end, e.sentence, e.title, e.outlet, e.published, e.story_id
+FROM {SERVE_EVENTS} e
+WHERE {{where}}
 ORDER BY e.date DESC NULLS LAST, e.article_id, e.event_no
 LIMIT ? OFFSET ?
 """
 
-BROWSE_PAIRS = """
-SELECT least(source_country, target_country) AS a, greatest(source_country, target_country) AS b,
-       count(*) AS events, count(DISTINCT coalesce(s.story_id, e.article_id)) AS stories,
+BROWSE_PAIRS = f"""
+SELECT pair_a AS a, pair_b AS b, count(*) AS events, count(DISTINCT story_key) AS stories,
        avg(goldstein) AS goldstein
-FROM events e LEFT JOIN stories s ON s.article_id = e.article_id
-WHERE source_country IS NOT NULL AND target_country IS NOT NULL AND source_country <> target_country
-  AND length(source_country) = 3 AND length(target_country) = 3 {window}
+FROM {SERVE_EVENTS} e
+WHERE pair_a <> pair_b AND length(pair_a) = 3 AND length(pair_b) = 3 {{window}}
 GROUP BY 1, 2
 ORDER BY stories DESC, events DESC, a, b
 LIMIT ? OFFSET ?
 """
 
-BROWSE_NETWORK_TONE = """
-SELECT least(e.source_country, e.target_country) AS a, greatest(e.source_country, e.target_country) AS b,
-       avg(a.tone) AS tone
-FROM events e JOIN articles a ON a.id = e.article_id
-WHERE e.source_country IS NOT NULL AND e.target_country IS NOT NULL AND e.source_country <> e.target_country
-  {window}
+BROWSE_NETWORK_TONE = f"""
+SELECT pair_a AS a, pair_b AS b, avg(article_tone) AS tone
+FROM {SERVE_EVENTS} e
+WHERE pair_a <> pair_b {{window}}
 GROUP BY 1, 2
 """
 

@@ -1,0 +1,136 @@
+"""A snapshot laid out for the service (``Store.prepare_serving``) answers as the store does:
+every pair's series, either way and one way, at every frequency, and pages of events."""
+
+from __future__ import annotations
+
+import math
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from detente.store import browse
+from detente.store.database import Period, Store, open_store
+from detente.store.snapshot import Snapshots, prepare
+from detente.store.sql import SERIES_FREQUENCIES, SERVE_EVENTS
+
+COUNTRIES = ("IND", "RUS", "USA", "CHN")
+
+# 40 articles in 8 stories, 600 events over two years among four countries (some with no
+# target, some with a year for a date), the quad class a function of the code so that a
+# story's events of one code agree on it.
+EVENTS = """
+INSERT INTO events (article_id, event_no, source_country, target_country, cameo, goldstein, quad_class,
+                    plover_type, date)
+SELECT 'art-' || (i % 40), i,
+       ['IND', 'RUS', 'USA', 'CHN'][1 + (i % 4)],
+       CASE WHEN i % 23 = 0 THEN NULL ELSE ['IND', 'RUS', 'USA', 'CHN'][1 + ((i // 4) % 4)] END,
+       '0' || (1 + i % 9), (i % 9) - 4.0, 1 + (i % 9) % 4, ['CONSULT', 'AID', NULL][1 + (i % 9) % 3],
+       CASE WHEN i % 31 = 0 THEN '2023' ELSE strftime(DATE '2023-01-01' + (i * 7 % 700)::INT, '%Y-%m-%d') END
+FROM range(600) t(i)
+"""
+ARTICLES = """
+INSERT INTO articles (id, title, outlet, status, text, content_hash, record, tone, published)
+SELECT 'art-' || i, 'Title ' || i, 'Outlet ' || (i % 3), 'coded', 'Some sentence of article ' || i || '.', '',
+       '{}', (i % 7) - 3.0, DATE '2023-01-01' + i::INT
+FROM range(40) t(i)
+"""
+STORIES = "INSERT INTO stories SELECT 'art-' || i, 'story-' || (i % 8), ''::BLOB FROM range(40) t(i)"
+
+
+@pytest.fixture(scope="module")
+def stores(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("snapshot")
+    store, copy = root / "store.duckdb", root / "copy.duckdb"
+    with open_store(store) as s:
+        for sql in (ARTICLES, EVENTS, STORIES):
+            s.query(sql)
+        s.query("UPDATE events SET sentence_start = 0, sentence_end = 10")
+    shutil.copyfile(store, copy)
+    prepare(copy)
+    return store, copy
+
+
+def same(a: list[Period], b: list[Period]) -> bool:
+    """The same periods, floats equal but for the order in which they were summed."""
+
+    def close(x: object, y: object) -> bool:
+        if isinstance(x, float) and isinstance(y, float):
+            return math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12)
+        return x == y
+
+    return len(a) == len(b) and all(
+        all(close(x, y) for x, y in zip(vars(p).values(), vars(q).values(), strict=True))
+        and list(p.by_type) == list(q.by_type)
+        for p, q in zip(a, b, strict=True)
+    )
+
+
+@pytest.mark.parametrize("freq", SERIES_FREQUENCIES)
+@pytest.mark.parametrize("ordered", [False, True])
+def test_snapshot_series_of_every_pair_are_the_stores(stores: tuple[Path, Path], freq: str, ordered: bool) -> None:
+    store, copy = stores
+    with closing_pair(store, copy) as (raw, served):
+        for a in COUNTRIES:
+            for b in COUNTRIES:
+                expected = raw.dyad_periods(a, b, freq, ordered=ordered)
+                assert same(served.dyad_periods(a, b, freq, ordered=ordered), expected), (a, b)
+                window = raw.dyad_periods(a, b, freq, "2023-03-01", "2023-08-31", ordered)
+                assert same(served.dyad_periods(a, b, freq, "2023-03-01", "2023-08-31", ordered), window)
+        assert raw.dyad_periods("IND", "RUS", freq)  # the pairs have events at all
+
+
+def test_snapshot_series_are_read_from_its_table(stores: tuple[Path, Path]) -> None:
+    _store, copy = stores
+    with duckdb.connect(str(copy), read_only=True) as con:
+        kinds = con.execute("SELECT DISTINCT freq, ordered FROM serve_periods ORDER BY ALL").fetchall()
+        unordered = con.execute("SELECT count(*) FROM serve_periods WHERE NOT ordered AND a > b").fetchone()
+    assert kinds == [(f, o) for f in sorted(SERIES_FREQUENCIES) for o in (False, True)]
+    assert unordered == (0,)  # either way is kept once, under the pair in order
+
+
+def test_snapshot_event_pages_of_a_pair_either_way_newest_first(stores: tuple[Path, Path]) -> None:
+    store, copy = stores
+    with duckdb.connect(str(copy), read_only=True) as con:
+        page = browse.event_page(con, browse.EventFilter(pair=("RUS", "IND"), start="2023-02-01"), 1000, 0)
+        swapped = browse.event_page(con, browse.EventFilter(pair=("IND", "RUS"), start="2023-02-01"), 1000, 0)
+        second = browse.event_page(con, browse.EventFilter(pair=("IND", "RUS"), start="2023-02-01"), 5, 5)
+    with duckdb.connect(str(store), read_only=True) as con:
+        (expected,) = con.execute(
+            "SELECT count(*) FROM events WHERE source_country IN ('IND', 'RUS') AND target_country IN ('IND', 'RUS')"
+            " AND source_country <> target_country AND date >= '2023-02-01' AND length(date) = 10"
+        ).fetchone()  # type: ignore[misc]
+    assert page == swapped and len(page) == expected > 5
+    assert [e["date"] for e in page] == sorted((e["date"] for e in page), reverse=True)
+    assert second == page[5:10]
+    assert all(e["sentence"] == "Some sente" and e["title"].startswith("Title ") for e in page)
+
+
+def test_snapshot_cursor_is_kept_for_the_next_read(stores: tuple[Path, Path]) -> None:
+    store, _copy = stores
+    snapshots = Snapshots(store, watch_seconds=3600)
+    try:
+        with snapshots.cursor() as first:
+            first.execute("SELECT 1").fetchall()
+        with snapshots.cursor() as again:
+            assert again is first
+            with snapshots.cursor() as meanwhile:  # a second read at the same time has its own
+                assert meanwhile is not first
+    finally:
+        snapshots.close()
+
+
+class closing_pair:
+    """The store's own reader and the snapshot's, as the service reads it."""
+
+    def __init__(self, store: Path, copy: Path) -> None:
+        self.raw = open_store(store, read_only=True)
+        self.con = duckdb.connect(str(copy), read_only=True)
+
+    def __enter__(self) -> tuple[Store, Store]:
+        return self.raw, Store.reading(self.con, SERVE_EVENTS)
+
+    def __exit__(self, *_exc: object) -> None:
+        self.raw.close()
+        self.con.close()
