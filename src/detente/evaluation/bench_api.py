@@ -15,9 +15,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
-import aiohttp
+if TYPE_CHECKING:
+    import aiohttp
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["ApiBench", "api_markdown", "measure_api", "running_service"]
@@ -78,6 +79,8 @@ async def client(url: str, seed: int, bench: ApiBench, http: aiohttp.ClientSessi
 async def load(url: str, bench: ApiBench) -> None:
     """The clients on one connection each (aiohttp: a load generator must not be what is measured;
     httpx's client spends ~3.6 ms of a core per request here, aiohttp's ~0.3)."""
+    import aiohttp
+
     connector = aiohttp.TCPConnector(limit=bench.clients)
     timeout = aiohttp.ClientTimeout(total=120)
     async with aiohttp.ClientSession(connector=connector, timeout=timeout) as http:
