@@ -77,8 +77,8 @@ async def client(url: str, seed: int, bench: ApiBench, http: aiohttp.ClientSessi
 
 
 async def load(url: str, bench: ApiBench) -> None:
-    """The clients on one connection each (aiohttp: a load generator must not be what is measured;
-    httpx's client spends ~3.6 ms of a core per request here, aiohttp's ~0.3)."""
+    """The clients on one connection each (aiohttp: a load generator must not be what is measured,
+    and httpx's async client took a whole core here)."""
     import aiohttp
 
     connector = aiohttp.TCPConnector(limit=bench.clients)
