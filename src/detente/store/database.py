@@ -14,6 +14,7 @@ import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 from types import TracebackType
@@ -325,9 +326,11 @@ class Store:
     def dyad_top_events(
         self, a: str, b: str, freq: str, period: str, ordered: bool, limit: int
     ) -> list[dict[str, Any]]:
-        """The events of one period that weigh most (largest Goldstein values), once per story."""
-        sql = dyad_sql(TOP_EVENTS, freq, ordered, None, None, self.event_rows)
-        return self._dicts(sql, {**dyad_params(a, b, None, None), "period": period, "limit": limit})
+        """The events of one period that weigh most (largest Goldstein values), once per story
+        (only the period's days are read)."""
+        start, end = period_days(period, freq)
+        sql = dyad_sql(TOP_EVENTS, freq, ordered, start, end, self.event_rows)
+        return self._dicts(sql, {**dyad_params(a, b, start, end), "period": period, "limit": limit})
 
     def most_covered_pair(self) -> tuple[str, str] | None:
         """The two countries with the most events between them (either way)."""
@@ -369,6 +372,19 @@ class Store:
         if table_options is None:
             raise StoreError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}")
         self.con.execute(COPY_QUERY.format(query=ALL_ROWS.format(table=table), path=escaped, options=table_options))
+
+
+def period_days(start: str, freq: str) -> tuple[str, str]:
+    """The first and last day of the period of ``freq`` that begins on ``start``."""
+    first = date.fromisoformat(start[:10])
+    if freq == "day":
+        last = first
+    elif freq == "week":
+        last = first + timedelta(days=6)
+    else:
+        following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+        last = following - timedelta(days=1)
+    return first.isoformat(), last.isoformat()
 
 
 def period_of(row: tuple[Any, ...]) -> Period:

@@ -250,13 +250,12 @@ def pair_filter(ordered: bool) -> str:
     return forward if ordered else f"({forward} OR (e.source_country = $b AND e.target_country = $a))"
 
 
-def dyad_pair_filter(ordered: bool) -> str:
-    """The pair either way (or from ``$a`` to ``$b``) over event rows, whose pair is in order.
-    The two countries' own conditions are what DuckDB can test while it scans the store."""
-    pair = (
-        "e.source_country IN ($a, $b) AND e.target_country IN ($a, $b)"
-        " AND e.pair_a = least($a, $b) AND e.pair_b = greatest($a, $b)"
-    )
+def dyad_pair_filter(ordered: bool, rows: str) -> str:
+    """The pair either way (or from ``$a`` to ``$b``): on a snapshot's SERVE_EVENTS by its pair
+    in order, which its row groups are sorted by; on the store's events by their countries."""
+    if rows != SERVE_EVENTS:
+        return pair_filter(ordered)
+    pair = "e.pair_a = least($a, $b) AND e.pair_b = greatest($a, $b)"
     return f"{pair} AND e.source_country = $a" if ordered else pair
 
 
@@ -282,7 +281,7 @@ def dyad_sql(sql: str, freq: str, ordered: bool, start: str | None, end: str | N
         .replace("{a}", a)
         .replace("{b}", b)
         .replace("{rows}", rows)
-        .replace("{pair}", dyad_pair_filter(ordered))
+        .replace("{pair}", dyad_pair_filter(ordered, rows))
         .replace("{window}", window_filter(start, end))
     )
 
