@@ -1461,3 +1461,14 @@ def test_welcoming_someone_s_act_is_praise_welcoming_someone_somewhere_a_visit(
     sentence: str, expected: set[tuple[str, str, str]]
 ) -> None:
     assert set(triples(events_of(sentence))) == expected
+
+
+def test_events_support_of_several_for_a_programme_is_no_support_of_each_other() -> None:
+    """Only an act two sides do together (talks, an agreement, joint exercises) goes each way
+    between the owners of its noun; support, a visit or a welcome does not."""
+    found = triples(events_of("Canada, France and Japan expressed support for the new clean shipping initiative."))
+    assert not [t for t in found if t[1] in {"CAN", "FRA", "JPN"}]
+    found = triples(events_of("India and Japan expressed support for Ukraine's sovereignty."))
+    assert found == [("IND", "UKR", "050"), ("JPN", "UKR", "050")]
+    talks = triples(events_of("India and Japan held negotiations in Tokyo on Monday."))
+    assert ("IND", "JPN", "046") in talks and ("JPN", "IND", "046") in talks

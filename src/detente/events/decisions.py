@@ -27,6 +27,7 @@ from .rules import (
     MUTUAL_MOST,
     NEGATION_REACH,
     intent_code,
+    nominal_events,
     refusal_code,
     rules,
     wish_verb,
@@ -175,11 +176,15 @@ def members(actor: Actor) -> list[Actor]:
 
 
 def mutual_act(context: Context, decision: Decision) -> bool:
-    """Whether several sources with no target do the act with each other: an event noun ("held
-    talks"), a pattern that names the act ("expand cooperation"), or a verb of a mutual act
+    """Whether several sources with no target do the act with each other: an event noun of an act
+    done together ("held talks"; ``mutual`` in data/events/nominal.toml, not "expressed support
+    for the plan"), a pattern that names the act ("expand cooperation"), or a verb of a mutual act
     (``[mutual] verbs``: meet, talk, agree, sign, cooperate …). A verb's default code alone
     ("we invest in workers", "we are committed to improving transparency") is no act of each on
     the other: on the corpus audit none of those was right."""
+    noun = nominal_events().get(decision.token.lower_) if decision.token.pos_ == "NOUN" else None
+    if context.verbs.packaged and noun is not None and decision.rule.startswith("NOMINAL"):
+        return noun.mutual
     if not context.verbs.packaged or decision.token.pos_ == "NOUN" or "(default)" not in decision.rule:
         return True
     return decision.token.lemma_.lower() in rules().mutual_verbs

@@ -34,7 +34,7 @@ __all__ = ["decide_noun", "event_phrase", "light_verb_of"]
 def decide_noun(context: Context, noun: Token) -> Decision:
     """ "Lavrov's visit to New Delhi", "US sanctions on Iran", "held talks with": an event noun with
     its owner (or the subject of its light verb) and the object of one of its prepositions."""
-    code, preps, hosted = nominal_events()[noun.lower_]
+    code, preps, hosted, symmetric = nominal_events()[noun.lower_]
     decision = Decision(noun, rule=f"NOMINAL: {noun.lower_} ({'/'.join(preps)})", code=code)
     scene = context.scene
     if noun.dep_ == "compound" and noun.head.lower_ in nominal_events():
@@ -69,7 +69,8 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     # another country, or the protesters' own government
     targets = tuple(t for t in targets if t.country not in countries or (t.sector == "GOV" and t.id == ""))
     decision.arguments = Arguments(sources, targets, False)
-    mutual = len(sources) > 1 and code.startswith(rules().mutual_roots)
+    # "Israel and Lebanon held talks" meet each other; "A and B expressed support for the plan" do not
+    mutual = symmetric and len(sources) > 1 and code.startswith(rules().mutual_roots)
     done = bool(doers) and verb is not ready  # "Russia stopped the talks", "held talks": done by someone
     if not decision.arguments.targets and not mutual and ready is None and not done:
         decision.reason = "no target: no actor after the noun's prepositions" if sources else "no owner naming an actor"

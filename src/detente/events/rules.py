@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..knowledge.files import toml_data
 
@@ -212,9 +212,21 @@ def stopped_code(code: str) -> str | None:
     return next((table[p] for p in (code[:4], code[:3], code[:2]) if p in table), None)
 
 
+class EventNoun(NamedTuple):
+    """An event noun of ``data/events/nominal.toml``."""
+
+    code: str
+    preps: tuple[str, ...]
+    hosted: bool  # a meeting held in a country is with it; aid delivered in a country is for it
+    mutual: bool  # an act two sides do together: owned by several, it goes each way between them
+
+
 @cache
-def nominal_events() -> dict[str, tuple[str, tuple[str, ...], bool]]:
+def nominal_events() -> dict[str, EventNoun]:
     table = toml_data("events/nominal.toml")["nouns"]
     return {
-        noun: (entry["code"], tuple(entry["preps"]), bool(entry.get("hosted", False))) for noun, entry in table.items()
+        noun: EventNoun(
+            entry["code"], tuple(entry["preps"]), bool(entry.get("hosted", False)), bool(entry.get("mutual", False))
+        )
+        for noun, entry in table.items()
     }
