@@ -1472,3 +1472,12 @@ def test_events_support_of_several_for_a_programme_is_no_support_of_each_other()
     assert found == [("IND", "UKR", "050"), ("JPN", "UKR", "050")]
     talks = triples(events_of("India and Japan held negotiations in Tokyo on Monday."))
     assert ("IND", "JPN", "046") in talks and ("JPN", "IND", "046") in talks
+
+
+def test_events_a_part_of_a_state_does_not_act_on_the_state_as_a_whole() -> None:
+    """Two actors of one state make an event only when the text places each in it (the president
+    and Congress); the country named as a whole is the state itself."""
+    assert not [t for t in triples(events_of("American companies are investing billions in America.")) if t[1]]
+    assert not [t for t in triples(events_of("The Indian army is supporting India in the crisis.")) if t[1]]
+    urged = triples(events_of("US President Joe Biden urged the US Congress to pass the voting rights bill."))
+    assert [t for t in urged if t[:2] == ("USA", "USA")]
