@@ -1481,3 +1481,13 @@ def test_events_a_part_of_a_state_does_not_act_on_the_state_as_a_whole() -> None
     assert not [t for t in triples(events_of("The Indian army is supporting India in the crisis.")) if t[1]]
     urged = triples(events_of("US President Joe Biden urged the US Congress to pass the voting rights bill."))
     assert [t for t in urged if t[:2] == ("USA", "USA")]
+
+
+def test_events_fighting_for_something_uses_force_on_no_one() -> None:
+    """A verb of fighting with no actor against whom is an effort ("we will fight for working
+    families", "combat the epidemic"); one that names the enemy is a use of force."""
+    assert triples(events_of("The United States will keep fighting for working families.")) == []
+    assert triples(events_of("India will continue to fight to make college free.")) == []
+    assert triples(events_of("Afghan forces fought the Taliban in Helmand province on Sunday.")) == [
+        ("AFG", "AFG", "190")
+    ]
