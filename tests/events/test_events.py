@@ -1491,3 +1491,9 @@ def test_events_fighting_for_something_uses_force_on_no_one() -> None:
     assert triples(events_of("Afghan forces fought the Taliban in Helmand province on Sunday.")) == [
         ("AFG", "AFG", "190")
     ]
+
+
+def test_events_seeing_is_no_statement() -> None:
+    """A verb of perception reports what its subject perceived; its patterns keep their codes."""
+    assert triples(events_of("The United States has seen the courage of the Ukrainian people.")) == []
+    assert triples(events_of("Poland witnessed the heroism of Ukraine's soldiers.")) == []
