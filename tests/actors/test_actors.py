@@ -444,3 +444,13 @@ def test_the_full_names_of_isis_are_the_group_not_the_countries_in_them() -> Non
     for name in ("the Islamic State of Iraq and the Levant", "the Islamic State of Iraq and Syria"):
         actors = actors_of(f"A spokesman said {name} claimed responsibility for the attack.")
         assert {a.country for a in actors} == {"IMG"}, [(a.name, a.country) for a in actors]
+
+
+def test_actors_a_language_is_not_the_country() -> None:
+    """A country's adjective naming its language, as what is spoken, learnt or held in, is no actor."""
+    spoken = actors_of("The nominee speaks Spanish, Russian, and Georgian, and studied Arabic in Cairo.")
+    assert {a.country for a in spoken} <= {"EGY", None}
+    held = actors_of("The talks were held in English, and the minister is fluent in German.")
+    assert not [a for a in held if a.country in ("GBR", "USA", "DEU")]
+    acting = actors_of("Russian forces attacked Ukraine, and the Spanish government protested.")
+    assert {"RUS", "UKR", "ESP"} <= {a.country for a in acting}

@@ -246,6 +246,8 @@ def resolve_known(article: ArticleReading, span: Span, known: LexiconEntry) -> R
         return None
     if known.kind in ("country", "capital") and in_feature_name(span):
         return None  # "the Gulf of Oman": a sea, not the state
+    if known.kind == "country" and is_language(span):
+        return None  # "she speaks French": a language, not the state
     if known.kind == "country" and span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic":
         return None  # "ethnic Albanians in Serbia": an ethnic group, not the state (they act where they live)
     if known.kind == "country" and span.root.pos_ == "PROPN":
@@ -425,6 +427,31 @@ def in_feature_name(span: Span) -> bool:
         return False
     feature = doc[span.start - 2]
     return feature.text[:1].isupper() and feature.lower_ in feature_words()
+
+
+def is_language(span: Span) -> bool:
+    """ "speaks French, Russian and Georgian", "held in English", "fluent in Spanish": a language's
+    name (``[languages]`` in data/actors/sectors.toml) as the object of a verb of speaking or
+    learning, in a list of its objects, or after "in" that follows such a verb or "fluent"."""
+    words, verbs = languages()
+    root = span.root
+    if span.text.lower() not in words:
+        return False
+    while root.dep_ in ("conj", "appos") and root.head is not root:
+        root = root.head  # "speaks Hindi, Spanish, and Gujarati": up the list to its first member
+    head = root.head
+    if root.dep_ == "dobj":
+        return head.lemma_.lower() in verbs
+    if root.dep_ == "pobj" and head.lower_ == "in":
+        governor = head.head
+        return governor.lemma_.lower() in verbs or governor.lower_ in ("fluent", "held", "conducted")
+    return False
+
+
+@cache
+def languages() -> tuple[frozenset[str], frozenset[str]]:
+    table = toml_data("actors/sectors.toml")["languages"]
+    return frozenset(table["words"]), frozenset(table["verbs"])
 
 
 @cache
