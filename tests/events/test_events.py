@@ -1329,7 +1329,10 @@ def test_a_meeting_told_in_the_past_is_the_meeting_not_an_intention() -> None:
 @pytest.mark.parametrize(
     ("sentence", "absent"),
     [
-        ("The ambassador speaks French, Russian and German.", ("FRA", "RUS", "DEU")),  # languages, no one talked to
+        (
+            "The Indian ambassador speaks French, Russian and German.",
+            ("FRA", "RUS", "DEU"),
+        ),  # languages, no one talked to
         ("Japan has no plans to call Putin.", ("RUS",)),  # no plans: nothing intended
         ("Estonia vowed to deter further Russian aggression against Latvia.", ("LVA",)),  # a possibility
     ],
@@ -1497,3 +1500,13 @@ def test_events_seeing_is_no_statement() -> None:
     """A verb of perception reports what its subject perceived; its patterns keep their codes."""
     assert triples(events_of("The United States has seen the courage of the Ukrainian people.")) == []
     assert triples(events_of("Poland witnessed the heroism of Ukraine's soldiers.")) == []
+
+
+def test_events_a_person_named_after_a_place_is_no_destination() -> None:
+    """A visit goes to a place: a word of a person's name ("Jordan Peterson", "Chad Smith") or a
+    pronoun ("our hearts go out to you") is none."""
+    assert triples(events_of("Prime Minister Narendra Modi of India went to Jordan Peterson's house on Monday.")) == []
+    assert triples(events_of("India's foreign minister went to Chad Smith for advice.")) == []
+    assert ("IND", "RUS", "042") in triples(
+        events_of("Prime Minister Narendra Modi of India went to Moscow on Monday.")
+    )

@@ -340,10 +340,12 @@ def venue_nouns() -> frozenset[str]:
 def place_in(scene: Scene, verb: Token, prepositions: frozenset[str] | None = None) -> Actor | None:
     """The country a verb's place phrase names, however deep ("killed in a car bombing in central
     Baghdad", "outside of the Iraqi city of Basra"): the first country or capital in the phrases of
-    place of the verb."""
+    place of the verb, not a pronoun ("go out to you") nor a word of a person's name ("Holland")."""
     wanted = PLACES if prepositions is None else prepositions
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in wanted):
         for token in prep.subtree:
+            if token.pos_ == "PRON" or token.ent_type_ == "PERSON":
+                continue  # "our hearts go out to you", "go to … Steve Holland": people are no places
             actor = scene.actors_by_token.get(token.i)
             if actor is not None and actor.kind in ("country", "capital") and actor.country:
                 return actor
