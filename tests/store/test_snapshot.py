@@ -13,7 +13,7 @@ import pytest
 from detente.store import browse
 from detente.store.database import Period, Store, open_store
 from detente.store.snapshot import Snapshots, prepare
-from detente.store.sql import SERIES_FREQUENCIES, SERVE_EVENTS
+from detente.store.sql import SERIES_FREQUENCIES
 
 COUNTRIES = ("IND", "RUS", "USA", "CHN")
 
@@ -129,7 +129,7 @@ class closing_pair:
         self.con = duckdb.connect(str(copy), read_only=True)
 
     def __enter__(self) -> tuple[Store, Store]:
-        return self.raw, Store.reading(self.con, SERVE_EVENTS)
+        return self.raw, Store.serving(self.con)
 
     def __exit__(self, *_exc: object) -> None:
         self.raw.close()

@@ -23,7 +23,6 @@ requests, statements, criticism and praise) and ``decisions`` (a decision's even
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace as dataclass_replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -102,35 +101,28 @@ def find_events(
         key = (event.source.actor, event.source.code, target, event.cameo, event.sentence.start)
         events.setdefault(key, event)
     everything = untargeted or not context.verbs.packaged  # a user's dictionary: its own codes, all kept
-    countries = frozenset(a.id for a in actors if a.kind == "country")
-    kept = (
-        e
-        for e in events.values()
-        if not with_itself(e, whole_states(doc, e, countries)) and (everything or directed_or_may_not(e))
-    )
+    countries = {a.id: a for a in actors if a.kind == "country"}
+    kept = (e for e in events.values() if not with_itself(e, doc, countries) and (everything or directed_or_may_not(e)))
     return retold(tuple(kept))
 
 
-def whole_states(doc: Doc, event: Event, countries: frozenset[str]) -> frozenset[str]:
-    """The sides of the event that name a state as a whole: a country's actor whose words in the
-    sentence are a place's name standing alone (spaCy's GPE: "America", "the United States"),
+def names_whole_state(doc: Doc, event: Event, countries: dict[str, Actor]) -> bool:
+    """Whether a side of the event names its state as a whole: the country actor's mention in
+    the sentence is a place's name standing alone (spaCy's GPE: "America", "the United States"),
     not a people ("ethnic Albanians", NORP), a word before a noun ("Bosnian Serbs", "Serb forces")
     or the owner of one ("the government of Ivory Coast")."""
-    sentence = doc.text[event.sentence.start : event.sentence.end]
-    found = set()
-    for side in (event.source, event.target):
-        if side is None or side.actor not in countries or not side.text:
-            continue
-        at = re.search(rf"(?<!\w){re.escape(side.text)}(?!\w)", sentence)  # "America", not "American"
-        span = (
-            doc.char_span(event.sentence.start + at.start(), event.sentence.start + at.end(), "expand") if at else None
-        )
+    first, last = event.sentence.start, event.sentence.end
+    for side in (event.source, event.target) if event.target else (event.source,):
+        actor = countries.get(side.actor or "")
+        mentions = actor.mentions if actor is not None else ()
+        mention = next((m for m in mentions if first <= m.start < last and m.text == side.text), None)
+        span = doc.char_span(mention.start, mention.end, "expand") if mention is not None else None
         root = span.root if span is not None else None
         if root is None or root.ent_type_ != "GPE" or root.dep_ in ("amod", "compound", "nmod", "poss"):
             continue
         if not (root.dep_ == "pobj" and root.head.lower_ == "of"):  # "the government of Ivory Coast"
-            found.add(side.actor)
-    return frozenset(found)
+            return True
+    return False
 
 
 def directed_or_may_not(event: Event) -> bool:
@@ -146,7 +138,7 @@ def directed_or_may_not(event: Event) -> bool:
 STATE_SECTORS = frozenset({"", "GOV"})
 
 
-def with_itself(event: Event, countries: frozenset[str] = frozenset()) -> bool:
+def with_itself(event: Event, doc: Doc | None = None, countries: dict[str, Actor] | None = None) -> bool:
     """A state does nothing to itself: "Lasso visited Quito" (Ecuador's president in Ecuador's
     capital) is no event, nor an actor's act on itself, nor the government's on itself, nor the
     cooperation of a part of the state with the country named as a whole (``countries``:
@@ -159,10 +151,11 @@ def with_itself(event: Event, countries: frozenset[str] = frozenset()) -> bool:
         return False
     if source.actor is None or target.actor is None:  # unnamed people where they act ("prisoners rioted")
         return False
+    if source.actor == target.actor or (source.sector in STATE_SECTORS and target.sector in STATE_SECTORS):
+        return True
     # cooperation of a part with the whole is none; contention against it is (rebels against the state)
-    whole = (source.actor in countries or target.actor in countries) and event.quad_class in (1, 2)
-    state = source.sector in STATE_SECTORS and target.sector in STATE_SECTORS
-    return source.actor == target.actor or whole or state
+    cooperation = event.quad_class in (1, 2)
+    return cooperation and doc is not None and countries is not None and names_whole_state(doc, event, countries)
 
 
 def act_words(event: Event) -> set[str]:

@@ -41,7 +41,6 @@ from ..record import Modality
 from ..store import browse
 from ..store.database import Period, Store
 from ..store.snapshot import Snapshots
-from ..store.sql import SERVE_EVENTS
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["MAX_BODY_BYTES", "STORE_VARIABLE", "create_app", "from_environment"]
@@ -181,6 +180,7 @@ def create_app(db: str | Path, snapshots: Snapshots | None = None) -> FastAPI:
         state["read"] = Reader(state["snapshots"])
         state["extracting"] = threading.Semaphore(2)
         yield
+        state["read"].workers.shutdown(wait=True)
         if snapshots is None:
             state["snapshots"].close()
 
@@ -298,7 +298,7 @@ def add_routes(app: FastAPI, state: dict[str, Any]) -> None:
         a, b = a.upper(), b.upper()
 
         def body(c: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-            periods = Store.reading(c, SERVE_EVENTS).dyad_periods(a, b, freq, start, end, ordered)
+            periods = Store.serving(c).dyad_periods(a, b, freq, start, end, ordered)
             return {"a": a, "b": b, "freq": freq, "periods": [period_json(p) for p in periods]}
 
         return await read(("series", a, b, freq, start, end, ordered), body)
@@ -312,7 +312,7 @@ def add_routes(app: FastAPI, state: dict[str, Any]) -> None:
         a, b = a.upper(), b.upper()
 
         def body(c: duckdb.DuckDBPyConnection) -> dict[str, Any]:
-            _periods, found = explain_shifts(Store.reading(c, SERVE_EVENTS), a, b, freq, start, end, ordered)
+            _periods, found = explain_shifts(Store.serving(c), a, b, freq, start, end, ordered)
             shifted = [
                 {"period": period_json(s.period), "z": round(s.z, 3), "baseline": s.baseline, "events": s.events}
                 for s in found

@@ -154,6 +154,11 @@ class Store:
         store._schemas, store._stories = {}, None
         return store
 
+    @classmethod
+    def serving(cls, con: duckdb.DuckDBPyConnection) -> Store:
+        """A store over a cursor of a snapshot laid out by ``prepare_serving``, to read."""
+        return cls.reading(con, SERVE_EVENTS)
+
     # --- lifecycle ------------------------------------------------------------------------
 
     def __enter__(self) -> Store:
