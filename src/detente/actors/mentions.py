@@ -433,7 +433,7 @@ def is_language(span: Span) -> bool:
     """ "speaks French, Russian and Georgian", "held in English", "fluent in Spanish": a language's
     name (``[languages]`` in data/actors/sectors.toml) as the object of a verb of speaking or
     learning, in a list of its objects, or after "in" that follows such a verb or "fluent"."""
-    words, verbs = languages()
+    words, verbs, before_in = languages()
     root = span.root
     if span.text.lower() not in words:
         return False
@@ -444,14 +444,14 @@ def is_language(span: Span) -> bool:
         return head.lemma_.lower() in verbs
     if root.dep_ == "pobj" and head.lower_ == "in":
         governor = head.head
-        return governor.lemma_.lower() in verbs or governor.lower_ in ("fluent", "held", "conducted")
+        return governor.lemma_.lower() in verbs or governor.lower_ in before_in
     return False
 
 
 @cache
-def languages() -> tuple[frozenset[str], frozenset[str]]:
+def languages() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     table = toml_data("actors/sectors.toml")["languages"]
-    return frozenset(table["words"]), frozenset(table["verbs"])
+    return frozenset(table["words"]), frozenset(table["verbs"]), frozenset(table["before_in"])
 
 
 @cache
