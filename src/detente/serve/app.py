@@ -41,6 +41,7 @@ from ..record import Modality
 from ..store import browse
 from ..store.database import Period, Store
 from ..store.snapshot import Snapshots
+from .deadline import QueryDeadlines
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["MAX_BODY_BYTES", "STORE_VARIABLE", "create_app", "from_environment"]
@@ -124,6 +125,7 @@ class Reader:
         self.snapshots = snapshots
         self.cache = Cache()
         self.workers = ThreadPoolExecutor(QUERY_SLOTS, thread_name_prefix="detente-read")
+        self.deadlines = QueryDeadlines(QUERY_SECONDS)
 
     async def __call__(self, key: tuple[Any, ...], read: Callable[[duckdb.DuckDBPyConnection], Any]) -> JSONBody:
         generation = self.snapshots.current.generation
@@ -140,14 +142,16 @@ class Reader:
     def timed(self, read: Callable[[duckdb.DuckDBPyConnection], Any]) -> Any:
         """The read on a cursor of its own (opened only when the cache has no answer)."""
         with self.snapshots.cursor() as cursor:
-            timer = threading.Timer(QUERY_SECONDS, cursor.interrupt)
-            timer.start()
             try:
-                return read(cursor)
+                with self.deadlines.watching(cursor):
+                    return read(cursor)
             except duckdb.InterruptException as exc:
-                raise HTTPException(503, f"query-timeout: the query ran over {QUERY_SECONDS:.0f} s") from exc
-            finally:
-                timer.cancel()
+                limit = self.deadlines.seconds
+                raise HTTPException(503, f"query-timeout: the query ran over {limit:g} s") from exc
+
+    def close(self) -> None:
+        self.workers.shutdown(wait=True)
+        self.deadlines.close()
 
 
 def found_or_404(found: dict[str, Any] | None, what: str, key: str) -> dict[str, Any]:
@@ -180,7 +184,7 @@ def create_app(db: str | Path, snapshots: Snapshots | None = None) -> FastAPI:
         state["read"] = Reader(state["snapshots"])
         state["extracting"] = threading.Semaphore(2)
         yield
-        state["read"].workers.shutdown(wait=True)
+        state["read"].close()
         if snapshots is None:
             state["snapshots"].close()
 
