@@ -300,3 +300,55 @@ def test_a_transcript_speakers_own_we_is_that_speaker_alone() -> None:
     )
     said = [q.speaker.name for q in extract(text, published="2022-04-11").quotes if q.text.startswith("the importance")]
     assert said == ["Narendra Modi"]
+
+
+def test_a_split_quotes_attribution_in_a_sentence_of_its_own_gives_its_speaker() -> None:
+    # The attribution between the halves lies in the middle sentence: neither the first
+    # sentence of the quote nor its last.
+    text = (
+        '"We will hold the line on wages. Nobody should doubt it. Our members are ready," Maria Lopez said,'
+        ' adding a warning, "Any employer who tries to cut pay will face a strike. We mean it."'
+    )
+    quotes = quotes_of(text)
+    assert [(q.kind, q.speaker.name if q.speaker else None) for q in quotes] == [("direct", "Maria Lopez")]
+    assert quotes[0].text.startswith("We will hold the line") and quotes[0].text.endswith("We mean it.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The parser ends the quote's sentence at its "?" or "!": the attribution is the next one.
+        (
+            "“Does anybody here know what the plan of the party is?” Tom Walsh asked. “Neither do I.”",
+            ("Does anybody here know what the plan of the party is?", "Tom Walsh"),
+        ),
+        (
+            "“We will win this strike in the end!” Maria Lopez told reporters.",
+            ("We will win this strike in the end!", "Maria Lopez"),
+        ),
+    ],
+)
+def test_an_attribution_after_a_question_or_exclamation_is_the_quotes(text: str, expected: tuple[str, str]) -> None:
+    quotes = quotes_of(text)
+    assert (quotes[0].text, quotes[0].speaker.name if quotes[0].speaker else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The next sentence says something of its own, or introduces the next quote.
+        "“Is this really the end of the road for us?” Tom Walsh said he would ask again on Monday.",
+        "“Is this really the end of the road for us?” Tom Walsh said, “We have to know by Monday.”",
+    ],
+)
+def test_a_sentence_of_its_own_after_a_question_does_not_attribute_it(text: str) -> None:
+    first = quotes_of(text)[0]
+    assert first.text.startswith("Is this") and first.speaker is None
+
+
+def test_a_participle_between_a_split_quotes_halves_keeps_the_speaker_before() -> None:
+    text = (
+        'Union leader Maria Lopez said the new rules "cost our members a week of pay every year," further'
+        ' saying, "Beyond that, they make the night shifts longer for everyone."'
+    )
+    assert [q.speaker.name if q.speaker else None for q in quotes_of(text)] == ["Maria Lopez"]

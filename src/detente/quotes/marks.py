@@ -142,7 +142,8 @@ def attribute_direct(doc: Doc, quote: FoundQuote, text: str, others: list[tuple[
     said in a speech:"); else the subject of an introducing clause ("Trump, also on Twitter,
     defended his decision, “…”")."""
     intro = introduction(doc, text, quote.start)
-    around = sentence_tokens(doc, quote.end) + sentence_tokens(doc, quote.start) + intro
+    gap = gap_tokens(doc, quote)
+    around = gap + sentence_tokens(doc, quote.end) + sentence_tokens(doc, quote.start) + intro
     candidates = [t for t in around if not inside_quote(quote, t.idx) and not any(a <= t.idx < b for a, b in others)]
     according = [t for t in candidates if t.lower_ == "according" and according_object(t) is not None]
     if according:
@@ -152,12 +153,61 @@ def attribute_direct(doc: Doc, quote: FoundQuote, text: str, others: list[tuple[
     if not verbs:
         verbs = [t for t in intro if t.pos_ == "VERB" and t.idx < quote.start and subject_of(t) is not None][-1:]
     if not verbs:
+        verbs = tail_attribution(doc, quote, text)
+    if not verbs:
         inverted_attribution(doc, quote, text)
         if quote.speaker is None:
             dash_attribution(doc, quote, text)
         return
-    verb = min(verbs, key=lambda t: min(abs(t.idx - quote.end), abs(t.idx - quote.start)))
+    in_gap = [t for t in verbs if said_in(gap, t)]
+    verb = in_gap[0] if in_gap else min(verbs, key=lambda t: min(abs(t.idx - quote.end), abs(t.idx - quote.start)))
     quote.cue, quote.speaker = verb, subject_of(verb)
+
+
+def said_in(gap: list[Token], verb: Token) -> bool:
+    """The verb and its subject are both the split quote's attribution ("Sanders said"), not a
+    participle whose subject is in the quote ("“…,” further saying, “…”")."""
+    subject = subject_of(verb)
+    return verb in gap and subject is not None and subject[0] in gap
+
+
+def gap_tokens(doc: Doc, quote: FoundQuote) -> list[Token]:
+    """The words of a split quote's attribution ("“…,” Sanders said, suggesting …, “…”"): the
+    gap may lie in a sentence of its own, neither the quote's first nor its last."""
+    tokens: list[Token] = []
+    for start, end in quote.gaps:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        tokens += list(span) if span is not None else []
+    return tokens
+
+
+# The complements of a verb of saying that says something itself, not the quote before it.
+OWN_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
+
+
+def tail_attribution(doc: Doc, quote: FoundQuote, text: str) -> list[Token]:
+    """ "“Does anybody know …?” Graham asked. “Neither do I.”": the parser ends the quote's
+    sentence at its "?" or "!", and the attribution is the next sentence, right after the closing
+    mark in the same paragraph: a verb of saying that heads it, with its subject and no clause of its own (an
+    addressee is allowed: "Smith told reporters."), so that "“…?” Graham said he would ask
+    again." is not taken."""
+    after = quote.end + 1
+    if after >= len(text) or text[after] not in " \t":
+        return []
+    start = after + len(text[after:]) - len(text[after:].lstrip(" \t"))
+    if start >= len(text) or not text[start].isalpha():
+        return []
+    tokens = sentence_tokens(doc, start)
+    if not tokens or tokens[0].idx != start or any(t.text in OPENING for t in tokens):
+        return []  # "“…?” She said, “He got bad news.”": the verb introduces the next quote
+    return [
+        t
+        for t in tokens
+        if t.dep_ == "ROOT"
+        and is_speech_verb(t)
+        and subject_of(t) is not None
+        and not any(c.dep_ in OWN_COMPLEMENTS for c in t.children)
+    ][:1]
 
 
 # After a quote's end: its closing mark, a comma, a verb and a capitalised name ("”, dijo Burtón").
