@@ -44,6 +44,11 @@ def actor_named(actors: list[Actor], name: str) -> Actor:
         # a title naming an armed group, an outlet or a company gives that body's sector
         ("Taliban spokesperson Omar Rahimi denied the claim.", "Omar Rahimi", "AFG", "REB"),
         ("Reuters correspondent Jane Doe reported from Kabul.", "Jane Doe", "GBR", "MED"),
+        # an outlet whose name starts with another's is its own ("Sky News Arabia" is not "Sky News")
+        ("Sky News Arabia correspondent Omar Haddad filmed the port.", "Omar Haddad", "ARE", "MED"),
+        ("The interview was broadcast by PBS on Sunday.", "PBS", "USA", "MED"),
+        # congressional leaders are in office without a title in the sentence
+        ("Kevin McCarthy told reporters the vote would be held on Friday.", "Kevin McCarthy", "USA", "LEG"),
         # a body named across a preposition is no employer of the name after it
         (
             "The plan came from the Interagency Working Group on Coal with Ruth Alder of Ohio.",
