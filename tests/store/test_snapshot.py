@@ -3,6 +3,7 @@ every pair's series, either way and one way, at every frequency, and pages of ev
 
 from __future__ import annotations
 
+import json
 import math
 import shutil
 from pathlib import Path
@@ -93,9 +94,9 @@ def test_snapshot_series_are_read_from_its_table(stores: tuple[Path, Path]) -> N
 def test_snapshot_event_pages_of_a_pair_either_way_newest_first(stores: tuple[Path, Path]) -> None:
     store, copy = stores
     with duckdb.connect(str(copy), read_only=True) as con:
-        page = browse.event_page(con, browse.EventFilter(pair=("RUS", "IND"), start="2023-02-01"), 1000, 0)
-        swapped = browse.event_page(con, browse.EventFilter(pair=("IND", "RUS"), start="2023-02-01"), 1000, 0)
-        second = browse.event_page(con, browse.EventFilter(pair=("IND", "RUS"), start="2023-02-01"), 5, 5)
+        page = events_of(con, browse.EventFilter(pair=("RUS", "IND"), start="2023-02-01"), 1000, 0)
+        swapped = events_of(con, browse.EventFilter(pair=("IND", "RUS"), start="2023-02-01"), 1000, 0)
+        second = events_of(con, browse.EventFilter(pair=("IND", "RUS"), start="2023-02-01"), 5, 5)
     with duckdb.connect(str(store), read_only=True) as con:
         (expected,) = con.execute(
             "SELECT count(*) FROM events WHERE source_country IN ('IND', 'RUS') AND target_country IN ('IND', 'RUS')"
@@ -105,6 +106,57 @@ def test_snapshot_event_pages_of_a_pair_either_way_newest_first(stores: tuple[Pa
     assert [e["date"] for e in page] == sorted((e["date"] for e in page), reverse=True)
     assert second == page[5:10]
     assert all(e["sentence"] == "Some sente" and e["title"].startswith("Title ") for e in page)
+
+
+def events_of(con: duckdb.DuckDBPyConnection, where: browse.EventFilter, limit: int, offset: int) -> list[dict]:
+    return [json.loads(item) for item in browse.event_page(con, where, limit, offset)]
+
+
+NEWEST_FIRST = [("day", True), ("date", True), ("article_id", False), ("event_no", False)]
+
+
+def newest_first(events: list[dict]) -> list[dict]:
+    """Sorted by day, then date, newest first (none last), then in the article's order."""
+    for field, descending in reversed(NEWEST_FIRST):
+        known = sorted((e for e in events if e[field] is not None), key=lambda e: e[field], reverse=descending)
+        events = known + [e for e in events if e[field] is None]
+    return events
+
+
+@pytest.mark.parametrize("window", [(None, None), ("2023-03-01", "2023-08-31")])
+def test_a_pairs_pages_are_newest_first_as_pages_of_other_filters_are(
+    stores: tuple[Path, Path], window: tuple[str | None, str | None]
+) -> None:
+    # A pair's page is read in the order the snapshot stores it; any other filter is sorted.
+    _store, copy = stores
+    start, end = window
+    with duckdb.connect(str(copy), read_only=True) as con:
+        for a in COUNTRIES:
+            for b in COUNTRIES:
+                pages = [
+                    events_of(con, browse.EventFilter(pair=(a, b), start=start, end=end), 7, o)
+                    for o in range(0, 400, 7)
+                ]
+                pair = [e for p in pages for e in p]
+                everything = events_of(con, browse.EventFilter(start=start, end=end), 1000, 0)
+                ours = [e for e in everything if of_pair(e, a, b)]
+                assert [(e["article_id"], e["event_no"]) for e in pair] == [
+                    (e["article_id"], e["event_no"]) for e in ours
+                ], (a, b)
+                with_day = [dict(e, day=day_of(e["date"])) for e in ours]
+                assert with_day == newest_first(with_day)
+
+
+def of_pair(event: dict, a: str, b: str) -> bool:
+    return (event["source_country"], event["target_country"]) in {(a, b), (b, a)}
+
+
+def day_of(date: str | None) -> str | None:
+    """The first day of an ISO date at its precision, as the store counts it."""
+    if date is None:
+        return None
+    first = date.split("/")[0]
+    return {4: f"{first}-01-01", 7: f"{first}-01"}.get(len(first), first[:10])
 
 
 def test_snapshot_cursor_is_kept_for_the_next_read(stores: tuple[Path, Path]) -> None:

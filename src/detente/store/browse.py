@@ -18,6 +18,7 @@ from .sql import (
     BROWSE_ARTICLE_COUNT,
     BROWSE_ARTICLES,
     BROWSE_EVENTS,
+    BROWSE_EVENTS_ORDER,
     BROWSE_NETWORK_TONE,
     BROWSE_PAIRS,
     BROWSE_QUOTES,
@@ -142,9 +143,12 @@ class EventFilter:
         return " AND ".join(clauses), params
 
 
-def event_page(con: Connection, where: EventFilter, limit: int, offset: int) -> list[Row]:
+def event_page(con: Connection, where: EventFilter, limit: int, offset: int) -> list[str]:
+    """A page of events, newest first, each as JSON (the snapshot keeps them so)."""
     sql, params = where.where()
-    return rows(con, BROWSE_EVENTS.format(where=sql), [*params, limit, offset])
+    order = "" if where.pair is not None else BROWSE_EVENTS_ORDER
+    found = con.execute(BROWSE_EVENTS.format(where=sql, order=order), [*params, limit, offset]).fetchall()
+    return [item for (item,) in found]
 
 
 # --- pairs, network, quotes, stories --------------------------------------------------------

@@ -30,7 +30,7 @@ import duckdb
 
 from ..errors import StoreError
 from .database import Store
-from .sql import attach_sql
+from .sql import QUIET, WARM_SNAPSHOT, attach_sql
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["Snapshots"]
@@ -58,12 +58,13 @@ class Snapshot:
 
 # Row groups of the tables a snapshot adds: DuckDB skips a row group whose min/max rule out a
 # query's pair and dates, and a pair's month is a few hundred rows (the default is 122,880).
-SERVE_ROW_GROUP = 8192
+SERVE_ROW_GROUP = 2048
 
 
 def prepare(copy: Path) -> None:
     """A copy brought to the current schema, with its events laid out for browsing."""
     with closing(duckdb.connect()) as con:
+        con.execute(QUIET)
         con.execute(attach_sql(copy, SERVE_ROW_GROUP))
         store = Store.reading(con)
         store.migrate()
@@ -137,7 +138,9 @@ class Snapshots:
         finally:
             holder.close()
         prepare(copy)
-        snapshot = Snapshot(generation, copy, duckdb.connect(str(copy), read_only=True, config={"threads": 1}))
+        connection = duckdb.connect(str(copy), read_only=True, config={"threads": 1})
+        connection.execute(WARM_SNAPSHOT)
+        snapshot = Snapshot(generation, copy, connection)
         with self.lock:
             self.kept.append(snapshot)
             retired = self.kept[:-KEPT]

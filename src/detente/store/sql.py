@@ -15,6 +15,9 @@ __all__ = [
     "EVENT_DAY_OF_E",
     "EVENT_ROWS",
     "CREATE_SERVE_EVENTS",
+    "WARM_SNAPSHOT",
+    "QUIET",
+    "BROWSE_EVENTS_ORDER",
     "SERVE_EVENTS",
     "BROWSE_ARTICLE_COUNT",
     "BROWSE_RECORD",
@@ -167,16 +170,30 @@ EVENT_ROWS_JOINS = """
     FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN stories s ON s.article_id = e.article_id"""
 # The store's events as such rows, computed when read.
 EVENT_ROWS = f"(SELECT {EVENT_ROWS_COLUMNS} {EVENT_ROWS_JOINS})"
+# What ``GET /events`` gives of each event, in order.
+SERVE_EVENT_FIELDS = (
+    "article_id", "event_no", "source_country", "source_text", "target_country", "target_text",
+    "cameo", "quad_class", "goldstein", "plover_type", "modality", "negated", "claimed_by",
+    "date", "rule", "confidence", "trigger_start", "trigger_end", "trigger_text",
+    "sentence_start", "sentence_end", "sentence", "title", "outlet", "published", "story_id",
+)  # fmt: skip
+# Newest first: by day, then by the date at its precision, then in the article's order.
+EVENTS_NEWEST_FIRST = "day DESC NULLS LAST, date DESC NULLS LAST, article_id, event_no"
 # A snapshot's copy of them (``store/snapshot.py``), stored once with the article's title, date
-# and the event's sentence, in order of pair and day: a pair's events in a date range are then
-# read from a few row groups (DuckDB skips the others by their min/max), not from all of them.
+# and the event's sentence, and each event as ``GET /events`` gives it, as JSON (``item``: a page
+# is read as one column, not converted field by field). Rows are in order of pair, then newest
+# first: a pair's events in a date range are read from a few row groups (DuckDB skips the others
+# by their min/max), and are stored in the order a page gives them.
 SERVE_EVENTS = "serve_events"
 CREATE_SERVE_EVENTS = f"""
 CREATE TABLE {SERVE_EVENTS} AS
-SELECT {EVENT_ROWS_COLUMNS}, a.title, a.published::VARCHAR AS published,
-       substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
-{EVENT_ROWS_JOINS}
-ORDER BY pair_a NULLS LAST, pair_b NULLS LAST, day NULLS LAST, e.article_id, e.event_no
+SELECT *, to_json(struct_pack({", ".join(f"{f} := {f}" for f in SERVE_EVENT_FIELDS)}))::VARCHAR AS item
+FROM (
+    SELECT {EVENT_ROWS_COLUMNS}, a.title, a.published::VARCHAR AS published,
+           substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
+    {EVENT_ROWS_JOINS}
+)
+ORDER BY pair_a NULLS LAST, pair_b NULLS LAST, {EVENTS_NEWEST_FIRST}
 """
 
 # Series are grouped by the pair's two columns ({a}, {b}): in order (pair_a, pair_b) for either
@@ -394,17 +411,28 @@ ORDER BY a.published DESC NULLS LAST, a.id
 LIMIT ? OFFSET ?
 """
 
+# DuckDB draws a progress bar on the terminal for a long query: not in a service's log.
+QUIET = "SET enable_progress_bar = false"
+# Every column of the tables a snapshot answers from, read once when it is taken, so that its
+# blocks are in DuckDB's buffers before the first request (not read by the first hundred).
+WARM_SNAPSHOT = f"""
+{QUIET};
+SELECT max(COLUMNS(*)) FROM {SERVE_EVENTS};
+SELECT max(COLUMNS(*)) FROM {SERVE_PERIODS}
+"""
+
 # The pages of events and pairs read a snapshot's SERVE_EVENTS (the pair in order, the day).
+# A page of events, as JSON. Those of one pair are read in the order they are stored, which is
+# the page's (DuckDB keeps the order of insertion where a query has no ORDER BY); others are
+# sorted ({order}).
 BROWSE_EVENTS = f"""
-SELECT e.article_id, e.event_no, e.source_country, e.source_text, e.target_country, e.target_text,
-       e.cameo, e.quad_class, e.goldstein, e.plover_type, e.modality, e.negated, e.claimed_by,
-       e.date, e.rule, e.confidence, e.trigger_start, e.trigger_end, e.trigger_text,
-       e.sentence_start, e.sentence_end, e.sentence, e.title, e.outlet, e.published, e.story_id
+SELECT e.item
 FROM {SERVE_EVENTS} e
 WHERE {{where}}
-ORDER BY e.date DESC NULLS LAST, e.article_id, e.event_no
+{{order}}
 LIMIT ? OFFSET ?
 """
+BROWSE_EVENTS_ORDER = f"ORDER BY {EVENTS_NEWEST_FIRST}"
 
 BROWSE_PAIRS = f"""
 SELECT pair_a AS a, pair_b AS b, count(*) AS events, count(DISTINCT story_key) AS stories,
