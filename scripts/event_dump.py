@@ -7,6 +7,8 @@ versions of the coder: what a change adds and removes is read by eye.
     python scripts/event_dump.py --diff old.tsv new.tsv
 
 Columns: article, source->target type modality, rule and steps, the sentence.
+
+With --quotes, every quote instead: article, kind, speaker (name and actor), cue, the quote.
 """
 
 from __future__ import annotations
@@ -24,9 +26,12 @@ from detente.pipeline.extract import extract_many  # noqa: E402
 from detente.record import Record  # noqa: E402
 
 
-def dump(texts: int) -> None:
+def dump(texts: int, quotes: bool = False) -> None:
     for record in extract_many(unseen_texts(texts)):
         if not isinstance(record, Record):
+            continue
+        if quotes:
+            dump_quotes(record)
             continue
         text = record.article.text
         for e in record.events:
@@ -34,6 +39,12 @@ def dump(texts: int) -> None:
             sentence = " ".join(text[e.sentence.start : e.sentence.end].split())[:220]
             pair = f"{e.source.country}->{target} {e.plover.type} {e.modality}"
             print(f"{record.article.id}\t{pair}\t{e.provenance}\t{sentence}")
+
+
+def dump_quotes(record: Record) -> None:
+    for q in record.quotes:
+        speaker = f"{q.speaker.name} ({q.speaker.actor})" if q.speaker else "-"
+        print(f"{record.article.id}\t{q.kind}\t{speaker}\t{q.cue}\t{' '.join(q.text.split())[:200]}")
 
 
 def diff(old: Path, new: Path) -> None:
@@ -50,11 +61,12 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--texts", type=int, default=400)
     parser.add_argument("--diff", nargs=2, type=Path, metavar=("OLD", "NEW"))
+    parser.add_argument("--quotes", action="store_true", help="dump the quotes, not the events")
     args = parser.parse_args(argv)
     if args.diff:
         diff(*args.diff)
     else:
-        dump(args.texts)
+        dump(args.texts, args.quotes)
 
 
 if __name__ == "__main__":

@@ -20,25 +20,22 @@ __all__ = ["indirect_quotes"]
 CLAUSE_DEPS = frozenset({"ccomp"})
 
 
-# Verbs whose reported clause is a claim by the subject, though not verbs of saying as such.
-REPORTING = frozenset({"report", "cite"})
-
-
 QUESTIONS = frozenset({"ask", "question", "wonder"})
 
 
 def indirect_quotes(doc: Doc) -> list[FoundQuote]:
     found: list[FoundQuote] = []
     words, stance = words_of(doc), {verb.split()[0] for verb in word_list("stance_verbs.txt")}
+    reporting = word_list("reporting_verbs.txt") | word_list("finding_verbs.txt")
     stance |= word_list("control_verbs.txt") | word_list("naming_verbs.txt")
-    speech = word_list("speech_verbs.txt") | REPORTING | stance | word_list("speech_nouns.txt") | {"make", "read"}
+    speech = word_list("speech_verbs.txt") | reporting | stance | word_list("speech_nouns.txt") | {"make", "read"}
     candidates = [
         i for i, lemma in enumerate(words.lemmas) if lemma.lower() in speech or words.lowers[i] == "according"
     ]
     for token in (doc[i] for i in candidates):
         if token.lemma_.lower() in QUESTIONS:
             continue  # "Asked whether …": a question put to the speaker, not what they said
-        if is_speech_verb(token) or token.lemma_.lower() in REPORTING | stance and token.pos_ == "VERB":
+        if is_speech_verb(token) or token.lemma_.lower() in reporting | stance and token.pos_ == "VERB":
             found.extend(reported_clauses(doc, token))
         elif token.pos_ == "NOUN":
             found.extend(owned_claims(doc, token))
@@ -68,6 +65,11 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
     (``data/stance_verbs.txt``); "…, TASS reported citing X": what comes before, by X."""
     speaker = subject_of(verb)
     clauses = reported_clause_heads(verb)
+    lemma = verb.lemma_.lower()
+    if lemma in word_list("reporting_verbs.txt") | word_list("finding_verbs.txt"):
+        clauses = [c for c in clauses if claim_clause(c)]
+    if lemma in word_list("finding_verbs.txt") and (speaker is None or speaker.root.pos_ == "PRON"):
+        clauses = []
     quotes = [clause_quote(doc, c, verb, speaker) for c in clauses]
     stance = word_list("stance_verbs.txt")
     if not clauses and speaker is not None and (verb.lemma_.lower() in stance or naming(verb) or asking(verb)):
@@ -83,6 +85,20 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
         if before is not None:
             quotes.append(before)
     return [q for q in quotes if q is not None]
+
+
+# The words that open a question put as a clause: "determine what the country looks like".
+QUESTION_WORDS = frozenset({"what", "whether", "if", "how", "where", "when", "why", "who", "which", "whom"})
+
+
+def claim_clause(clause: Token) -> bool:
+    """A clause that states something, as a finding does ("found that it could rule", "found the
+    ban to be unlawful"): a verb with its own subject, not a question ("determine whether …"),
+    nor a predicate alone ("found him guilty", "find myself walking")."""
+    if clause.pos_ not in ("VERB", "AUX") or clause.left_edge.lower_ in QUESTION_WORDS:
+        return False
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+    return bool(subjects) and subjects[0].lower_ not in ("myself", "ourselves", "yourself", "himself", "herself")
 
 
 def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> FoundQuote | None:

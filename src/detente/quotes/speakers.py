@@ -70,7 +70,9 @@ def is_speech_verb(token: Token) -> bool:
     return (
         lemma in word_list("speech_verbs.txt")
         or (lemma == "make" and any(c.lower_ == "clear" for c in token.children))
-        or (lemma == "read" and any(c.lemma_.lower() in UTTERANCES for c in token.children))  # "read the statement"
+        or (
+            lemma == "read" and any(c.lemma_.lower() in word_list("utterance_nouns.txt") for c in token.children)
+        )  # "read the statement"
     )
 
 
@@ -107,7 +109,7 @@ def modified_utterance(participle: Token) -> Token | None:
     statement's own phrase ("a message on Twitter blaming …" hung on "Twitter")."""
     token = participle.head
     while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        if token.lemma_.lower() in UTTERANCES:
+        if token.lemma_.lower() in word_list("utterance_nouns.txt"):
             return token
         token = token.head
     return None
@@ -125,15 +127,11 @@ def name_before(verb: Token) -> Span | None:
     return noun_phrase(name) if name.pos_ == "PROPN" and name.ent_type_ in ("PERSON", "ORG", "NORP") else None
 
 
-# Nouns that stand for what someone said: their author is the speaker ("a statement from the White House").
-UTTERANCES = frozenset({"statement", "tweet", "post", "interview", "release", "letter", "speech", "remarks", "message"})
-
-
 def author(token: Token) -> Span:
     """Who said it: the phrase itself, or for a statement, tweet … its author: "a statement from
     X", "X's statement", "X released a statement (saying …)", else the author of the statement
     last mentioned before ("… read the statement")."""
-    if token.lemma_.lower() in UTTERANCES:
+    if token.lemma_.lower() in word_list("utterance_nouns.txt"):
         return stated_by(token) or earlier_author(token) or noun_phrase(token)
     return noun_phrase(token)
 
