@@ -11,6 +11,7 @@ from detente.nlp import load_pipeline
 from detente.pipeline.extract import extract
 from detente.quotes.attribute import find_quotes
 from detente.quotes.marks import quote_marks
+from detente.quotes.speakers import one_name
 from detente.read.sources import RawArticle
 from detente.record import Quote, Record
 
@@ -374,3 +375,63 @@ def test_a_participle_between_a_split_quotes_halves_keeps_the_speaker_before() -
 )
 def test_a_finding_verbs_clause_is_a_quote_of_its_body(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert said(quotes_of(text)) == expected
+
+
+def test_a_finding_is_read_from_its_own_clause_not_from_one_before_it() -> None:
+    text = (
+        "The ministry first denied that the prisoner had died, however, a report by Amnesty International"
+        " later concluded that he died in custody."
+    )
+    found = [q for q in quotes_of(text) if q.cue == "concluded"]
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in found] == [
+        ("he died in custody", "Amnesty International")
+    ]
+
+
+def test_a_name_joined_to_a_bodys_of_phrase_is_part_of_its_name() -> None:
+    # The parse the parser gives "The High Court of Ruritania and Freedonia ruled": "Freedonia"
+    # joined to "Court", not to "Ruritania".
+    from spacy.tokens import Doc
+
+    words = ["The", "High", "Court", "of", "Ruritania", "and", "Freedonia", "ruled"]
+    doc = Doc(
+        load_pipeline().vocab,
+        words=words,
+        heads=[2, 2, 7, 2, 3, 2, 2, 7],
+        deps=["det", "compound", "nsubj", "prep", "pobj", "cc", "conj", "ROOT"],
+        pos=["DET", "PROPN", "PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB"],
+        ents=["B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "B-ORG", "O"],
+    )
+    assert one_name(doc[2], doc[6])
+    # two people joined are two speakers
+    people = Doc(
+        load_pipeline().vocab,
+        words=["Sullivan", "and", "Patrushev", "agreed"],
+        heads=[3, 0, 0, 3],
+        deps=["nsubj", "cc", "conj", "ROOT"],
+        pos=["PROPN", "CCONJ", "PROPN", "VERB"],
+        ents=["B-PERSON", "O", "B-PERSON", "O"],
+    )
+    assert not one_name(people[0], people[2])
+
+
+def test_a_group_that_names_its_members_does_not_refer_back() -> None:
+    text = (
+        "Jake Sullivan met Nikolai Patrushev in Geneva. The foreign ministers of Egypt and Greece said that the"
+        " maritime deal was illegal."
+    )
+    speakers = [q.speaker.name if q.speaker else None for q in quotes_of(text)]
+    assert "Jake Sullivan" not in speakers and "Nikolai Patrushev" not in speakers
+
+
+def test_this_court_inside_the_courts_own_quote_is_the_court() -> None:
+    text = '"This Court has already concluded that the decree was unlawful and void," the court said in its ruling.'
+    assert [q.kind for q in quotes_of(text)] == ["direct"]
+
+
+def test_a_clause_hung_on_a_finding_verb_from_further_on_is_not_its_finding() -> None:
+    text = (
+        "The new video concludes with a clip of Mayor Tom Walsh saying at a rally, “That makes our city safer,”"
+        " when reporters asked him about the cuts."
+    )
+    assert [q.text for q in quotes_of(text) if q.kind == "indirect"] == []

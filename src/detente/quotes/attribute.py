@@ -127,10 +127,11 @@ def inside_direct(quote: FoundQuote, found: list[FoundQuote]) -> bool:
 
 def quoted_within(quote: FoundQuote, direct: FoundQuote) -> bool:
     """An indirect quote whose speech verb and speaker are inside a direct quote, the speaker
-    not being the quote's own ("I", "we")."""
+    not being the quote's own ("I", "we", "this court": "my foreign minister" is another)."""
     if quote.cue is None or quote.speaker is None or not inside_quote(direct, quote.cue.idx):
         return False
-    return quote.speaker.root.lower_ not in ("i", "we", "he", "she", "they", "it")
+    own = any(c.dep_ == "det" and c.lower_ == "this" for c in quote.speaker.root.children)  # "This Court has …"
+    return not own and quote.speaker.root.lower_ not in ("i", "we", "he", "she", "they", "it")
 
 
 def per_speaker(quote: FoundQuote, actors: ActorIndex) -> list[FoundQuote]:

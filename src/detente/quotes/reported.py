@@ -67,7 +67,7 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
     clauses = reported_clause_heads(verb)
     lemma = verb.lemma_.lower()
     if lemma in word_list("reporting_verbs.txt") | word_list("finding_verbs.txt"):
-        clauses = [c for c in clauses if claim_clause(c)]
+        clauses = [c for c in clauses if claim_clause(c) and (told_after(c, verb) or told_before(c, speaker))]
     if lemma in word_list("finding_verbs.txt") and (speaker is None or speaker.root.pos_ == "PRON"):
         clauses = []
     quotes = [clause_quote(doc, c, verb, speaker) for c in clauses]
@@ -99,6 +99,30 @@ def claim_clause(clause: Token) -> bool:
         return False
     subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
     return bool(subjects) and subjects[0].lower_ not in ("myself", "ourselves", "yourself", "himself", "herself")
+
+
+# Words a finding's clause may follow the verb by: "found that …", "concluded last week that …".
+CLAUSE_REACH = 4
+
+
+def told_after(clause: Token, verb: Token) -> bool:
+    """The clause follows the verb: at once, or opened by "that" ("found in 2019 that …"); not a
+    clause the parser hung on it from further on ("concludes with footage of Trump saying, “…”")."""
+    start = clause.left_edge
+    return start.i > verb.i and (start.i - verb.i <= CLAUSE_REACH or (start.lower_ == "that" and start.dep_ == "mark"))
+
+
+def told_before(clause: Token, speaker: Span | None) -> bool:
+    """A claim told before its source ("Prices rose, the study found") ends with a comma right
+    before the source; "X denied the claims, however, a report concluded …" does not."""
+    doc = clause.doc
+    after = clause.right_edge.i + 1
+    return (
+        speaker is not None
+        and after + 1 < len(doc)
+        and doc[after].text == ","
+        and after + 1 == speaker.root.left_edge.i
+    )
 
 
 def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> FoundQuote | None:

@@ -187,15 +187,41 @@ GROUP_SPEAKERS = frozenset({"leader", "side", "president", "minister", "official
 def speakers_in(root: Token, actors: ActorIndex) -> list[Span]:
     appositions = [c for c in root.children if c.dep_ == "appos"]
     head = appositions[0] if appositions and root.pos_ == "PRON" else root
-    members = [head, *[t for t in head.conjuncts if t.i > head.i]]
+    members = [head, *[t for t in head.conjuncts if t.i > head.i and not one_name(head, t)]]
     if len(members) > 1:
         return [noun_phrase(m) for m in members]
     if root.lower_ in ("we", "i") and root.i in actors.by_token:  # a transcript speaker's own "we"
         return [noun_phrase(root)]
-    if root.lemma_.lower() in GROUP_SPEAKERS and (root.tag_ in ("NNS", "NNPS") or root.lower_ in ("we", "they")):
+    if (
+        root.lemma_.lower() in GROUP_SPEAKERS
+        and (root.tag_ in ("NNS", "NNPS") or root.lower_ in ("we", "they"))
+        and not names_its_members(root)
+    ):
         counted = any(c.lower_ in ("two", "both") for c in root.children)
         return (not counted and actors.company_named()) or actors.people_before(root.i, 2)
     return [noun_phrase(root)]
+
+
+def names_its_members(group: Token) -> bool:
+    """ "The foreign ministers of Egypt and Greece", "Indian and Chinese officials": the group's own
+    words say whose they are; it does not refer back to the people named before."""
+    named = [c for c in group.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
+    of = [o for p in group.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    return bool(named) or any(o.ent_type_ in ("NORP", "GPE", "ORG") for o in of)
+
+
+def one_name(head: Token, conjunct: Token) -> bool:
+    """The conjunct belongs to the head's "of" phrase, not to the head: "The High Court of
+    England and Wales", "the Department of Health and Human Services" name one speaker, not two.
+    The parser often joins the last name to the head; coordination joins like with like, so a
+    name of the same kind as the "of" phrase's (both places, both parts of one organisation's
+    name) goes with it."""
+    if conjunct.pos_ != "PROPN" or not conjunct.ent_type_:
+        return False
+    of_objects = [
+        o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
+    ]
+    return any(o.i < conjunct.i and o.ent_type_ == conjunct.ent_type_ for o in of_objects)
 
 
 # Prepositions of a speaker's setting, not of their title: "Trump, also on Twitter, …".
