@@ -459,3 +459,23 @@ def test_actors_a_language_is_not_the_country() -> None:
     assert not [a for a in held if a.country in ("GBR", "USA", "DEU")]
     acting = actors_of("Russian forces attacked Ukraine, and the Spanish government protested.")
     assert {"RUS", "UKR", "ESP"} <= {a.country for a in acting}
+
+
+def test_an_institution_named_without_its_country_is_the_storys_country() -> None:
+    # The story's country is told by its people and bodies as much as by its name: no sentence
+    # here names the United States, and the House and the party are named without a country.
+    text = (
+        "Nancy Pelosi met Chuck Schumer and Mitch McConnell on Friday. The House of Representatives passed the"
+        " bill on Thursday, Pelosi said. The Conservative Party did not comment."
+    )
+    actors = actors_of(text, "2019-01-05")
+    assert actor_named(actors, "The House of Representatives").country == "USA"
+    assert actor_named(actors, "The Conservative Party").country is None  # a party is left to its own words
+
+
+def test_no_institution_takes_a_country_when_the_story_has_two() -> None:
+    text = (
+        "Nancy Pelosi met Xi Jinping and Wang Yi in Beijing. Chuck Schumer met Li Qiang."
+        " The House of Representatives passed the bill on Thursday."
+    )
+    assert actor_named(actors_of(text, "2023-05-05"), "The House of Representatives").country is None

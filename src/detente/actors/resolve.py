@@ -60,32 +60,43 @@ def find_actors(
         speaking_pronouns,
     ):
         stage(article)
-    actors = home_institutions(group_actors(article))
+    actors = home_institutions(group_actors(article), frozenset(article.lexicon.country_names))
     return actors + credited_agencies(article, credits, {a.name for a in actors}, len(actors))
 
 
 # Sectors of a state's own institutions: named without their country ("the Interior Ministry",
 # "the House of Representatives", "the Court of Session"), they are the article's country's.
+# Parties are left out: giving "the Republican Party" the story's country added more wrong
+# events than right ones on unseen texts (docs/audit.md, session 14).
 INSTITUTION_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
-# A story about a country names it at least this often.
+# A story about a country names it (or its people and bodies) at least this often.
 HOME_MENTIONS = 3
 
 
-def home_institutions(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+def home_institutions(actors: tuple[Actor, ...], states: frozenset[str]) -> tuple[Actor, ...]:
     """A state institution the text names without a country ("the Interior Ministry said") is one of
-    the article's principal country: the country named most often, at least three times and
-    twice as often as any other (a story about one state)."""
-    counts = Counter(a.country for a in actors if a.kind == "country" and a.country for _ in a.mentions)
-    ranked = counts.most_common(2)
-    if not ranked or ranked[0][1] < HOME_MENTIONS or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    the article's principal country: the country named most often, at least three times and twice
+    as often as any other (a story about one state). Where the text seldom names a country, the
+    state whose people and bodies it names most often, by the same measure ("Trump", "McConnell"
+    and "the Senate" tell a story about the United States)."""
+    named = [a for a in actors if a.kind == "country" and a.country]
+    home = principal(named) or principal([a for a in actors if a.country in states])
+    if home is None:
         return actors
-    home = ranked[0][0]
     return tuple(
         replace(a, country=home, code=home + a.code)
         if a.kind == "organization" and a.country is None and a.sector in INSTITUTION_SECTORS
         else a
         for a in actors
     )
+
+
+def principal(actors: list[Actor]) -> str | None:
+    """The country of most of these actors' mentions: at least three, twice any other's."""
+    ranked = Counter(a.country for a in actors for _ in a.mentions).most_common(2)
+    if not ranked or ranked[0][1] < HOME_MENTIONS or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
 
 
 def credited_agencies(
