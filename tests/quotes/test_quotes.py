@@ -435,3 +435,9 @@ def test_a_clause_hung_on_a_finding_verb_from_further_on_is_not_its_finding() ->
         " when reporters asked him about the cuts."
     )
     assert [q.text for q in quotes_of(text) if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize("verb", ["complained", "countered", "testified", "assured reporters"])
+def test_verbs_of_reporting_a_stance_report_what_was_said(verb: str) -> None:
+    text = f"Maria Lopez {verb} that the new rules would cut the pay of night workers."
+    assert said(quotes_of(text)) == [("indirect", "the new rules would cut the pay of night workers", "Maria Lopez")]
