@@ -181,6 +181,8 @@ def gap_tokens(doc: Doc, quote: FoundQuote) -> list[Token]:
     return tokens
 
 
+# Spaces within a line: between a closing mark and the sentence after it.
+SAME_LINE_SPACE = re.compile(r"[ \t]+")
 # The complements of a verb of saying that says something itself, not the quote before it.
 OWN_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 
@@ -188,14 +190,12 @@ OWN_COMPLEMENTS = frozenset({"ccomp", "xcomp"})
 def tail_attribution(doc: Doc, quote: FoundQuote, text: str) -> list[Token]:
     """ "“Does anybody know …?” Graham asked. “Neither do I.”": the parser ends the quote's
     sentence at its "?" or "!", and the attribution is the next sentence, right after the closing
-    mark in the same paragraph: a verb of saying that heads it, with its subject and no clause of its own (an
-    addressee is allowed: "Smith told reporters."), so that "“…?” Graham said he would ask
-    again." is not taken."""
-    after = quote.end + 1
-    if after >= len(text) or text[after] not in " \t":
-        return []
-    start = after + len(text[after:]) - len(text[after:].lstrip(" \t"))
-    if start >= len(text) or not text[start].isalpha():
+    mark in the same paragraph: a verb of saying that heads it, with its subject and no clause
+    of its own (an addressee is allowed: "Smith told reporters."), so that "“…?” Graham said he
+    would ask again." is not taken."""
+    space = SAME_LINE_SPACE.match(text, quote.end + 1)
+    start = space.end() if space is not None else -1
+    if start < 0 or start >= len(text) or not text[start].isalpha():
         return []
     tokens = sentence_tokens(doc, start)
     if not tokens or tokens[0].idx != start or any(t.text in OPENING for t in tokens):
