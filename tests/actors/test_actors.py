@@ -479,3 +479,26 @@ def test_no_institution_takes_a_country_when_the_story_has_two() -> None:
         " The House of Representatives passed the bill on Thursday."
     )
     assert actor_named(actors_of(text, "2023-05-05"), "The House of Representatives").country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Her mother, Charlotte Charles, spoke to reporters on Monday.", "Charlotte"),
+        ("Jordan Peterson spoke at the conference in Toronto.", "Jordan"),
+        ("Chad Smith, a drummer, played in Detroit.", "Chad"),
+    ],
+)
+def test_a_place_that_is_part_of_a_persons_name_is_no_actor(text: str, place: str) -> None:
+    assert not [a for a in actors_of(text) if a.kind != "person" and any(m.text == place for m in a.mentions)]
+
+
+def test_a_place_before_a_title_is_still_a_place() -> None:
+    actors = actors_of("Georgia Governor Brian Kemp met Jordan's King Abdullah in Amman.")
+    assert actor_named(actors, "Jordan").country == "JOR"
+
+
+def test_a_people_named_by_a_nationality_keeps_its_country() -> None:
+    # The parser may tag "Bosnian Serbs" as a person; a plural people is no first name and surname.
+    actors = actors_of("Bosnian Serbs demanded a truce with Moslem forces in the east.")
+    assert any(a.country == "BIH" for a in actors)

@@ -144,9 +144,27 @@ def match_words(doc: Doc) -> tuple[list[int], list[str]]:
 
 
 def resolve_match(article: ArticleReading, start: int, end: int, known: LexiconEntry) -> ResolvedMention | None:
-    if known.kind == "person" and inside_longer_name(article.doc, start, end):
-        return None  # "Albert" of "Albert Muchanga" is not Prince Albert of Monaco
+    own_name = known.kind == "person" or first_name(article.doc, start)
+    if own_name and inside_longer_name(article.doc, start, end):
+        # "Albert" of "Albert Muchanga" is not Prince Albert of Monaco, nor "Charlotte" of
+        # "Charlotte Charles" the city, nor "Jordan" of "Jordan Peterson" the country
+        return None
     return resolve_known(article, article.doc[start:end], known)
+
+
+# A person's name the parser tags as one: a first name, perhaps a middle one, and a surname. A
+# longer one takes in a title and a nationality ("Israeli National Security Advisor Dr. Eyal
+# Hulata"), whose place words are the person's country, not part of the name.
+NAME_WORDS = 3
+
+
+def first_name(doc: Doc, start: int) -> bool:
+    """The word opens a short person's name ("Charlotte Charles", "Jordan Peterson"): a singular
+    proper noun before another, not a people ("Bosnian Serbs", which the parser may tag a person)."""
+    names = [e for e in doc.ents if e.label_ == "PERSON" and e.start == start]
+    if not names or len(names[0]) > NAME_WORDS or len(names[0]) < 2:
+        return False
+    return doc[start].tag_ == "NNP" and doc[start + 1].tag_ == "NNP"
 
 
 def inside_longer_name(doc: Doc, start: int, end: int) -> bool:
