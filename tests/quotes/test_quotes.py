@@ -82,6 +82,19 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
             "Burton thinks that cats are “cuties”.",
             [],
         ),
+        # a finding of a body or a document is what it says
+        (
+            "The Supreme Court of Freedonia found that the suspension of parliament was unlawful.",
+            [("indirect", "the suspension of parliament was unlawful", "Supreme Court of Freedonia")],
+        ),
+        (
+            "A report by Amnesty International concluded that the police had used excessive force.",
+            [("indirect", "the police had used excessive force", "Amnesty International")],
+        ),
+        # discovery in speech, a question, a predicate alone: no finding
+        ("You will find your pension plan is going to be cut next year.", []),
+        ("The inspectors will determine whether the dam is safe.", []),
+        ("The jury found him guilty of fraud on Monday.", []),
     ],
 )
 def test_quotes_with_their_speakers(text: str, expected: list[tuple[str, str, str]]) -> None:
@@ -353,28 +366,6 @@ def test_a_participle_between_a_split_quotes_halves_keeps_the_speaker_before() -
         ' saying, "Beyond that, they make the night shifts longer for everyone."'
     )
     assert [q.speaker.name if q.speaker else None for q in quotes_of(text)] == ["Maria Lopez"]
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a finding of a body or a document is what it says
-        (
-            "The Supreme Court of Freedonia found that the suspension of parliament was unlawful.",
-            [("indirect", "the suspension of parliament was unlawful", "Supreme Court of Freedonia")],
-        ),
-        (
-            "A report by Amnesty International concluded that the police had used excessive force.",
-            [("indirect", "the police had used excessive force", "Amnesty International")],
-        ),
-        # discovery in speech, a question, a predicate alone: no finding
-        ("You will find your pension plan is going to be cut next year.", []),
-        ("The inspectors will determine whether the dam is safe.", []),
-        ("The jury found him guilty of fraud on Monday.", []),
-    ],
-)
-def test_a_finding_verbs_clause_is_a_quote_of_its_body(text: str, expected: list[tuple[str, str, str]]) -> None:
-    assert said(quotes_of(text)) == expected
 
 
 def test_a_finding_is_read_from_its_own_clause_not_from_one_before_it() -> None:

@@ -161,7 +161,9 @@ NAME_WORDS = 3
 def first_name(doc: Doc, start: int) -> bool:
     """The word opens a short person's name ("Charlotte Charles", "Jordan Peterson"): a singular
     proper noun before another, not a people ("Bosnian Serbs", which the parser may tag a person)."""
-    names = [e for e in doc.ents if e.label_ == "PERSON" and e.start == start]
+    if doc[start].ent_iob_ != "B" or doc[start].ent_type_ != "PERSON":
+        return False
+    names = [e for e in doc.ents if e.start == start]
     if not names or len(names[0]) > NAME_WORDS or len(names[0]) < 2:
         return False
     return doc[start].tag_ == "NNP" and doc[start + 1].tag_ == "NNP"

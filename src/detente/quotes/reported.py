@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..knowledge.files import word_list
@@ -26,7 +27,7 @@ QUESTIONS = frozenset({"ask", "question", "wonder"})
 def indirect_quotes(doc: Doc) -> list[FoundQuote]:
     found: list[FoundQuote] = []
     words, stance = words_of(doc), {verb.split()[0] for verb in word_list("stance_verbs.txt")}
-    reporting = word_list("reporting_verbs.txt") | word_list("finding_verbs.txt")
+    reporting = claim_verbs()
     stance |= word_list("control_verbs.txt") | word_list("naming_verbs.txt")
     speech = word_list("speech_verbs.txt") | reporting | stance | word_list("speech_nouns.txt") | {"make", "read"}
     candidates = [
@@ -66,13 +67,13 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
     speaker = subject_of(verb)
     clauses = reported_clause_heads(verb)
     lemma = verb.lemma_.lower()
-    if lemma in word_list("reporting_verbs.txt") | word_list("finding_verbs.txt"):
+    if lemma in claim_verbs():
         clauses = [c for c in clauses if claim_clause(c) and (told_after(c, verb) or told_before(c, speaker))]
     if lemma in word_list("finding_verbs.txt") and (speaker is None or speaker.root.pos_ == "PRON"):
         clauses = []
     quotes = [clause_quote(doc, c, verb, speaker) for c in clauses]
     stance = word_list("stance_verbs.txt")
-    if not clauses and speaker is not None and (verb.lemma_.lower() in stance or naming(verb) or asking(verb)):
+    if not clauses and speaker is not None and (lemma in stance or naming(verb) or asking(verb)):
         quotes.append(object_quote(doc, verb, speaker))
     if not clauses and speaker is not None:  # "called for calm", "called for the killers to be brought to justice"
         for word, end in particle_phrases(verb):
@@ -85,6 +86,13 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
         if before is not None:
             quotes.append(before)
     return [q for q in quotes if q is not None]
+
+
+@cache
+def claim_verbs() -> frozenset[str]:
+    """Verbs whose clause is a claim or finding of the subject (data/reporting_verbs.txt,
+    data/finding_verbs.txt), though not verbs of saying as such."""
+    return word_list("reporting_verbs.txt") | word_list("finding_verbs.txt")
 
 
 # The words that open a question put as a clause: "determine what the country looks like".

@@ -206,8 +206,7 @@ def names_its_members(group: Token) -> bool:
     """ "The foreign ministers of Egypt and Greece", "Indian and Chinese officials": the group's own
     words say whose they are; it does not refer back to the people named before."""
     named = [c for c in group.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")]
-    of = [o for p in group.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    return bool(named) or any(o.ent_type_ in ("NORP", "GPE", "ORG") for o in of)
+    return bool(named) or any(o.ent_type_ in ("NORP", "GPE", "ORG") for o in of_objects(group))
 
 
 def one_name(head: Token, conjunct: Token) -> bool:
@@ -218,10 +217,12 @@ def one_name(head: Token, conjunct: Token) -> bool:
     name) goes with it."""
     if conjunct.pos_ != "PROPN" or not conjunct.ent_type_:
         return False
-    of_objects = [
-        o for p in head.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"
-    ]
-    return any(o.i < conjunct.i and o.ent_type_ == conjunct.ent_type_ for o in of_objects)
+    return any(o.i < conjunct.i and o.ent_type_ == conjunct.ent_type_ for o in of_objects(head))
+
+
+def of_objects(noun: Token) -> list[Token]:
+    """The nouns of a noun's "of" phrases ("ministers of Egypt and Greece": Egypt)."""
+    return [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
 # Prepositions of a speaker's setting, not of their title: "Trump, also on Twitter, …".

@@ -2,8 +2,8 @@
 interrupts the cursor of one that runs past its limit.
 
 A timer thread per query (``threading.Timer``) did the same, but starting and cancelling a
-thread for every query cost about a tenth of the service's time under load (py-spy, 100
-clients); a query here takes a few milliseconds.
+thread for every query stood out in a profile of the service under the bench's load, where a
+query takes a few milliseconds.
 """
 
 from __future__ import annotations
