@@ -11,8 +11,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from detente.serve.app import period_json
 from detente.store import browse
 from detente.store.database import Period, Store, open_store
+from detente.store.pages import PairPages, SeriesFile
 from detente.store.snapshot import Snapshots, prepare
 from detente.store.sql import SERIES_FREQUENCIES
 
@@ -80,6 +82,59 @@ def test_snapshot_series_of_every_pair_are_the_stores(stores: tuple[Path, Path],
                 window = raw.dyad_periods(a, b, freq, "2023-03-01", "2023-08-31", ordered)
                 assert same(served.dyad_periods(a, b, freq, "2023-03-01", "2023-08-31", ordered), window)
         assert raw.dyad_periods("IND", "RUS", freq)  # the pairs have events at all
+
+
+@pytest.mark.parametrize("freq", SERIES_FREQUENCIES)
+@pytest.mark.parametrize("ordered", [False, True])
+def test_snapshot_series_as_json_are_the_stores_periods(
+    stores: tuple[Path, Path], tmp_path: Path, freq: str, ordered: bool
+) -> None:
+    # The JSON built by SQL gives the fields, the types' order and the rounded index the API gives.
+    store, copy = stores
+    with open_store(store, read_only=True) as raw, duckdb.connect(str(copy), read_only=True) as con:
+        served = SeriesFile.write(con, tmp_path / "series")
+        try:
+            for a in COUNTRIES:
+                for b in COUNTRIES:
+                    expected = [period_json(p) for p in raw.dyad_periods(a, b, freq, ordered=ordered)]
+                    got = json.loads(served.series(a, b, freq, ordered))
+                    assert same_json(got, expected), (a, b)
+                    assert [list(p["by_type"]) for p in got] == [list(p["by_type"]) for p in expected]
+            assert json.loads(served.series("IND", "XXX", freq, ordered)) == []
+        finally:
+            served.close()
+
+
+def same_json(got: list[dict], expected: list[dict]) -> bool:
+    """Equal, floats but for the order in which they were summed."""
+    if len(got) != len(expected) or any(list(g) != list(e) for g, e in zip(got, expected, strict=True)):
+        return False
+    for g, e in zip(got, expected, strict=True):
+        for key, value in e.items():
+            if isinstance(value, float) and isinstance(g[key], float):
+                if not math.isclose(value, g[key], rel_tol=1e-9, abs_tol=1e-12):
+                    return False
+            elif g[key] != (list(value) if isinstance(value, tuple) else value):
+                return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("cooperation", "conflict", "events", "shown"),
+    [
+        (27, 37, 64, -0.1562),
+        (5, 0, 32, 0.1562),
+        (7, 0, 32, 0.2188),
+        (1, 0, 3, 0.3333),
+        (0, 2, 3, -0.6667),
+        (0, 0, 0, 0.0),
+    ],
+)
+def test_the_index_shown_is_rounded_half_to_even_on_the_exact_ratio(
+    cooperation: int, conflict: int, events: int, shown: float
+) -> None:
+    period = Period("2023-01-02", events, events, events, cooperation, conflict, None, None)
+    assert period.shown_index() == shown
 
 
 def test_snapshot_series_are_read_from_its_table(stores: tuple[Path, Path]) -> None:
@@ -186,3 +241,70 @@ class closing_pair:
     def __exit__(self, *_exc: object) -> None:
         self.raw.close()
         self.con.close()
+
+
+WINDOWS = [
+    (None, None),
+    ("2023-03-01", None),
+    (None, "2023-08-31"),
+    ("2023-03-01", "2023-08-31"),
+    ("2023-05-07", "2023-05-07"),
+    ("2030-01-01", None),
+    ("2023-08-31", "2023-03-01"),
+]
+
+
+@pytest.mark.parametrize("window", WINDOWS)
+def test_the_page_file_gives_a_pairs_pages_as_the_query_does(
+    stores: tuple[Path, Path], tmp_path: Path, window: tuple[str | None, str | None]
+) -> None:
+    _store, copy = stores
+    start, end = window
+    with duckdb.connect(str(copy), read_only=True) as con:
+        pages = PairPages.write(con, tmp_path / "pages")
+        try:
+            for a in COUNTRIES:
+                for b in COUNTRIES:
+                    where = browse.EventFilter(pair=(a, b), start=start, end=end)
+                    for limit, offset in ((1000, 0), (7, 0), (7, 14), (50, 30), (3, 999)):
+                        items, count = pages.page(a, b, start, end, limit, offset)
+                        expected = events_of(con, where, limit, offset)
+                        assert json.loads(items) == expected and count == len(expected), (a, b, limit, offset)
+        finally:
+            pages.close()
+    assert not (tmp_path / "pages").exists()
+
+
+def test_the_page_file_keeps_events_with_no_day_last_and_out_of_any_range(tmp_path: Path) -> None:
+    store = tmp_path / "store.duckdb"
+    with open_store(store) as s:
+        s.query(ARTICLES)
+        s.query(EVENTS.replace("CASE WHEN i % 31 = 0 THEN '2023'", "CASE WHEN i % 5 = 0 THEN NULL"))
+    prepare(store)
+    with duckdb.connect(str(store), read_only=True) as con:
+        pages = PairPages.write(con, tmp_path / "pages")
+        try:
+            every, _ = pages.page("IND", "RUS", None, None, 1000, 0)
+            events = json.loads(every)
+            assert events == events_of(con, browse.EventFilter(pair=("IND", "RUS")), 1000, 0)
+            undated = [e for e in events if e["date"] is None]
+            assert undated and events[-len(undated) :] == undated  # none last
+            for start, end in WINDOWS[1:]:
+                items, _ = pages.page("IND", "RUS", start, end, 1000, 0)
+                assert all(e["date"] is not None for e in json.loads(items))
+        finally:
+            pages.close()
+
+
+def test_the_page_file_of_a_store_with_no_events(tmp_path: Path) -> None:
+    store = tmp_path / "store.duckdb"
+    with open_store(store) as s:
+        s.query(ARTICLES)
+    prepare(store)
+    with duckdb.connect(str(store), read_only=True) as con:
+        pages = PairPages.write(con, tmp_path / "pages")
+        series = SeriesFile.write(con, tmp_path / "series")
+        assert pages.page("IND", "RUS", None, None, 10, 0) == (b"[]", 0)
+        assert series.series("IND", "RUS", "week", False) == b"[]"
+        pages.close()
+        series.close()

@@ -153,10 +153,10 @@ def api_markdown(bench: ApiBench, events: int) -> list[str]:
         f" cores as the service) against `detente serve --workers {bench.workers}` (uvicorn) over a store of"
         f" {events:,} synthetic events; each client asks {REQUESTS_PER_CLIENT} times, a series and a page of"
         " events in turn, for random pairs, months and frequencies. Each worker answers from its own snapshot,"
-        " which holds every pair's series (so a series is one lookup) and the events as JSON in order of pair,"
-        " newest first (so a page reads a few row groups of one column, with no sort). Answers are cached"
-        " per worker and snapshot: the series questions repeat (56 pairs × 2 frequencies), the events"
-        " questions mostly do not (3,360 pair-months), so nearly every events request runs a query.",
+        " which keeps every pair's whole series and every event as JSON, in order of pair and newest first,"
+        " in files mapped into memory: a series is one slice of its file, and a page of a pair's events in a"
+        " month a run of rows found by bisection on their days, one slice too, with no query and no thread"
+        " (docs/service.md, \"Speed\").",
         "",
         "| endpoint | requests | p50 ms | p99 ms | max ms | errors |",
         "|---|---:|---:|---:|---:|---:|",

@@ -166,17 +166,17 @@ def json_items(items: list[str]) -> list[orjson.Fragment]:
 
 
 def page(items: list[Any], limit: int, offset: int) -> dict[str, Any]:
-    return {
-        "items": items,
-        "limit": limit,
-        "offset": offset,
-        "next_offset": offset + limit if len(items) == limit else None,
-    }
+    return page_of(items, len(items), limit, offset)
+
+
+def page_of(items: Any, count: int, limit: int, offset: int) -> dict[str, Any]:
+    """A page of ``count`` items (a list, or a JSON array already encoded)."""
+    return {"items": items, "limit": limit, "offset": offset, "next_offset": offset + limit if count == limit else None}
 
 
 def period_json(period: Period) -> dict[str, Any]:
     """A period's fields (a flat dataclass: its own dict, not ``asdict``'s deep copy) and index."""
-    return {**vars(period), "index": round(period.index, 4)}
+    return {**vars(period), "index": period.shown_index()}
 
 
 def create_app(db: str | Path, snapshots: Snapshots | None = None) -> FastAPI:
@@ -285,6 +285,10 @@ def add_routes(app: FastAPI, state: dict[str, Any]) -> None:
             outlet=outlet,
             article=article,
         )
+        pair_only = where.pair_only()
+        if pair_only is not None:  # from the snapshot's page file, without a query
+            items, count = state["snapshots"].current.pages.page(*pair_only, start, end, limit, offset)
+            return JSONBody(encoded(page_of(orjson.Fragment(items), count, limit, offset)))
         key = ("events", where, limit, offset)
         return await read(key, lambda c: page(json_items(browse.event_page(c, where, limit, offset)), limit, offset))
 
@@ -305,6 +309,9 @@ def add_routes(app: FastAPI, state: dict[str, Any]) -> None:
     ) -> JSONBody:
         """The pair's events per period, once per story (as `detente dyad`)."""
         a, b = a.upper(), b.upper()
+        if start is None and end is None:  # the whole series, from the snapshot's file, without a query
+            whole = state["snapshots"].current.series.series(a, b, freq, ordered)
+            return JSONBody(encoded({"a": a, "b": b, "freq": freq, "periods": orjson.Fragment(whole)}))
 
         def body(c: duckdb.DuckDBPyConnection) -> dict[str, Any]:
             periods = Store.serving(c).dyad_periods(a, b, freq, start, end, ordered)

@@ -142,6 +142,12 @@ class EventFilter:
             clauses.append("e.claimed_by IS NOT NULL" if self.claimed else "e.claimed_by IS NULL")
         return " AND ".join(clauses), params
 
+    def pair_only(self) -> tuple[str, str] | None:
+        """The pair, when the filter is a pair and at most a date range (a snapshot's page file
+        answers it, ``store/pages.py``)."""
+        others = {name: value for name, value in vars(self).items() if name not in ("pair", "start", "end")}
+        return self.pair if not any(value is not None for value in others.values()) else None
+
 
 def event_page(con: Connection, where: EventFilter, limit: int, offset: int) -> list[str]:
     """A page of events, newest first, each as JSON (the snapshot keeps them so)."""

@@ -38,6 +38,7 @@ from .sql import (
     CREATE_MIGRATIONS,
     CREATE_SERVE_EVENTS,
     CREATE_SERVE_PERIODS,
+    CREATE_SERVE_SERIES,
     DYAD_COUNTS,
     EMPTY_ROWS,
     EVENT_EXPORTS,
@@ -90,6 +91,15 @@ class Period:
     def index(self) -> float:
         """Cooperation minus conflict, over all events: from -1 (all conflict) to 1 (all cooperation)."""
         return (self.cooperation - self.conflict) / self.events if self.events else 0.0
+
+    def shown_index(self) -> float:
+        """The index to 4 decimals, rounded half to even on the exact ratio (not on its nearest
+        float), in integers, as the snapshot's series are (``sql.CREATE_SERVE_SERIES``)."""
+        if not self.events:
+            return 0.0
+        whole, rest = divmod(abs(self.cooperation - self.conflict) * 10000, self.events)
+        whole += 1 if 2 * rest > self.events or (2 * rest == self.events and whole % 2) else 0
+        return (whole if self.cooperation >= self.conflict else -whole) / 10000
 
 
 DEFAULT_DB = "detente.duckdb"
@@ -173,12 +183,14 @@ class Store:
     def prepare_serving(self) -> None:
         """Make this store (a snapshot's private copy) quick to browse: its events with their
         article's fields, in order of pair and day (``SERVE_EVENTS``), and every pair's series
-        at every frequency, either way and one way (``SERVE_PERIODS``)."""
+        at every frequency, either way and one way (``SERVE_PERIODS``), and each as JSON
+        (``SERVE_SERIES``)."""
         self.con.execute(CREATE_SERVE_EVENTS)
         self.con.execute(CREATE_SERVE_PERIODS)
         for freq in SERIES_FREQUENCIES:
             for ordered in (False, True):
                 self.con.execute(serve_periods_sql(freq, ordered))
+        self.con.execute(CREATE_SERVE_SERIES)
         self.con.execute(CHECKPOINT)
 
     def migrate(self) -> list[int]:

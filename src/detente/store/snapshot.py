@@ -30,6 +30,7 @@ import duckdb
 
 from ..errors import StoreError
 from .database import Store
+from .pages import PairPages, SeriesFile
 from .sql import QUIET, WARM_SNAPSHOT, attach_sql
 
 # What the rest of the package uses; the module is internal to its stage.
@@ -51,6 +52,9 @@ class Snapshot:
     generation: int
     path: Path
     connection: duckdb.DuckDBPyConnection
+    # Its pages of one pair's events and its pairs' whole series, in files (``store/pages.py``).
+    pages: PairPages
+    series: SeriesFile
     # Cursors done with a read, for the next: a new cursor is a new DuckDB client context,
     # and opening and closing one costs as much as a small query.
     idle: list[duckdb.DuckDBPyConnection] = field(default_factory=list)
@@ -140,7 +144,10 @@ class Snapshots:
         prepare(copy)
         connection = duckdb.connect(str(copy), read_only=True, config={"threads": 1})
         connection.execute(WARM_SNAPSHOT)
-        snapshot = Snapshot(generation, copy, connection)
+        with closing(connection.cursor()) as cursor:
+            pages = PairPages.write(cursor, copy.with_name(copy.name + ".pages"))
+            series = SeriesFile.write(cursor, copy.with_name(copy.name + ".series"))
+        snapshot = Snapshot(generation, copy, connection, pages, series)
         with self.lock:
             self.kept.append(snapshot)
             retired = self.kept[:-KEPT]
@@ -164,6 +171,8 @@ class Snapshots:
             for cursor in snapshot.idle:
                 cursor.close()
             snapshot.connection.close()
+        snapshot.pages.close()
+        snapshot.series.close()
         for path in (snapshot.path, snapshot.path.with_name(snapshot.path.name + ".wal")):
             path.unlink(missing_ok=True)
 
