@@ -9,6 +9,8 @@ versions of the coder: what a change adds and removes is read by eye.
 Columns: article, source->target type modality, rule and steps, the sentence.
 
 With --quotes, every quote instead: article, kind, speaker (name and actor), cue, the quote.
+With --actors, every actor instead: article, name, country, sector, and the words around its
+first mention.
 """
 
 from __future__ import annotations
@@ -26,12 +28,12 @@ from detente.pipeline.extract import extract_many  # noqa: E402
 from detente.record import Record  # noqa: E402
 
 
-def dump(texts: int, quotes: bool = False) -> None:
+def dump(texts: int, quotes: bool = False, actors: bool = False) -> None:
     for record in extract_many(unseen_texts(texts)):
         if not isinstance(record, Record):
             continue
-        if quotes:
-            dump_quotes(record)
+        if quotes or actors:
+            (dump_quotes if quotes else dump_actors)(record)
             continue
         text = record.article.text
         for e in record.events:
@@ -45,6 +47,14 @@ def dump_quotes(record: Record) -> None:
     for q in record.quotes:
         speaker = f"{q.speaker.name} ({q.speaker.actor})" if q.speaker else "-"
         print(f"{record.article.id}\t{q.kind}\t{speaker}\t{q.cue}\t{' '.join(q.text.split())[:200]}")
+
+
+def dump_actors(record: Record) -> None:
+    text = record.article.text
+    for a in record.actors:
+        first = min(a.mentions, key=lambda m: m.start, default=None)
+        around = " ".join(text[max(0, first.start - 60) : first.end + 60].split()) if first else ""
+        print(f"{record.article.id}\t{a.name}\t{a.country}\t{a.sector}\t{around}")
 
 
 def diff(old: Path, new: Path) -> None:
@@ -62,11 +72,12 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--texts", type=int, default=400)
     parser.add_argument("--diff", nargs=2, type=Path, metavar=("OLD", "NEW"))
     parser.add_argument("--quotes", action="store_true", help="dump the quotes, not the events")
+    parser.add_argument("--actors", action="store_true", help="dump the actors, not the events")
     args = parser.parse_args(argv)
     if args.diff:
         diff(*args.diff)
     else:
-        dump(args.texts, args.quotes)
+        dump(args.texts, args.quotes, args.actors)
 
 
 if __name__ == "__main__":

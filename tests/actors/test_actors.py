@@ -502,3 +502,41 @@ def test_a_people_named_by_a_nationality_keeps_its_country() -> None:
     # The parser may tag "Bosnian Serbs" as a person; a plural people is no first name and surname.
     actors = actors_of("Bosnian Serbs demanded a truce with Moslem forces in the east.")
     assert any(a.country == "BIH" for a in actors)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country", "sector"),
+    [
+        # a body after "of": its country, and its sector when the person's title gave none
+        ("The prince spoke to Helen Marsh of PBS about the killing.", "Helen Marsh", "USA", "MED"),
+        ("Tomas Reyes of Boston University said the sample was small.", "Tomas Reyes", "USA", "EDU"),
+        ("The next question comes from Priya Nair of Reuters.", "Priya Nair", "GBR", "MED"),
+        # a comma between, and the place inside a longer phrase
+        ("Karim Zahid, of the Maidan Wardak provincial council, counted the dead.", "Karim Zahid", "AFG", ""),
+        ("Ann Lee of the Saudi government said so.", "Ann Lee", "SAU", "GOV"),
+        # a place: its country, never the sector of a seat of government ("of Washington")
+        ("Laura Pike, of Washington, to be a Member of the Marine Mammal Commission.", "Laura Pike", "USA", ""),
+    ],
+)
+def test_a_person_named_with_of_a_body_or_place_belongs_to_it(
+    sentence: str, name: str, country: str, sector: str
+) -> None:
+    actor = actor_named(actors_of(sentence), name)
+    assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_a_later_mention_of_the_person_belongs_to_the_body_too() -> None:
+    actors = actors_of("Helen Marsh of PBS asked the minister. Marsh then left the room.")
+    actor = actor_named(actors, "Helen Marsh")
+    assert actor.country == "USA" and any(m.text == "Marsh" for m in actor.mentions)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Raymond Holt of Acme Corporation said profits fell.", "Raymond Holt"),  # a body with no country
+        ("The wife of Raymond Holt spoke on Monday.", "Raymond Holt"),  # "of" before the name says nothing
+    ],
+)
+def test_of_a_company_or_before_the_name_gives_no_country(sentence: str, name: str) -> None:
+    assert actor_named(actors_of(sentence), name).country is None

@@ -13,6 +13,7 @@ from ..knowledge.files import toml_data
 from ..knowledge.lexicon import phrase_key
 from ..nlp import sentence_start, words_of
 from .mentions import (
+    INTERNATIONAL,
     ArticleReading,
     ResolvedMention,
     agent_in,
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 # What the rest of the package uses; the module is internal to its stage.
-__all__ = ["entity_mentions", "titles_before_names"]
+__all__ = ["affiliations", "entity_mentions", "titles_before_names"]
 
 
 def entity_mentions(article: ArticleReading) -> None:
@@ -96,6 +97,61 @@ def acronym_of(article: ArticleReading, ent: Span) -> ResolvedMention | None:
         return None
     before = [f for f in article.found if f.end == ent.start - 1 and f.kind == "organization"]
     return alias(before[-1], ent) if before else None
+
+
+# Bodies a person named with "of" belongs to: state bodies, outlets, universities, groups and
+# bodies above states. Not a company (its country is where it is based, not its staff's) nor a
+# party (its members' country is the party's, but a party's sector is not its members' office).
+AFFILIATION_KINDS = frozenset({"organization", "agency", "government", "group"})
+NOT_AFFILIATIONS = frozenset({"BUS", "PTY"})
+# How far after "of" the body may begin ("of the Maidan Wardak provincial council").
+AFFILIATION_REACH = 4
+
+
+def affiliations(article: ArticleReading) -> None:
+    """A person named with no country and then "of" a body or a place belongs to it ("Martin Smith
+    of PBS", "Michael Siegel of Boston University", "Sharif Hotak, of the Maidan Wardak provincial
+    council"): its country, and its sector when the person's title gave none. Every mention of the
+    person takes them."""
+    for found in list(article.found):
+        if found.kind != "person" or found.country:
+            continue
+        body = affiliation_after(article, found)
+        if body is None:
+            continue
+        sector = found.sector or ("" if is_place(article, body) else body.sector)
+        for same in article.found:
+            if same.kind == "person" and same.key == found.key and not same.country:
+                same.country, same.sector, same.code = body.country, sector, f"{body.country}{sector}"
+
+
+def is_place(article: ArticleReading, body: ResolvedMention) -> bool:
+    """A country or a city named as where someone is from ("of Washington", "of Brazil"), not a
+    state's institution ("of the Saudi government"): no noun after it in the phrase."""
+    if body.kind in ("country", "capital"):
+        return True
+    after = article.doc[body.end] if body.end < len(article.doc) else None
+    return body.country_word and (after is None or after.pos_ not in ("NOUN", "PROPN"))
+
+
+def affiliation_after(article: ArticleReading, person: ResolvedMention) -> ResolvedMention | None:
+    """The body or place named in the "of" phrase right after a person's name (a comma between
+    them or not), if it has a country."""
+    doc = article.doc
+    at = person.end + 1 if person.end < len(doc) and doc[person.end].text == "," else person.end
+    if at >= len(doc) or doc[at].lower_ != "of":
+        return None
+    end = min(doc[at].right_edge.i + 1, at + 1 + AFFILIATION_REACH + 3)
+    for found in sorted(article.found, key=lambda f: f.start):
+        if not at < found.start <= at + AFFILIATION_REACH or found.end > end or not found.country:
+            continue
+        state = len(found.country) == 3 and found.country not in ("NGO", "MNC", "IMG", "ISM")
+        if found.kind in ("country", "capital") and state:
+            return found
+        if found.kind in AFFILIATION_KINDS and found.sector not in NOT_AFFILIATIONS:
+            return found if state or found.country in INTERNATIONAL else None
+        return None
+    return None
 
 
 def titles_before_names(article: ArticleReading) -> None:
