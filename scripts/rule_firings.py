@@ -49,7 +49,15 @@ def unseen_texts(count: int) -> list[RawArticle]:
     rows = [r for r in rows if r["id"] not in gold]
     chosen = random.Random(SEED).sample(rows, min(count, len(rows)))
     return [
-        RawArticle(text=r["text"], source=r["id"], id=r["id"], title=r.get("title"), published=r.get("published"))
+        RawArticle(
+            text=r["text"],
+            source=r["id"],
+            id=r["id"],
+            title=r.get("title"),
+            published=r.get("published"),
+            outlet=r.get("outlet"),
+            url=r.get("url"),
+        )
         for r in chosen
     ]
 

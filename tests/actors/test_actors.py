@@ -473,12 +473,40 @@ def test_an_institution_named_without_its_country_is_the_storys_country() -> Non
     assert actor_named(actors, "The Conservative Party").country is None  # a party is left to its own words
 
 
-def test_no_institution_takes_a_country_when_the_story_has_two() -> None:
+def test_no_institution_takes_a_country_when_the_story_has_two_of_its_branch() -> None:
+    text = (
+        "Xi Jinping met Joe Biden in Bali. Antony Blinken met Wang Yi. The Interior Ministry said the talks went well."
+    )
+    assert actor_named(actors_of(text, "2023-05-05"), "Interior Ministry").country is None
+
+
+def test_an_institution_is_of_the_state_whose_people_of_its_branch_the_story_names() -> None:
+    # Two countries, but the legislators are all American: the House is theirs.
     text = (
         "Nancy Pelosi met Xi Jinping and Wang Yi in Beijing. Chuck Schumer met Li Qiang."
         " The House of Representatives passed the bill on Thursday."
     )
-    assert actor_named(actors_of(text, "2023-05-05"), "The House of Representatives").country is None
+    assert actor_named(actors_of(text, "2023-05-05"), "The House of Representatives").country == "USA"
+
+
+def test_a_lone_house_is_a_legislature_and_a_named_house_is_not() -> None:
+    text = "U.S. Senator Ann Reed said the House would vote. Reed added that Chatham House disagreed."
+    actors = actors_of(text, "2023-05-05")
+    assert (actor_named(actors, "House").country, actor_named(actors, "House").sector) == ("USA", "LEG")
+    assert actor_named(actors, "Chatham House").sector != "LEG"
+
+
+def test_a_state_that_publishes_the_text_is_home_to_the_institutions_it_names() -> None:
+    # A White House statement about Ukraine names Ukraine most; "the House" in it is still American.
+    text = (
+        "Statement on aid to Ukraine\n\nUkraine needs help. Ukraine is fighting. Ukraine will win. Ukraine is brave."
+        " Today the House passed the supplemental funding bill for Ukraine."
+    )
+    doc = load_pipeline()(text)
+    published = find_actors(doc, "2022-05-10", outlet="The White House")
+    elsewhere = find_actors(doc, "2022-05-10", outlet="Wikinews")
+    assert actor_named(list(published), "House").country == "USA"
+    assert actor_named(list(elsewhere), "House").country == "UKR"
 
 
 @pytest.mark.parametrize(

@@ -92,6 +92,7 @@ class ArticleReading:
     lexicon: Lexicon
     found: list[ResolvedMention] = field(default_factory=list)
     taken: set[int] = field(default_factory=set)  # tokens already part of a mention or a title
+    publisher: str | None = None  # the state whose own body publishes the text (the White House: USA)
 
 
 @cache

@@ -242,6 +242,13 @@ def known_person(article: ArticleReading, ent: Span) -> ResolvedMention | None:
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 
 
+def home_country(article: ArticleReading, at_least: int = 1) -> str | None:
+    """Whose a body named without a country is: the state that publishes the text ("the House" in a
+    White House statement), else the country the text names most. Not an official's: a title
+    without a country in the White House's texts is as often a visitor's ("President Duda")."""
+    return article.publisher or main_country(article, at_least)
+
+
 def main_country(article: ArticleReading, at_least: int = 1) -> str | None:
     """The country named most often (as a country or its government), if named ``at_least`` times."""
     counts: dict[str, int] = {}
@@ -388,8 +395,7 @@ def organisation(article: ArticleReading, ent: Span) -> ResolvedMention:
     as Siemens"); its sector from its own words, else from those."""
     inside = [f for f in article.found if ent.start <= f.start < ent.end and f.country]
     country = inside[0].country if inside else None
-    words = toml_data("actors/sectors.toml")["organisation_words"]
-    sector = next((words[t.lower_] for t in ent if t.lower_ in words), "")
+    sector = organisation_sector(ent)
     titled = group_title(article, ent)
     if country is None and titled is not None:  # "Iranian airline Mahan Air": the group words are its title
         country, sector = titled.country, sector or titled.sector or ""
@@ -403,13 +409,27 @@ def organisation(article: ArticleReading, ent: Span) -> ResolvedMention:
     first = next((t for t in ent if t.lower_ != "the"), ent[0])
     if country is None and first.lower_ in regional_words():
         country = "IGO"  # "African Export-Import Bank", "Asian Development Bank"
-    if country is None and sector in STATE_SECTORS and len([t for t in ent if t.lower_ != "the"]) == 1:
-        country = main_country(article, at_least=2)  # "dissolving Parliament" in a story about Iraq
+    if country is None and sector in STATE_SECTORS and len(own_words(ent)) == 1:
+        country = home_country(article, at_least=2)  # "dissolving Parliament" in a story about Iraq
     code = (country or "") + sector
     name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
     return ResolvedMention(
         ent.start, ent.end, name, "organization", country, sector, None, code, ("organization", name)
     )
+
+
+def organisation_sector(ent: Span) -> str:
+    """The sector a word of the name gives ("Ministry", "Senate"); a lone word's own ("the House")."""
+    sectors = toml_data("actors/sectors.toml")
+    words = own_words(ent)
+    if len(words) == 1 and words[0].lower_ in sectors["lone_organisation_words"]:
+        return str(sectors["lone_organisation_words"][words[0].lower_])
+    return next((sectors["organisation_words"][t.lower_] for t in ent if t.lower_ in sectors["organisation_words"]), "")
+
+
+def own_words(ent: Span) -> list[Token]:
+    """The words of a name without its article."""
+    return [t for t in ent if t.lower_ != "the"]
 
 
 @cache

@@ -40,11 +40,14 @@ def find_actors(
     credits: tuple[Credit, ...] = (),
     dictionaries: Path | None = None,
     title: str | None = None,
+    outlet: str | None = None,
 ) -> tuple[Actor, ...]:
     """Every actor of the article, each with all its mentions; credited agencies too, even when
     the text no longer names them (a wire credit is removed from it). The title names the
-    speakers of a transcript ("Remarks by President Biden and President Lasso of Ecuador")."""
+    speakers of a transcript ("Remarks by President Biden and President Lasso of Ecuador"); an
+    outlet that is a state's own body (the White House) is the home of the institutions it names."""
     article = ArticleReading(doc=doc, day=published, lexicon=load_lexicon(dictionaries))
+    article.publisher = publishing_state(article, outlet)
 
     def voices(article: ArticleReading) -> None:
         turn_voices(article, title)
@@ -61,7 +64,7 @@ def find_actors(
         speaking_pronouns,
     ):
         stage(article)
-    actors = home_institutions(group_actors(article), frozenset(article.lexicon.country_names))
+    actors = home_institutions(group_actors(article), frozenset(article.lexicon.country_names), article.publisher)
     return actors + credited_agencies(article, credits, {a.name for a in actors}, len(actors))
 
 
@@ -74,28 +77,56 @@ INSTITUTION_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 HOME_MENTIONS = 3
 
 
-def home_institutions(actors: tuple[Actor, ...], states: frozenset[str]) -> tuple[Actor, ...]:
+def home_institutions(
+    actors: tuple[Actor, ...], states: frozenset[str], publisher: str | None = None
+) -> tuple[Actor, ...]:
     """A state institution the text names without a country ("the Interior Ministry said") is one of
-    the article's principal country: the country named most often, at least three times and twice
-    as often as any other (a story about one state). Where the text seldom names a country, the
-    state whose people and bodies it names most often, by the same measure ("Trump", "McConnell"
-    and "the Senate" tell a story about the United States)."""
+    the state that publishes the text, if a state does (a White House statement on aid to Ukraine
+    names Ukraine more often than the United States, and "the House" in it is the United States').
+    Else it is of the state whose people and bodies of the same branch the text names most often,
+    at least twice and twice as often as any other ("the House" beside "the Senate" and "Senator
+    Tester"). Else of the article's principal country: the country named most often, at least three
+    times and twice as often as any other (a story about one state); where the text seldom names
+    a country, the state whose people and bodies it names most often, by the same measure
+    ("Trump", "McConnell" and "the Senate" tell a story about the United States)."""
     named = [a for a in actors if a.kind == "country" and a.country]
     home = principal(named) or principal([a for a in actors if a.country in states])
-    if home is None:
-        return actors
-    return tuple(
-        replace(a, country=home, code=home + a.code)
-        if a.kind == "organization" and a.country is None and a.sector in INSTITUTION_SECTORS
-        else a
-        for a in actors
+    found = []
+    for a in actors:
+        if a.kind == "organization" and a.country is None and a.sector in INSTITUTION_SECTORS:
+            branch = [b for b in actors if b.sector == a.sector and b.country in states]
+            country = publisher or principal(branch, at_least=BRANCH_MENTIONS) or home
+            a = replace(a, country=country, code=country + a.code) if country else a
+        found.append(a)
+    return tuple(found)
+
+
+# A text names a branch of a state (its legislators, its ministries) at least this often to be
+# about that state's branch.
+BRANCH_MENTIONS = 2
+
+
+def publishing_state(article: ArticleReading, outlet: str | None) -> str | None:
+    """The state whose own body publishes the text ("The White House"), if the outlet is one."""
+    if not outlet:
+        return None
+    name = outlet[4:] if outlet.lower().startswith("the ") else outlet
+    index = article.lexicon.phrases.get(phrase_key(name))
+    known = article.lexicon.entries[index] if index is not None else None
+    if known is None or known.kind == "agency":
+        return None
+    country, sector = split_code(known.code_on(article.day) or "")
+    return (
+        country
+        if len(country) == 3 and sector in INSTITUTION_SECTORS and country in article.lexicon.country_names
+        else None
     )
 
 
-def principal(actors: list[Actor]) -> str | None:
-    """The country of most of these actors' mentions: at least three, twice any other's."""
+def principal(actors: list[Actor], at_least: int = HOME_MENTIONS) -> str | None:
+    """The country of most of these actors' mentions: at least ``at_least``, twice any other's."""
     ranked = Counter(a.country for a in actors for _ in a.mentions).most_common(2)
-    if not ranked or ranked[0][1] < HOME_MENTIONS or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+    if not ranked or ranked[0][1] < at_least or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
         return None
     return ranked[0][0]
 

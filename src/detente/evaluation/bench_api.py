@@ -156,7 +156,7 @@ def api_markdown(bench: ApiBench, events: int) -> list[str]:
         " which keeps every pair's whole series and every event as JSON, in order of pair and newest first,"
         " in files mapped into memory: a series is one slice of its file, and a page of a pair's events in a"
         " month a run of rows found by bisection on their days, one slice too, with no query and no thread"
-        " (docs/service.md, \"Speed\").",
+        ' (docs/service.md, "Speed").',
         "",
         "| endpoint | requests | p50 ms | p99 ms | max ms | errors |",
         "|---|---:|---:|---:|---:|---:|",

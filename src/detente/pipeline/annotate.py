@@ -32,7 +32,7 @@ def annotate(article: Article, doc: Doc, options: Options = DEFAULT_OPTIONS) -> 
     """The record of a clean English article and its parse."""
     triggers = find_theme_triggers(doc)
     tone, sentence_tones = find_tone([doc[a:b] for a, b in sentence_spans(doc)])
-    actors = find_actors(doc, article.published, article.credits, options.dictionaries, article.title)
+    actors = find_actors(doc, article.published, article.credits, options.dictionaries, article.title, article.outlet)
     quotes = find_quotes(doc, actors)
     dates = find_dates(doc, article.published)
     events = tuple(
