@@ -568,3 +568,22 @@ def test_a_later_mention_of_the_person_belongs_to_the_body_too() -> None:
 )
 def test_of_a_company_or_before_the_name_gives_no_country(sentence: str, name: str) -> None:
     assert actor_named(actors_of(sentence), name).country is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tonight, Ellen and I are praying for the families. We will not forget them.",  # coordinated with "I"
+        "Our friends showed my husband, Ellen, great kindness. I thank them.",  # in apposition to "my …"
+    ],
+)
+def test_a_person_beside_the_authors_i_or_my_is_of_the_authors_country(text: str) -> None:
+    doc = load_pipeline()(text)
+    actors = list(find_actors(doc, "2022-05-01", title="Statement by President Biden on the families"))
+    assert actor_named(actors, "Ellen").country == "USA"
+
+
+def test_a_person_beside_someone_elses_pronoun_takes_no_country() -> None:
+    doc = load_pipeline()("Ellen and he are praying for the families.")
+    actors = list(find_actors(doc, "2022-05-01", title="Statement by President Biden on the families"))
+    assert actor_named(actors, "Ellen").country is None

@@ -24,12 +24,13 @@ from .mentions import (
     resolve_known,
     title_start,
 )
+from .turns import words as transcript_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 # What the rest of the package uses; the module is internal to its stage.
-__all__ = ["affiliations", "entity_mentions", "titles_before_names"]
+__all__ = ["affiliations", "companions", "entity_mentions", "titles_before_names"]
 
 
 def entity_mentions(article: ArticleReading) -> None:
@@ -152,6 +153,45 @@ def affiliation_after(article: ArticleReading, person: ResolvedMention) -> Resol
             return found if state or found.country in INTERNATIONAL else None
         return None
     return None
+
+
+def companions(article: ArticleReading) -> None:
+    """A person named with no country beside someone the text's "I", "my", "you" or "your" stands
+    for (a transcript's speaker, a statement's author) is of that one's country: "Jill and I are
+    praying", "my wife, Jill", "your wife, Jill". Every mention of the person takes it."""
+    for found in list(article.found):
+        if found.kind != "person" or found.country:
+            continue
+        country = companion_country(article, article.doc[found.start : found.end].root)
+        if country is None:
+            continue
+        for same in article.found:
+            if same.kind == "person" and same.key == found.key and not same.country:
+                same.country, same.code = country, f"{country}{same.sector}"
+
+
+def companion_country(article: ArticleReading, name: Token) -> str | None:
+    """The country of a pronoun the name is coordinated with ("Jill and I"), or of the possessive
+    of the noun it is in apposition to ("my wife, Jill"), when that pronoun is a known voice."""
+    beside = [t for t in name.children if t.dep_ == "conj"] + ([name.head] if name.dep_ == "conj" else [])
+    if name.dep_ == "appos":
+        beside += [t for t in name.head.children if t.dep_ == "poss"]
+    for pronoun in (t for t in beside if t.pos_ == "PRON"):
+        voice = nearest_voice(article, pronoun)
+        if voice is not None and voice.country and len(voice.country) == 3:
+            return voice.country
+    return None
+
+
+def nearest_voice(article: ArticleReading, pronoun: Token) -> ResolvedMention | None:
+    """What the pronoun stands for: its own mention, else that of the nearest pronoun of the same
+    person ("my" taken into a title, "my wife, Jill", is the speaker's as the turn's "I" is)."""
+    voices = transcript_words()
+    person = next((p for p in (voices.first_person, voices.second_person) if pronoun.lower_ in p), None)
+    if person is None:
+        return None
+    voiced = [f for f in article.found if f.end - f.start == 1 and article.doc[f.start].lower_ in person]
+    return min(voiced, key=lambda f: abs(f.start - pronoun.i), default=None)
 
 
 def titles_before_names(article: ArticleReading) -> None:

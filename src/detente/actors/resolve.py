@@ -24,7 +24,7 @@ from ..knowledge.lexicon import load_lexicon, phrase_key
 from ..record import Actor, Credit, Mention
 from .coreference import groups_of_places, role_descriptions, speaking_pronouns, surnames
 from .mentions import ArticleReading, ResolvedMention, lexicon_mentions, split_code
-from .names import affiliations, entity_mentions, titles_before_names
+from .names import affiliations, companions, entity_mentions, titles_before_names
 from .turns import turn_voices
 
 if TYPE_CHECKING:
@@ -59,6 +59,7 @@ def find_actors(
         affiliations,
         surnames,
         voices,
+        companions,
         role_descriptions,
         groups_of_places,
         speaking_pronouns,
