@@ -432,3 +432,29 @@ def test_a_clause_hung_on_a_finding_verb_from_further_on_is_not_its_finding() ->
 def test_verbs_of_reporting_a_stance_report_what_was_said(verb: str) -> None:
     text = f"Maria Lopez {verb} that the new rules would cut the pay of night workers."
     assert said(quotes_of(text)) == [("indirect", "the new rules would cut the pay of night workers", "Maria Lopez")]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (  # the parser joins the two clauses: the reporting verb is not the root
+            "The device was left in a parked van near the market, stated Interior Minister Karim Haddad, and was"
+            " set off by a timer.",
+            "The device was left in a parked van near the market",
+            "Karim Haddad",
+        ),
+        (
+            "The tribunal has no say over such choices, argued the state's attorney, Martin Hale.",
+            "The tribunal has no say over such choices",
+            "Martin Hale",
+        ),
+    ],
+)
+def test_a_verb_of_saying_before_its_subject_after_the_clause_it_reports(text: str, content: str, speaker: str) -> None:
+    assert said(quotes_of(text)) == [("indirect", content, speaker)]
+
+
+def test_a_second_verb_of_the_same_subject_is_no_inversion() -> None:
+    quotes = quotes_of("The envoy raised the killing of the reporter, described the new measures and left.")
+    assert all(q.speaker is None or q.speaker.name != "measures" for q in quotes)
+    assert not any(q.text.startswith("The envoy raised") for q in quotes)

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.files import word_list
 from ..nlp import sentence_index, sentence_spans, words_of
-from .speakers import FoundQuote, according_object, is_speech_verb, noun_phrase, subject_of
+from .speakers import (
+    FoundQuote,
+    according_object,
+    inverted_clause,
+    inverted_subject,
+    is_speech_verb,
+    noun_phrase,
+    subject_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -65,6 +73,11 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
     clause joined to it by "and"); "reaffirmed his support for …": a stance verb's object
     (``data/stance_verbs.txt``); "…, TASS reported citing X": what comes before, by X."""
     speaker = subject_of(verb)
+    joined = inverted_clause(verb)
+    inverted = inverted_subject(verb)
+    if joined is not None and joined.i == verb.head.i and inverted is not None:  # "…, stated Minister X, and …"
+        found = words_quote(doc, joined.left_edge.i, verb.i - 1, verb, inverted)
+        return [found] if found is not None else []
     clauses = reported_clause_heads(verb)
     lemma = verb.lemma_.lower()
     if lemma in claim_verbs():

@@ -24,6 +24,8 @@ __all__ = [
     "FoundQuote",
     "according_object",
     "antecedent",
+    "inverted_clause",
+    "inverted_subject",
     "inside_quote",
     "name_referred_to",
     "is_speech_verb",
@@ -83,6 +85,9 @@ def subject_of(verb: Token) -> Span | None:
         utterance = modified_utterance(verb)
         if utterance is not None:
             return author(utterance)
+    inverted = inverted_subject(verb)
+    if inverted is not None:
+        return inverted
     for token in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
         if token is None:
             continue
@@ -94,6 +99,36 @@ def subject_of(verb: Token) -> Span | None:
                 if objects:
                     return author(objects[0])
     return name_before(verb)
+
+
+def inverted_subject(verb: Token) -> Span | None:
+    """ "…, argued the government's lawyer, Richard Keen", "…, stated Minister X": after the clause
+    it reports and a comma, a verb of saying in the past or present tense comes before its subject
+    (quotative inversion), which the parser often takes for an object: a person named there. Not
+    "tell", whose object is who is told, nor "…, should say officials", nor a second verb sharing
+    the first one's subject ("He raised …, described the measures …")."""
+    if inverted_clause(verb) is None:
+        return None
+    after = next((c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i), None)
+    if after is None or not any(t.ent_type_ == "PERSON" for t in after.subtree):
+        return None  # "…, described the measures": a second verb of the same subject, not an inversion
+    return author(after)
+
+
+def inverted_clause(verb: Token) -> Token | None:
+    """The clause a verb of saying reports before it, set off by a comma, the verb having no
+    subject of its own: its complement before it, or the clause it is joined to ("The bomb was
+    placed …, stated Minister X", which the parser reads as two joined clauses)."""
+    if not is_speech_verb(verb) or verb.lemma_.lower() == "tell" or verb.tag_ not in ("VBD", "VBZ"):
+        return None
+    if verb.i == 0 or verb.doc[verb.i - 1].text != ",":
+        return None
+    if any(c.dep_ in ("aux", "nsubj", "nsubjpass", "expl") for c in verb.children):
+        return None
+    before = next((c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i), None)
+    if before is None and verb.dep_ == "conj" and verb.head.i < verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        before = verb.head
+    return before
 
 
 def empty_subject(subject: Token) -> bool:
