@@ -121,9 +121,7 @@ def affiliations(article: ArticleReading) -> None:
         if body is None:
             continue
         sector = found.sector or ("" if is_place(article, body) else body.sector)
-        for same in article.found:
-            if same.kind == "person" and same.key == found.key and not same.country:
-                same.country, same.sector, same.code = body.country, sector, f"{body.country}{sector}"
+        place_person(article, found, str(body.country), sector)
 
 
 def is_place(article: ArticleReading, body: ResolvedMention) -> bool:
@@ -133,6 +131,13 @@ def is_place(article: ArticleReading, body: ResolvedMention) -> bool:
         return True
     after = article.doc[body.end] if body.end < len(article.doc) else None
     return body.country_word and (after is None or after.pos_ not in ("NOUN", "PROPN"))
+
+
+def place_person(article: ArticleReading, person: ResolvedMention, country: str, sector: str) -> None:
+    """Give every mention of the person that has no country yet this country and sector."""
+    for same in article.found:
+        if same.kind == "person" and same.key == person.key and not same.country:
+            same.country, same.sector, same.code = country, sector, f"{country}{sector}"
 
 
 def affiliation_after(article: ArticleReading, person: ResolvedMention) -> ResolvedMention | None:
@@ -165,9 +170,7 @@ def companions(article: ArticleReading) -> None:
         country = companion_country(article, article.doc[found.start : found.end].root)
         if country is None:
             continue
-        for same in article.found:
-            if same.kind == "person" and same.key == found.key and not same.country:
-                same.country, same.code = country, f"{country}{same.sector}"
+        place_person(article, found, country, found.sector)
 
 
 def companion_country(article: ArticleReading, name: Token) -> str | None:
