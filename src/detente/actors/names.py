@@ -120,11 +120,11 @@ def affiliations(article: ArticleReading) -> None:
         body = affiliation_after(article, found)
         if body is None:
             continue
-        sector = found.sector or ("" if is_place(article, body) else body.sector)
+        sector = found.sector or ("" if names_a_place(article, body) else body.sector)
         place_person(article, found, str(body.country), sector)
 
 
-def is_place(article: ArticleReading, body: ResolvedMention) -> bool:
+def names_a_place(article: ArticleReading, body: ResolvedMention) -> bool:
     """A country or a city named as where someone is from ("of Washington", "of Brazil"), not a
     state's institution ("of the Saudi government"): no noun after it in the phrase."""
     if body.kind in ("country", "capital"):

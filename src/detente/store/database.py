@@ -38,7 +38,6 @@ from .sql import (
     CREATE_MIGRATIONS,
     CREATE_SERVE_EVENTS,
     CREATE_SERVE_PERIODS,
-    CREATE_SERVE_SERIES,
     DYAD_COUNTS,
     EMPTY_ROWS,
     EVENT_EXPORTS,
@@ -94,7 +93,7 @@ class Period:
 
     def shown_index(self) -> float:
         """The index to 4 decimals, rounded half to even on the exact ratio (not on its nearest
-        float), in integers, as the snapshot's series are (``sql.CREATE_SERVE_SERIES``)."""
+        float), in integers, as the snapshot's series are (``sql.SERVE_SERIES_ROWS``)."""
         if not self.events:
             return 0.0
         whole, rest = divmod(abs(self.cooperation - self.conflict) * 10000, self.events)
@@ -183,14 +182,12 @@ class Store:
     def prepare_serving(self) -> None:
         """Make this store (a snapshot's private copy) quick to browse: its events with their
         article's fields, in order of pair and day (``SERVE_EVENTS``), and every pair's series
-        at every frequency, either way and one way (``SERVE_PERIODS``), and each as JSON
-        (``SERVE_SERIES``)."""
+        at every frequency, either way and one way (``SERVE_PERIODS``)."""
         self.con.execute(CREATE_SERVE_EVENTS)
         self.con.execute(CREATE_SERVE_PERIODS)
         for freq in SERIES_FREQUENCIES:
             for ordered in (False, True):
                 self.con.execute(serve_periods_sql(freq, ordered))
-        self.con.execute(CREATE_SERVE_SERIES)
         self.con.execute(CHECKPOINT)
 
     def migrate(self) -> list[int]:

@@ -2,10 +2,10 @@
 
 ``GET /events?pair=A,B[&from=…&to=…]`` and ``GET /dyads/A/B/series`` are the dashboard's
 questions and the ones clients ask most. A snapshot has both as JSON already: its events in
-order of pair, then newest first (``SERVE_EVENTS``), and every pair's whole series
-(``SERVE_SERIES``). When a snapshot is taken, that JSON is also written, in the same order, to
-a file each, mapped into memory (the operating system shares the pages between the service's
-worker processes). In memory are kept only where each piece begins in its file, each event's
+order of pair, then newest first (``SERVE_EVENTS``), and every pair's whole series, built by SQL
+from its periods (``SERVE_SERIES_ROWS``). When a snapshot is taken, that JSON is written, in the
+same order, to a file each, mapped into memory (the operating system shares the pages between the
+service's worker processes). In memory are kept only where each piece begins in its file, each event's
 day, and the rows of each pair: about 12 bytes an event.
 
 - A pair's events in a date range are a run of consecutive rows (found by bisection on the

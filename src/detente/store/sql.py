@@ -55,8 +55,6 @@ __all__ = [
     "TOP_EVENTS",
     "SERVED_PERIODS",
     "SERVE_SERIES_ROWS",
-    "SERVE_SERIES",
-    "CREATE_SERVE_SERIES",
     "SERVE_PERIODS",
     "CREATE_SERVE_PERIODS",
     "WRITTEN_COLUMNS",
@@ -254,15 +252,9 @@ INSERT_SERVE_PERIODS = (
 # Every pair's whole series as ``GET /dyads/{a}/{b}/series`` gives its periods: a JSON array, one
 # row a series. As ``Period``: the start's day, the types with the most events first, then by
 # name, and the index (cooperation minus conflict over events) rounded to 4 decimals half to
-# even on the exact ratio (``Period.shown_index``), in integers. The JSON is stored uncompressed:
-# DuckDB would compress the column's long strings together (zstd), and a lookup of one would
-# unpack them all (80 ms against 0.5 ms here).
-SERVE_SERIES = "serve_series"
-CREATE_SERVE_SERIES = f"""
-CREATE TABLE {SERVE_SERIES} (
-    freq VARCHAR, ordered BOOLEAN, a VARCHAR, b VARCHAR, periods VARCHAR USING COMPRESSION uncompressed
-);
-INSERT INTO {SERVE_SERIES}
+# even on the exact ratio (``Period.shown_index``), in integers. Read once, into the snapshot's
+# series file (``store/pages.py``): a table of it would only hold the same JSON again.
+SERVE_SERIES_ROWS = f"""
 WITH p AS (SELECT *, abs(cooperation - conflict) * 10000 AS n FROM {SERVE_PERIODS})
 SELECT freq, ordered, a, b, to_json(list(struct_pack(
     start := period[:10], events := events, stories := stories, articles := articles,
@@ -279,7 +271,6 @@ SELECT freq, ordered, a, b, to_json(list(struct_pack(
 FROM p GROUP BY ALL
 ORDER BY freq, ordered, a, b
 """
-SERVE_SERIES_ROWS = f"SELECT freq, ordered, a, b, periods FROM {SERVE_SERIES}"
 SERVED_PERIODS = f"""
 SELECT * EXCLUDE (freq, ordered, a, b) FROM {SERVE_PERIODS}
 WHERE freq = $freq AND ordered = $ordered AND a = $a AND b = $b ORDER BY period
