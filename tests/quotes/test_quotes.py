@@ -91,6 +91,35 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
             "A report by Amnesty International concluded that the police had used excessive force.",
             [("indirect", "the police had used excessive force", "Amnesty International")],
         ),
+        # a quote resumed after its attribution set off as a sentence is one quote
+        (
+            "“Budgets are tight this year,” said Maria Lopez, a council member. “We will have to choose.”",
+            [("direct", "Budgets are tight this year, We will have to choose.", "Maria Lopez")],
+        ),
+        # what the attribution itself reports stays a quote of its own
+        (
+            "“We cannot wait any longer,” Priya Patel said, stressing that the funds were needed now. "
+            "“Every week costs lives.”",
+            [
+                ("direct", "We cannot wait any longer, Every week costs lives.", "Priya Patel"),
+                ("indirect", "the funds were needed now", "Priya Patel"),
+            ],
+        ),
+        # a quote that has its own attribution is not the first one's
+        (
+            "“I am not worried,” Grant said. “The plan will pass,” Hill replied.",
+            [("direct", "I am not worried,", "Grant"), ("direct", "The plan will pass,", "Hill")],
+        ),
+        # a participle of the same speaker between two quotes does not stop the speaker going on
+        (
+            "“You can’t change what you don’t know,” Ava Moreno said, explaining why she had spent four "
+            "years reading the archives of the county court. “The history matters more than anything.”",
+            [
+                ("direct", "You can’t change what you don’t know,", "Ava Moreno"),
+                ("indirect", "why she had spent four years reading the archives of the county court", "Ava Moreno"),
+                ("direct", "The history matters more than anything.", "Ava Moreno"),
+            ],
+        ),
         # discovery in speech, a question, a predicate alone: no finding
         ("You will find your pension plan is going to be cut next year.", []),
         ("The inspectors will determine whether the dam is safe.", []),

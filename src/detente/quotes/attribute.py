@@ -116,13 +116,19 @@ def overlaps(quote: FoundQuote, spans: list[tuple[int, int]]) -> bool:
 
 
 def inside_direct(quote: FoundQuote, found: list[FoundQuote]) -> bool:
-    """An indirect quote that is mostly a direct quote's words is that direct quote, unless the
+    """An indirect quote that is mostly a direct quote's words is that direct quote (not the
+    attribution inside a split one: "“…,” Patel said, stressing that …. “…”"), unless the
     speaker quotes someone else ("As my foreign minister says that we are open …")."""
     for direct in (f for f in found if f.kind == "direct"):
-        shared = min(quote.end, direct.end) - max(quote.start, direct.start)
+        shared = overlap(quote, (direct.start, direct.end)) - sum(overlap(quote, gap) for gap in direct.gaps)
         if shared > 0.5 * (quote.end - quote.start) and not quoted_within(quote, direct):
             return True
     return False
+
+
+def overlap(quote: FoundQuote, span: tuple[int, int]) -> int:
+    """How many characters of the quote lie in the span (a split quote's attribution is not its words)."""
+    return max(0, min(quote.end, span[1]) - max(quote.start, span[0]))
 
 
 def quoted_within(quote: FoundQuote, direct: FoundQuote) -> bool:

@@ -91,6 +91,9 @@ def direct_quotes(doc: Doc, text: str) -> list[FoundQuote]:
         quote = FoundQuote(start, end, clean_quote(text[start:end]), "direct", gaps=gaps)
         attribute_direct(doc, quote, text, [(s, e) for s, e in marked if e <= start or s >= end])
         if quote.cue is None and quote.speaker is None and quotes and continues_previous(doc, text, quotes[-1], quote):
+            if resumed_after_attribution(text, quotes[-1], quote):
+                quotes[-1] = joined(text, quotes[-1], quote)
+                continue
             quote.cue, quote.speaker, quote.speaker_name = quotes[-1].cue, quotes[-1].speaker, quotes[-1].speaker_name
         if keep(quote, text):
             quotes.append(quote)
@@ -100,7 +103,36 @@ def direct_quotes(doc: Doc, text: str) -> list[FoundQuote]:
 
 def clean_quote(text: str) -> str:
     """The quote's words: marks of a split quote's halves and paragraph breaks removed."""
-    return re.sub(r"\s+", " ", re.sub(r"[“”\"]\s*,?\s*[^“”\"]*?,\s*[“\"]", " ", text)).strip()
+    return re.sub(r"\s+", " ", re.sub(r"[“”\"]\s*,?\s*[^“”\"]*?[,.]\s*[“\"]", " ", text)).strip()
+
+
+# The attribution a quote is resumed after, as a sentence of its own: “…,” Sanders said. “…”
+RESUMED_GAP = re.compile(r"^\s*[^“”\"\n]{1,80}?\.\s*$")
+
+
+def resumed_after_attribution(text: str, previous: FoundQuote, quote: FoundQuote) -> bool:
+    """ "“It is hard to avoid,” said Ryan Ellis, a tax consultant. “Any time you cut taxes …”": a
+    quote broken off at a comma, attributed in a short sentence, and resumed in the same paragraph
+    with no attribution of its own is one quote with the first, as when the attribution is set
+    off by commas."""
+    gap = text[previous.end + 1 : quote.start - 1]
+    broken_off = text[previous.end - 1 : previous.end] == ","
+    return broken_off and previous.cue is not None and bool(RESUMED_GAP.match(gap)) and attribution_in(gap)
+
+
+def joined(text: str, previous: FoundQuote, quote: FoundQuote) -> FoundQuote:
+    gaps = (*previous.gaps, (previous.end, quote.start))
+    return FoundQuote(
+        previous.start,
+        quote.end,
+        clean_quote(text[previous.start : quote.end]),
+        "direct",
+        previous.cue,
+        previous.speaker,
+        previous.speaker_name,
+        previous.reported_by,
+        gaps,
+    )
 
 
 def merge_split(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
@@ -263,7 +295,16 @@ def continues_previous(doc: Doc, text: str, previous: FoundQuote, quote: FoundQu
     if line_start > previous.end and text[line_start : quote.start - 1].strip():
         return False
     cue = previous.cue.i if previous.cue is not None else -1
-    return not any(is_speech_verb(t) and t.i != cue for t in between_tokens(doc, previous.end, quote.start))
+    between = between_tokens(doc, previous.end, quote.start)
+    return not any(is_speech_verb(t) and t.i != cue and not same_voice(t, previous) for t in between)
+
+
+def same_voice(verb: Token, previous: FoundQuote) -> bool:
+    """ "“…,” DuVernay said, emphasizing why …. “…”": a verb of saying whose subject is the
+    previous quote's speaker (the same words: a participle or a verb joined to its cue) leaves the
+    speaker on."""
+    subject = subject_of(verb)
+    return subject is not None and previous.speaker is not None and subject.root.i == previous.speaker.root.i
 
 
 CONTINUATION_GAP = 200
