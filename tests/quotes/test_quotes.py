@@ -120,6 +120,13 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
                 ("direct", "The history matters more than anything.", "Ava Moreno"),
             ],
         ),
+        # what frames the attribution is not what was said before it
+        ("When the council cut the budget two years later, the mayor said enough.", []),
+        ("In Lagos last week, she told reporters nothing new.", []),
+        (
+            "Prices rose sharply in May, Jane Okafor said on Tuesday.",
+            [("indirect", "Prices rose sharply in May", "Jane Okafor")],
+        ),
         # discovery in speech, a question, a predicate alone: no finding
         ("You will find your pension plan is going to be cut next year.", []),
         ("The inspectors will determine whether the dam is safe.", []),

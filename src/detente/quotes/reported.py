@@ -247,13 +247,25 @@ def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
     span = doc[sentence_start:comma]
     while len(span) and span[0].is_punct:
         span = doc[span.start + 1 : span.end]
-    if len(span) < 3:
+    if len(span) < 3 or not a_clause(span):
         return None
     cited = citing(verb)
     quote = FoundQuote(span.start_char, span.end_char, span.text, "indirect", cue=verb, speaker=cited or speaker)
     if cited is not None:
         quote.reported_by = speaker.text
     return quote
+
+
+# How words set before a clause hang on its verb when they only frame it: "In Honolulu last week,
+# he told …", "But when Congress cut funding, Mexico said …", "Under the plan, taxpayers …".
+FRAMING_DEPS = frozenset({"prep", "advcl", "advmod", "npadvmod", "mark", "cc", "punct", "intj"})
+
+
+def a_clause(span: Span) -> bool:
+    """Words that report something (a clause, or a headline's "Language unclear on …"), not a
+    phrase or a subordinate clause that frames the attribution after it."""
+    heads = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    return not all(t.dep_ in FRAMING_DEPS and t.head.i >= span.end for t in heads)
 
 
 def says_after(doc: Doc, verb: Token) -> bool:
