@@ -127,6 +127,28 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
             "Prices rose sharply in May, Jane Okafor said on Tuesday.",
             [("indirect", "Prices rose sharply in May", "Jane Okafor")],
         ),
+        # a group named with a capital is still a group of the people named before
+        (
+            "President Joe Biden met President Abdel Fattah Al Sisi in Jeddah.\n\nBoth Presidents expressed "
+            "their commitment to furthering bilateral economic cooperation.",
+            [
+                ("indirect", "their commitment to furthering bilateral economic cooperation", "Joe Biden"),
+                ("indirect", "their commitment to furthering bilateral economic cooperation", "Abdel Fattah Al Sisi"),
+            ],
+        ),
+        # "as" with a verb of saying, opening a clause, says that clause again
+        (
+            "As Dana Reyes has said before, the port will not close.",
+            [("indirect", "the port will not close", "Dana Reyes")],
+        ),
+        (
+            "And as Dana Reyes noted on Monday, the vote was close.",
+            [("indirect", "the vote was close", "Dana Reyes")],
+        ),
+        # not after what it refers to, nor in the middle of a clause, nor what someone would say
+        ("The crowd chanted the slogan, as Dana Reyes said before the vote.", []),
+        ("She was born in Ohio and later, as Dana Reyes said, moved to Texas.", []),
+        ("As the auditors will tell you, the accounts are a mess.", []),
         # discovery in speech, a question, a predicate alone: no finding
         ("You will find your pension plan is going to be cut next year.", []),
         ("The inspectors will determine whether the dam is safe.", []),

@@ -79,6 +79,9 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
         found = words_quote(doc, joined.left_edge.i, verb.i - 1, verb, inverted)
         return [found] if found is not None else []
     clauses = reported_clause_heads(verb)
+    if not clauses and speaker is not None and restating(verb):
+        found = words_quote(doc, restating_comma(verb) + 1, verb.head.right_edge.i + 1, verb, speaker)
+        return [found] if found is not None else []
     lemma = verb.lemma_.lower()
     if lemma in claim_verbs():
         clauses = [c for c in clauses if claim_clause(c) and (told_after(c, verb) or told_before(c, speaker))]
@@ -162,6 +165,28 @@ def particle_phrases(verb: Token) -> list[tuple[Token, int]]:
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         found += [(m, clause.right_edge.i + 1) for m in clause.children if m.dep_ == "mark" and m.i < clause.i]
     return found
+
+
+def restating(verb: Token) -> bool:
+    """ "As I have said before, it is never a good bet …", "And as the President said last night,
+    we are done …": a clause of saying opened by "as", at the start of the clause it belongs to,
+    says that clause again; "…, as Garner said before he died" comes after what it refers to, and
+    "… was born and later, as I said, met …" restates only a part."""
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ == "as"), None)
+    head, comma = verb.head, restating_comma(verb)
+    if verb.dep_ != "advcl" or mark is None or head.pos_ not in ("VERB", "AUX") or not 0 < comma < head.i:
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children):
+        return False  # "as Freedom House will tell you": not something said
+    opening = all(t.dep_ in ("cc", "punct", "intj") for t in verb.doc[head.left_edge.i : mark.i])
+    return opening and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > comma for c in head.children)
+
+
+def restating_comma(verb: Token) -> int:
+    """The comma that ends the "as" clause (after its own words: "As I reported on August 25, 2022,
+    …"), before the clause it belongs to; -1 if none."""
+    after = max(verb.i, verb.right_edge.i) + 1
+    return next((t.i for t in verb.doc[after : verb.head.i] if t.text == ","), -1)
 
 
 def words_quote(doc: Doc, start: int, end: int, verb: Token, speaker: Span | None) -> FoundQuote | None:

@@ -228,13 +228,20 @@ def speakers_in(root: Token, actors: ActorIndex) -> list[Span]:
     if root.lower_ in ("we", "i") and root.i in actors.by_token:  # a transcript speaker's own "we"
         return [noun_phrase(root)]
     if (
-        root.lemma_.lower() in GROUP_SPEAKERS
+        common_lemma(root) in GROUP_SPEAKERS
         and (root.tag_ in ("NNS", "NNPS") or root.lower_ in ("we", "they"))
         and not names_its_members(root)
     ):
         counted = any(c.lower_ in ("two", "both") for c in root.children)
         return (not counted and actors.company_named()) or actors.people_before(root.i, 2)
     return [noun_phrase(root)]
+
+
+def common_lemma(token: Token) -> str:
+    """The lemma of a common noun the parser took for a name because it is capitalised ("Both
+    Presidents", "The Leaders"): the plural's "s" is not taken off a name."""
+    lemma = token.lemma_.lower()
+    return lemma[:-1] if token.tag_ == "NNPS" and lemma == token.lower_ and lemma.endswith("s") else lemma
 
 
 def names_its_members(group: Token) -> bool:
