@@ -87,7 +87,7 @@ def continues(text: str, paragraphs: list[tuple[int, int]], number: int, closing
 def direct_quotes(doc: Doc, text: str) -> list[FoundQuote]:
     quotes: list[FoundQuote] = []
     marked = quote_marks(text)
-    for start, end, gaps in merge_split(text, marked):
+    for start, end, gaps in merge_split(doc, text, marked):
         quote = FoundQuote(start, end, clean_quote(text[start:end]), "direct", gaps=gaps)
         attribute_direct(doc, quote, text, [(s, e) for s, e in marked if e <= start or s >= end])
         if quote.cue is None and quote.speaker is None and quotes and continues_previous(doc, text, quotes[-1], quote):
@@ -135,20 +135,41 @@ def joined(text: str, previous: FoundQuote, quote: FoundQuote) -> FoundQuote:
     )
 
 
-def merge_split(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
+def merge_split(
+    doc: Doc, text: str, spans: list[tuple[int, int]]
+) -> list[tuple[int, int, tuple[tuple[int, int], ...]]]:
     """“…robust,” Alipov said, “…” is one quote: halves joined across a short attribution, which
-    is kept as the quote's gap (where its cue is read)."""
+    is kept as the quote's gap (where its cue is read); not across a participle that only goes on
+    ("… “costs Africa $5 billion,” further saying, “Beyond that, …”": a second quote)."""
     merged: list[tuple[int, int, tuple[tuple[int, int], ...]]] = []
     for start, end in spans:
         if merged:
             previous_start, previous_end, gaps = merged[-1]
             gap = text[previous_end + 1 : start - 1]
             ends_with_comma = text[previous_end - 1 : previous_end] == ","
-            if ends_with_comma and SPLIT_GAP.match(gap) and attribution_in(gap):
+            if (
+                ends_with_comma
+                and SPLIT_GAP.match(gap)
+                and attribution_in(gap)
+                and not going_on(doc, gap_at(text, previous_end, start))
+            ):
                 merged[-1] = (previous_start, end, (*gaps, (previous_end, start)))
                 continue
         merged.append((start, end, ()))
     return merged
+
+
+def gap_at(text: str, previous_end: int, start: int) -> tuple[int, int]:
+    return previous_end + 1, start - 1
+
+
+def going_on(doc: Doc, gap: tuple[int, int]) -> bool:
+    """The words between two quotes are a participle of saying and nothing that names who speaks
+    ("further saying", "adding"): the speaker, named before the first quote, goes on to a second."""
+    tokens = between_tokens(doc, *gap)
+    verbs = [t for t in tokens if t.tag_ == "VBG" and is_speech_verb(t)]
+    named = [t for t in tokens if t.pos_ in ("PROPN", "PRON", "NOUN")]
+    return bool(verbs) and not named
 
 
 def attribution_in(gap: str) -> bool:

@@ -16,6 +16,7 @@ from .speakers import (
     inverted_subject,
     is_speech_verb,
     noun_phrase,
+    sayer_above,
     subject_of,
 )
 
@@ -150,12 +151,19 @@ def told_before(clause: Token, speaker: Span | None) -> bool:
 
 
 def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> FoundQuote | None:
+    """The clause said, up to a participle that goes on from the same verb (", further saying, …")."""
     start = clause.left_edge.i
     if doc[start].is_punct and doc[start].text not in ("“", '"') and start > verb.i:
         start = verb.i + 1  # a clause the parse starts at a bracket: it begins after the verb
     while start < clause.i and (doc[start].lower_ in ("that", ",", "and", "“", '"') or opener(doc, start)):
         start += 1
-    return words_quote(doc, start, clause.right_edge.i + 1, verb, speaker)
+    goes_on = [t.left_edge.i for t in clause.subtree if t.i > clause.i and goes_on_from(t, verb)]
+    return words_quote(doc, start, min(goes_on, default=clause.right_edge.i + 1), verb, speaker)
+
+
+def goes_on_from(token: Token, verb: Token) -> bool:
+    sayer = sayer_above(token)
+    return sayer is not None and sayer.i == verb.i
 
 
 def particle_phrases(verb: Token) -> list[tuple[Token, int]]:

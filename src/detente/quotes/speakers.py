@@ -88,7 +88,7 @@ def subject_of(verb: Token) -> Span | None:
     inverted = inverted_subject(verb)
     if inverted is not None:
         return inverted
-    for token in (verb, verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None):
+    for token in (verb, sayer_above(verb) or (verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None)):
         if token is None:
             continue
         for child in token.children:
@@ -99,6 +99,36 @@ def subject_of(verb: Token) -> Span | None:
                 if objects:
                     return author(objects[0])
     return name_before(verb)
+
+
+QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
+# How far up a participle of saying may be hung from the verb of saying it goes on from.
+SAYER_REACH = 3
+
+
+def sayer_above(verb: Token) -> Token | None:
+    """ "Oramah said the currencies “cost $5 billion,” further saying, “…”": a participle of saying
+    with no subject of its own goes on from the verb of saying above it, where the parser hung it
+    on a verb of the clause said ("cost"), not from that verb."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj") or has_own_subject(verb):
+        return None
+    if not is_speech_verb(verb):
+        return None
+    before = [t.text for t in verb.doc[max(0, verb.left_edge.i - 2) : verb.left_edge.i] if t.text not in QUOTE_MARKS]
+    if before[-1:] != [","]:
+        return None  # set off by a comma (“…,” further saying, …), not "be asking yourself"
+    token = verb.head
+    for _ in range(SAYER_REACH):
+        if token.i != verb.head.i and is_speech_verb(token):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def has_own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def inverted_subject(verb: Token) -> Span | None:
