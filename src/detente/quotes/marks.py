@@ -151,7 +151,7 @@ def merge_split(
                 ends_with_comma
                 and SPLIT_GAP.match(gap)
                 and attribution_in(gap)
-                and not going_on(doc, gap_at(text, previous_end, start))
+                and not going_on(doc, previous_end + 1, start - 1)
             ):
                 merged[-1] = (previous_start, end, (*gaps, (previous_end, start)))
                 continue
@@ -159,14 +159,10 @@ def merge_split(
     return merged
 
 
-def gap_at(text: str, previous_end: int, start: int) -> tuple[int, int]:
-    return previous_end + 1, start - 1
-
-
-def going_on(doc: Doc, gap: tuple[int, int]) -> bool:
+def going_on(doc: Doc, start: int, end: int) -> bool:
     """The words between two quotes are a participle of saying and nothing that names who speaks
     ("further saying", "adding"): the speaker, named before the first quote, goes on to a second."""
-    tokens = between_tokens(doc, *gap)
+    tokens = between_tokens(doc, start, end)
     verbs = [t for t in tokens if t.tag_ == "VBG" and is_speech_verb(t)]
     named = [t for t in tokens if t.pos_ in ("PROPN", "PRON", "NOUN")]
     return bool(verbs) and not named
