@@ -162,6 +162,7 @@ def score_polnear(cases: Sequence[tuple[PolnearArticle, Record | None]]) -> tupl
     table.notes.append(
         "Quotations: attributions with quoted content or a speech-verb cue. found: a quote with at least"
         f" {FOUND_SHARE:.0%} of the content's words; speaker: of those found; precision: Détente quotes with"
-        f" {INSIDE_SHARE:.0%} of their words inside some attribution's content (any attribution)."
+        f" {INSIDE_SHARE:.0%} of their words inside some quotation's content, which they cover {FOUND_SHARE:.0%} of"
+        " (a quote that matches only an attribution of belief or finding counts against it)."
     )
     return table, misses
