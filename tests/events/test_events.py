@@ -1510,3 +1510,23 @@ def test_events_a_person_named_after_a_place_is_no_destination() -> None:
     assert ("IND", "RUS", "042") in triples(
         events_of("Prime Minister Narendra Modi of India went to Moscow on Monday.")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the doer of a thing done, named in a relative clause on it, is the target as its owner would be
+        ("France condemned the missile attacks that Russia carried out on Kyiv.", ("FRA", "RUS", "111")),
+        ("France welcomed the deal Iran signed with the agency.", ("FRA", "IRN", "051")),
+    ],
+)
+def test_the_doer_in_a_relative_clause_of_a_thing_done(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(events_of(text))
+
+
+def test_a_relative_clause_of_place_or_circumstance_names_no_doer() -> None:
+    for text, doer in [
+        ("France visited the city where Russia attacked civilians.", "RUS"),
+        ("France expressed concern over the drought, under which Kenyans are suffering.", "KEN"),
+    ]:
+        assert not any(target == doer for _, target, _ in triples(events_of(text)))
