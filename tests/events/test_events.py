@@ -1518,6 +1518,9 @@ def test_events_a_person_named_after_a_place_is_no_destination() -> None:
         # the doer of a thing done, named in a relative clause on it, is the target as its owner would be
         ("France condemned the missile attacks that Russia carried out on Kyiv.", ("FRA", "RUS", "111")),
         ("France welcomed the deal Iran signed with the agency.", ("FRA", "IRN", "051")),
+        # the act itself, done by a light verb in the clause: "that Russia perpetrated on …"
+        ("France condemned the missile attacks that Russia perpetrated on Ukrainian cities.", ("RUS", "UKR", "190")),
+        ("France condemned the strikes Russia carried out against Kyiv.", ("RUS", "UKR", "195")),
     ],
 )
 def test_the_doer_in_a_relative_clause_of_a_thing_done(text: str, expected: tuple[str, str, str]) -> None:

@@ -15,7 +15,16 @@ from .decisions import (
     Decision,
     coded,
 )
-from .phrases import PEOPLE_PLACES, Scene, people_actor, phrase_actors, place_actor, place_in, words_before
+from .phrases import (
+    PEOPLE_PLACES,
+    Scene,
+    clauses_done_to,
+    people_actor,
+    phrase_actors,
+    place_actor,
+    place_in,
+    words_before,
+)
 from .rules import (
     DEFAULT_CONFIDENCE,
     nominal_events,
@@ -185,7 +194,10 @@ def readiness_of(noun: Token) -> Token | None:
 
 def light_verb_of(noun: Token) -> Token | None:
     """The light verb an event noun is the object of: "held talks", "took a sharp dig", "will
-    take part in the meeting", "attended the summit"."""
+    take part in the meeting", "attended the summit", "the attacks that Russia carried out"."""
+    relative = [v for v in clauses_done_to(noun) if is_light_verb(v)]
+    if relative:  # "condemned the attacks that Russia perpetrated on Ukrainian cities"
+        return relative[0]
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep":  # "part in the meeting", "took part in talks"
         holder = head.head

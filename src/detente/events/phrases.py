@@ -193,16 +193,22 @@ def relative_doers(scene: Scene, noun: Token) -> list[Actor]:
     "attacks by Russia" name it."""
     if noun.pos_ != "NOUN" or noun.ent_type_ == "PERSON" or noun.dep_ not in ("dobj", "pobj"):
         return []
-    doers: list[Actor] = []
+    subjects = [c for v in clauses_done_to(noun) for c in v.children if c.dep_ == "nsubj"]
+    return [scene.actors_by_token[c.i] for c in subjects if c.i in scene.actors_by_token]
+
+
+def clauses_done_to(noun: Token) -> list[Token]:
+    """The verbs of the relative clauses on a noun whose object it is: "the attacks that Russia
+    perpetrated", "the deal Iran signed"; not "the city where Russia attacked civilians" nor "the
+    drought, under which Kenyans suffer"."""
+    verbs = []
     for clause in (c for c in noun.children if c.dep_ == "relcl" and c.pos_ == "VERB"):
         objects = [c for c in clause.children if c.dep_ == "dobj"]
         relatives = [t for t in clause.subtree if t.tag_ in ("WDT", "WP", "WRB")]
         done = [o for o in objects if o.lower_ in RELATIVE_THINGS]
-        if objects != done or (not objects and relatives):
-            continue  # "the city where Russia attacked civilians", "the drought, under which Kenyans suffer"
-        subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.i in scene.actors_by_token]
-        doers += [scene.actors_by_token[c.i] for c in subjects]
-    return doers
+        if objects == done and (objects or not relatives):
+            verbs.append(clause)
+    return verbs
 
 
 def role_of_countries(scene: Scene, token: Token) -> tuple[Actor, ...]:
