@@ -1533,3 +1533,23 @@ def test_a_relative_clause_of_place_or_circumstance_names_no_doer() -> None:
         ("France expressed concern over the drought, under which Kenyans are suffering.", "KEN"),
     ]:
         assert not any(target == doer for _, target, _ in triples(events_of(text)))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several commit to a course of action that names another state: towards that state
+        (
+            "The leaders of France, Germany and Italy pledged to continue pursuing diplomacy while "
+            "ensuring readiness to impose swift, coordinated economic costs on Russia.",
+            {("FRA", "RUS", "030"), ("DEU", "RUS", "030"), ("ITA", "RUS", "030")},
+        ),
+        # a course done together, or naming no one else: with each other
+        ("France and Germany pledged to work together on energy.", {("FRA", "DEU", "030"), ("DEU", "FRA", "030")}),
+    ],
+)
+def test_several_who_commit_commit_towards_the_state_their_course_names(
+    text: str, expected: set[tuple[str, str, str]]
+) -> None:
+    pledges = {t for t in triples(events_of(text)) if t[2] == "030"}
+    assert pledges == expected

@@ -82,6 +82,10 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
         decision.arguments = dataclass_replace(
             decision.arguments, targets=conditioned(context, anchor, decision.arguments)
         )
+    if context.verbs.packaged and committed_towards(decision):
+        decision.arguments = dataclass_replace(
+            decision.arguments, targets=committed_to(context, decision.token, decision.arguments.sources)
+        )
     compound = "%" in decision.rule.partition(": ")[2]  # PETRARCH-1 "%": members code each other
     reciprocal = (  # "India and Pakistan exchanged fire": each at the other (``[mutual] reciprocal``)
         context.verbs.packaged
@@ -173,6 +177,54 @@ def members(actor: Actor) -> list[Actor]:
     if "/" not in actor.code:
         return [actor]
     return [replace(actor, code=code, country=code[:3]) for code in actor.code.split("/") if code]
+
+
+def committed_towards(decision: Decision) -> bool:
+    """Several commit ("They pledged to …") by the verb's default, with no target read."""
+    arguments = decision.arguments
+    return (
+        arguments is not None
+        and not arguments.targets
+        and len(arguments.sources) > 1
+        and "(default)" in decision.rule
+        and decision.token.lemma_.lower() in rules().commitment_verbs
+    )
+
+
+def committed_to(context: Context, verb: Token, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The states the sentence names after the verb of commitment, the course of action committed
+    to ("pledged to pursue diplomacy … while ensuring readiness to impose costs on Russia":
+    Russia), other than the committers' own and places things happen in ("conflicts in Syria"). A
+    course that is itself an act done together ("committed to regular consultations", "to continue
+    the close cooperation") is done with each other, as is one that names no other state."""
+    course = [t for t in verb.sent if t.i > verb.i]  # the parse of a long pledge often hangs its parts apart
+    if any(together(t) for t in course):
+        return ()
+    own = {s.country for s in sources}
+    known = context.scene.actors_by_token
+    named = [known[t.i] for t in course if t.i in known and not placed(t)]
+    found = {a.country: a for a in named if a.country and a.country not in own}
+    return tuple(found.values())
+
+
+# Prepositions of where things happen: "conflicts in Syria" names a place, not a partner.
+PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "inside"})
+
+
+def placed(token: Token) -> bool:
+    return token.head.dep_ == "prep" and token.head.lower_ in PLACE_PREPOSITIONS
+
+
+def together(token: Token) -> bool:
+    """A word of an act done together: a mutual event noun ("consultations", "cooperation") or
+    verb ("work", "coordinate", ``[mutual] verbs``)."""
+    noun = nominal_events().get(token.lower_) if token.pos_ == "NOUN" else None
+    if noun is not None:
+        return noun.mutual
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB" or token.dep_ in ("amod", "compound"):  # "coordinated economic costs"
+        return False
+    return lemma in rules().mutual_verbs and lemma not in rules().commitment_verbs
 
 
 def mutual_act(context: Context, decision: Decision) -> bool:

@@ -83,6 +83,7 @@ class CodingRules:
     scheduled_roots: frozenset[str]
     mutual_roots: tuple[str, ...]
     mutual_verbs: frozenset[str]
+    commitment_verbs: frozenset[str]
     reciprocal_verbs: frozenset[str]
     one_meeting: frozenset[str]
     unsaid_roots: frozenset[str]
@@ -146,6 +147,7 @@ def rules() -> CodingRules:
         scheduled_roots=frozenset(words["scheduled_roots"]),
         mutual_roots=tuple(data["mutual"]["roots"]),
         mutual_verbs=frozenset(data["mutual"]["verbs"]),
+        commitment_verbs=frozenset(data["mutual"]["commitments"]),
         reciprocal_verbs=frozenset(data["mutual"]["reciprocal"]),
         one_meeting=frozenset(data["mutual"]["told_once"]),
         unsaid_roots=frozenset(data["statements"]["unsaid_roots"]),
