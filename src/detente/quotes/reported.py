@@ -12,6 +12,7 @@ from ..nlp import sentence_index, sentence_spans, words_of
 from .speakers import (
     FoundQuote,
     according_object,
+    has_own_subject,
     inverted_clause,
     inverted_subject,
     is_speech_verb,
@@ -365,7 +366,7 @@ def reported_clause_heads(verb: Token) -> list[Token]:
         if not clauses and verb.lemma_.lower() == "say" and noun.pos_ in ("NOUN", "PROPN"):
             clauses.append(noun)  # "saying an attack … produced no casualties", parsed as an object
     for clause in list(clauses):  # "… and the ban followed …": a joined clause with its own subject
-        clauses += [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and has_subject(c)]
+        clauses += [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and has_own_subject(c)]
     return clauses
 
 
@@ -375,10 +376,6 @@ def told_clause(clause: Token) -> bool:
     first = clause.left_edge
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     return subject is not None and subject.tag_ not in ("WP", "WDT") and first.tag_ not in ("WP", "WDT", "WRB")
-
-
-def has_subject(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def opener(doc: Doc, i: int) -> bool:
