@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from detente.actors import names
 from detente.actors.mentions import ArticleReading, ResolvedMention
+from detente.evaluation.gold import corpus_article
 from detente.facts.dates import words
 from detente.pipeline.extract import extract_many
 from detente.read.sources import RawArticle
@@ -48,18 +49,7 @@ def unseen_texts(count: int) -> list[RawArticle]:
     rows = [json.loads(line) for name in CORPUS for line in (SHARED / "corpus" / name).open(encoding="utf-8")]
     rows = [r for r in rows if r["id"] not in gold]
     chosen = random.Random(SEED).sample(rows, min(count, len(rows)))
-    return [
-        RawArticle(
-            text=r["text"],
-            source=r["id"],
-            id=r["id"],
-            title=r.get("title"),
-            published=r.get("published"),
-            outlet=r.get("outlet"),
-            url=r.get("url"),
-        )
-        for r in chosen
-    ]
+    return [corpus_article(r, r["id"], r["id"], r.get("published")) for r in chosen]
 
 
 def rules_of(event: Event) -> list[str]:

@@ -92,14 +92,19 @@ def raw_article(gold: dict[str, Any], texts: dict[str, dict[str, Any]], shared: 
         if isinstance(item, Failure):
             raise GoldMissing(f"{found['source']}: {item.detail}")
         return dataclasses.replace(item, id=gold["id"], published=gold.get("published"))
+    return corpus_article(found, found["source"], gold["id"], gold.get("published"))
+
+
+def corpus_article(row: dict[str, Any], source: str, id: str, published: str | None) -> RawArticle:
+    """An article of a corpus row (``../shared/corpus/*.jsonl``) with its title, outlet and address."""
     return RawArticle(
-        text=found["text"],
-        source=found["source"],
-        id=gold["id"],
-        title=found.get("title"),
-        published=gold.get("published"),
-        outlet=found.get("outlet"),
-        url=found.get("url"),
+        text=row["text"],
+        source=source,
+        id=id,
+        title=row.get("title"),
+        published=published,
+        outlet=row.get("outlet"),
+        url=row.get("url"),
     )
 
 

@@ -207,12 +207,9 @@ def committed_to(context: Context, verb: Token, sources: tuple[Actor, ...]) -> t
     return tuple(found.values())
 
 
-# Prepositions of where things happen: "conflicts in Syria" names a place, not a partner.
-PLACE_PREPOSITIONS = frozenset({"in", "across", "throughout", "within", "inside"})
-
-
 def placed(token: Token) -> bool:
-    return token.head.dep_ == "prep" and token.head.lower_ in PLACE_PREPOSITIONS
+    """A word in a phrase of where things happen: "conflicts in Syria" names a place, not a partner."""
+    return token.head.dep_ == "prep" and token.head.lower_ in PEOPLE_PLACES
 
 
 def together(token: Token) -> bool:
