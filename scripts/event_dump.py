@@ -6,6 +6,9 @@ versions of the coder: what a change adds and removes is read by eye.
     git worktree add ../old <rev> && PYTHONPATH=../old/src python scripts/event_dump.py --texts 400 > old.tsv
     python scripts/event_dump.py --diff old.tsv new.tsv
 
+With --matching REGEX (and --corpus FILE ...), the first --texts texts of those corpus files that
+the pattern finds instead of the sample: every text of a rare construction.
+
 Columns: article, source->target type modality, rule and steps, the sentence.
 
 With --quotes, every quote instead: article, kind, speaker (name and actor), cue, the quote.
@@ -22,14 +25,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from rule_firings import unseen_texts  # noqa: E402
+from rule_firings import matching_texts, unseen_texts  # noqa: E402
 
 from detente.pipeline.extract import extract_many  # noqa: E402
+from detente.read.sources import RawArticle  # noqa: E402
 from detente.record import Record  # noqa: E402
 
 
-def dump(texts: int, quotes: bool = False, actors: bool = False) -> None:
-    for record in extract_many(unseen_texts(texts)):
+def dump(raws: list[RawArticle], quotes: bool = False, actors: bool = False) -> None:
+    for record in extract_many(raws):
         if not isinstance(record, Record):
             continue
         if quotes or actors:
@@ -73,11 +77,14 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--diff", nargs=2, type=Path, metavar=("OLD", "NEW"))
     parser.add_argument("--quotes", action="store_true", help="dump the quotes, not the events")
     parser.add_argument("--actors", action="store_true", help="dump the actors, not the events")
+    parser.add_argument("--matching", metavar="REGEX", help="the texts this pattern finds, not the sample")
+    parser.add_argument("--corpus", nargs="+", default=["whitehouse-2022.jsonl", "wikinews-2019.jsonl"])
     args = parser.parse_args(argv)
     if args.diff:
         diff(*args.diff)
-    else:
-        dump(args.texts, args.quotes, args.actors)
+        return
+    raws = matching_texts(args.matching, args.corpus, args.texts) if args.matching else unseen_texts(args.texts)
+    dump(raws, args.quotes, args.actors)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ import argparse
 import collections
 import json
 import random
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -42,6 +43,15 @@ PRONOUNS = frozenset({"he", "she", "him", "her"})
 # How far after a direct quote a name with no verb of saying is read as an attribution by dash.
 DASH_REACH = 6
 PRONOUN_WORDS = PRONOUNS | {"i", "you", "we", "they", "it", "some", "one", "who", "that", "which", "them", "us", "me"}
+
+
+def matching_texts(pattern: str, names: list[str], count: int) -> list[RawArticle]:
+    """The first ``count`` texts of these corpus files (gold/dev ones too) that ``pattern`` finds,
+    in file order: every text a rare construction occurs in, where a sample would miss it."""
+    found = re.compile(pattern)
+    rows = (json.loads(line) for name in names for line in (SHARED / "corpus" / name).open(encoding="utf-8"))
+    chosen = [r for r in rows if found.search(r["text"])][:count]
+    return [corpus_article(r, r["id"], r["id"], r.get("published")) for r in chosen]
 
 
 def unseen_texts(count: int) -> list[RawArticle]:
