@@ -1553,3 +1553,24 @@ def test_several_who_commit_commit_towards_the_state_their_course_names(
 ) -> None:
     pledges = {t for t in triples(events_of(text)) if t[2] == "030"}
     assert pledges == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "doer", "not_doer"),
+    [
+        # an intention that names its holder is the holder's, not the clause subject's
+        ("Germany criticised Turkey's plan to send troops into Syria.", "TUR", "DEU"),
+        ("India rejected the decision by China to block the resolution.", "CHN", "IND"),
+        ("Britain welcomed Finland's decision to request membership in NATO.", "FIN", "GBR"),
+    ],
+)
+def test_an_intention_is_its_named_holders(text: str, doer: str, not_doer: str) -> None:
+    intended = [e for e in events_of(text) if e.modality == "intended"]
+    assert {e.source.country for e in intended} == {doer}, text
+    assert all(e.source.country != not_doer for e in intended)
+
+
+def test_an_intention_whose_holder_is_no_actor_stays_the_clause_subjects() -> None:
+    """ "affirmed the Administration's commitment to …": no actor holds it, so the subject does."""
+    text = "Secretary Blinken affirmed the Administration's commitment to collaborate with Nigeria."
+    assert ("USA", "NGA") in {(e.source.country, e.target.country if e.target else None) for e in events_of(text)}

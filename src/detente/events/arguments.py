@@ -280,9 +280,29 @@ def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor
             return (reporter,)
     found = phrase_actors(scene, subject) or pair_named_before(scene, subject)
     found = found + second_subject(scene, subject, bool(found))
+    if not found and is_intent_holder(subject):  # "affirmed the Administration's commitment to": no actor
+        owner = clause_verb(subject.head if subject.dep_ == "poss" else subject.head.head)
+        return subject_actors(scene, owner) if owner is not None else ()
     if not found and dep == "nsubjpass" and verb.lemma_.lower() in owned_verbs():
         found = owner_actors(scene, antecedent(subject))  # "a naval coalition … which was joined by Australia"
     return found or (local_people(scene, verb, subject) if dep == "nsubj" else ())
+
+
+def intent_holder(noun: Token) -> Token | None:
+    """Whose an intention is when the noun names its holder: "Russia's decision to annex …", "the
+    decision by Russia to annex …". A possessive pronoun ("their commitment to …") is left to the
+    clause the noun is in, whose subject it nearly always stands for."""
+    for child in noun.children:
+        if child.dep_ == "poss" and child.pos_ != "PRON":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def is_intent_holder(token: Token) -> bool:
+    noun = token.head if token.dep_ == "poss" else token.head.head
+    return noun.lower_ in rules().intent_nouns and intent_holder(noun) == token
 
 
 def clause_verb(noun: Token) -> Token | None:
@@ -456,7 +476,11 @@ def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
         if said is not None:  # "issued a declaration demanding that …", "posted a message on Twitter blaming Iran"
             token, dep = said.head, "nsubj"  # its maker's
             continue
-        owner = clause_verb(token.head) if token.dep_ == "acl" and token.head.lower_ in rules().intent_nouns else None
+        intent = token.head if token.dep_ == "acl" and token.head.lower_ in rules().intent_nouns else None
+        holder = intent_holder(intent) if intent is not None else None
+        if holder is not None:  # "condemned Russia's decision to annex": Russia's
+            return holder
+        owner = clause_verb(intent) if intent is not None else None
         if owner is not None:  # "discussed (efforts including) preparations to impose costs": theirs
             token, dep = owner, "nsubj"
             continue
