@@ -1574,3 +1574,17 @@ def test_an_intention_whose_holder_is_no_actor_stays_the_clause_subjects() -> No
     """ "affirmed the Administration's commitment to …": no actor holds it, so the subject does."""
     text = "Secretary Blinken affirmed the Administration's commitment to collaborate with Nigeria."
     assert ("USA", "NGA") in {(e.source.country, e.target.country if e.target else None) for e in events_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the owner of the act of force a passive's "in" phrase names did it
+        ("Two Afghan soldiers were killed in a Taliban attack in Helmand.", ("AFG", "AFG", "190")),
+        ("Ten Syrian soldiers were wounded in a Turkish drone strike.", ("TUR", "SYR", "180")),
+    ],
+)
+def test_a_passive_done_in_an_act_of_force_is_done_by_its_owner(text: str, expected: tuple[str, str, str]) -> None:
+    found = events_of(text)
+    assert expected in triples(found)
+    assert not any(e.has_step("placed") for e in found)

@@ -76,13 +76,25 @@ class Arguments:
     placed: bool = False  # the source is where it happened: a passive with no agent ("was arrested in Lebanon")
 
 
+def means_owners(scene: Scene, verb: Token) -> tuple[Actor, ...]:
+    """ "were killed in an Israeli airstrike", "died in a Taliban attack": an act of force named in
+    the verb's "in" phrase was done by its owner (``[placed] means``)."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for noun in (c for c in prep.children if c.dep_ == "pobj" and c.lower_ in rules().force_means):
+            owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.i < noun.i]
+            found = next((actors for c in owners if (actors := phrase_actors(scene, c))), ())
+            if found:
+                return found
+    return ()
+
+
 def verb_arguments(scene: Scene, verb: Token) -> Arguments:
     """Sources and targets of a verb: subject and objects, or agent and subject in the passive."""
     passive = any(c.dep_ == "nsubjpass" for c in verb.children)
     subjects = subject_actors(scene, verb, "nsubjpass" if passive else "nsubj")
     if passive:
         agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
-        sources = first_actors(scene, agents, ())
+        sources = first_actors(scene, agents, ()) or means_owners(scene, verb)
         if not sources and verb.lemma_.lower() in rules().stance_passives:  # "Israel is opposed to …"
             return Arguments(subjects, object_actors(scene, verb, subjects), False)
         if not sources and subjects and not standing(verb):  # "was arrested in Lebanon": by whom unsaid
