@@ -81,7 +81,7 @@ def test_event_fields_modality_negation_date_rule() -> None:
     # a comment only intended is no event; one made is
     agreed = events_of("Japan and Korea agreed to meet again and look forward to closer ties.")
     assert not [e for e in agreed if e.cameo.startswith("01")]
-    assert [e.cameo for e in events_of("Japan looks forward to closer ties with Korea.")] == ["013"]
+    assert [e.cameo for e in events_of("Japan expressed concern about the missile tests.")] == ["012"]
     # a condition, an open question and a hope are hypothetical, not asserted
     hoped = [e for e in events_of("Britain hopes that China will soon criticize Russia.") if e.cameo.startswith("11")]
     assert hoped and all(e.modality == "hypothetical" for e in hoped)
@@ -1588,3 +1588,11 @@ def test_a_passive_done_in_an_act_of_force_is_done_by_its_owner(text: str, expec
     found = events_of(text)
     assert expected in triples(found)
     assert not any(e.has_step("placed") for e in found)
+
+
+def test_an_optimistic_comment_to_no_one_is_the_speakers_quote() -> None:
+    """ "looks forward to …", "expressed confidence that …" (CAMEO 013) to no one is a plain
+    statement, not an event; a pessimistic one (012) is coded, as the gold does."""
+    assert events_of("Japan looks forward to closer ties with Korea.") == []
+    assert events_of("The Indian minister expressed confidence that the talks would succeed.") == []
+    assert [e.cameo for e in events_of("Japan expressed concern about the missile tests.")] == ["012"]
