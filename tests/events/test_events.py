@@ -1596,3 +1596,27 @@ def test_an_optimistic_comment_to_no_one_is_the_speakers_quote() -> None:
     assert events_of("Japan looks forward to closer ties with Korea.") == []
     assert events_of("The Indian minister expressed confidence that the talks would succeed.") == []
     assert [e.cameo for e in events_of("Japan expressed concern about the missile tests.")] == ["012"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "wrong"),
+    [
+        # "they" in a later clause stands for the nearest plural subject or object before it
+        (
+            "Finland and Sweden work with the United States to support the people of Ukraine as they"
+            " defend their freedom against Russia.",
+            "UKR",
+            {"USA", "FIN", "SWE"},
+        ),
+    ],
+)
+def test_they_stands_for_a_plural_named_before_it_in_its_sentence(text: str, expected: str, wrong: set[str]) -> None:
+    last = [e for e in events_of(text) if e.trigger.text in ("defend", "condemned")]
+    assert expected in {e.source.country for e in last}
+    assert not {e.source.country for e in last} & wrong
+
+
+def test_they_standing_for_no_actor_is_no_actor() -> None:
+    """ "Countries must show that they meet NATO's standards": the countries, no state named."""
+    text = "Sweden and the United States signed the protocol. Countries must show that they meet NATO's high standards."
+    assert not [e for e in events_of(text) if e.trigger.text == "meet"]

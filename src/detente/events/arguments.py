@@ -388,6 +388,9 @@ def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
     plural = subject.lower_ in ("both", "they") or any(c.lower_ in ("the", "both", "two") for c in subject.children)
     if subject.lower_ not in heads or not plural:
         return ()
+    antecedent = plural_subject_before(subject) if subject.lower_ == "they" else None
+    if antecedent is not None:  # "American Airlines and JetBlue are affected, as they both offer …": theirs
+        return phrase_actors(scene, antecedent)
     speaker = quote_speaker(scene, subject)
     counted = subject.lower_ == "both" or any(c.lower_ in ("both", "two") for c in subject.children)
     gathered = company(scene.doc, scene.actors_by_token) if speaker is None else ()
@@ -401,6 +404,20 @@ def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
     # "The sides agreed …" five sentences after "Sullivan and … Patrushev held consultations": the
     # people who met, when no two countries were named lately
     return before or two_after(scene, subject) or (not people and last_two(scene, subject, "person")) or ()
+
+
+def plural_subject_before(pronoun: Token) -> Token | None:
+    """What "they" stands for in its own sentence: the nearest plural subject or object before it,
+    of another clause ("American Airlines and JetBlue offer …, as they …", "Egypt and Jordan met,
+    and they agreed …", "to support the people of Ukraine as they defend …"), a plural noun or a
+    coordination; None when the sentence has none before it. Nouns after a preposition are passed
+    over ("leaders met with the heads of states, and they agreed": the leaders)."""
+    for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
+        if token.dep_ not in ("nsubj", "nsubjpass", "dobj") or token.pos_ == "PRON":
+            continue
+        if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children):
+            return token
+    return None
 
 
 def two_after(scene: Scene, subject: Token) -> tuple[Actor, ...]:
