@@ -1620,3 +1620,18 @@ def test_they_standing_for_no_actor_is_no_actor() -> None:
     """ "Countries must show that they meet NATO's standards": the countries, no state named."""
     text = "Sweden and the United States signed the protocol. Countries must show that they meet NATO's high standards."
     assert not [e for e in events_of(text) if e.trigger.text == "meet"]
+
+
+def test_emphasising_the_need_is_an_appeal_by_any_verb_of_emphasis() -> None:
+    """ "emphasized / underscored / highlighted the need to …" is an appeal (CAMEO 020), as CAMEO
+    codes "stressed the need"; a thing that shows the need ("the war highlights …") says nothing."""
+    for verb in ("emphasized", "underscored", "highlighted", "stressed"):
+        found = triples(events_of(f"President Biden {verb} the need to refrain from escalation."))
+        assert found == [("USA", None, "020")], verb
+    assert events_of("The war in Ukraine highlights the need for a strong defense industry.") == []
+    assert events_of("The pandemic and the outbreaks in Guinea highlight the need for financing.") == []
+
+
+def test_appreciation_for_someone_is_praise_of_them() -> None:
+    text = "President Biden expressed appreciation for Turkey's efforts to support a diplomatic resolution."
+    assert triples(events_of(text)) == [("USA", "TUR", "051")]

@@ -64,6 +64,7 @@ from .said import (
     label,
     quoted_demand,
     request,
+    shown_by_a_thing,
     unaddressed,
     utters,
 )
@@ -348,6 +349,12 @@ def decide_verb(context: Context, verb: Token) -> Decision:
         return decision
     if verb.lemma_.lower() in rules().intransitive and any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
         decision.rule, decision.reason = block.name, "with an object or a clause this verb shows, it does not protest"
+        return decision
+    if shown_by_a_thing(context.scene, verb):
+        decision.rule, decision.reason = (
+            block.name,
+            "a thing that shows ('the war highlights the need …'), no one who says",
+        )
         return decision
     decision.arguments = placed or verb_arguments(context.scene, verb)
     if context.verbs.dialect == "P1":  # a PETRARCH-1 dictionary: flat word patterns

@@ -9,6 +9,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from ..knowledge.files import toml_data
+from ..knowledge.lexicon import phrase_key
 from ..record import Actor
 from .arguments import (
     Arguments,
@@ -18,13 +19,14 @@ from .arguments import (
     quote_speaker,
     subject_actors,
     subject_token,
+    utterance_nouns,
 )
 from .decisions import (
     Context,
     Decision,
     make_event,
 )
-from .phrases import Scene, phrase_actors, place_in
+from .phrases import Scene, group_words, people_heads, phrase_actors, place_in
 from .rules import (
     DEFAULT_CONFIDENCE,
     rules,
@@ -43,6 +45,7 @@ __all__ = [
     "label",
     "quoted_demand",
     "request",
+    "shown_by_a_thing",
     "unaddressed",
     "utters",
 ]
@@ -319,3 +322,18 @@ def uttered_demand(verb: Token) -> Token | None:
         if {a.lower_ for a in clause.children if a.dep_ in ("aux", "auxpass")} & rules().demand_auxiliaries:
             return clause
     return None
+
+
+def shown_by_a_thing(scene: Scene, verb: Token) -> bool:
+    """ "The war in Ukraine highlights the need for …": a verb of emphasis whose subject is a thing
+    that shows, not someone who says (``[statements] showing_verbs``), though the thing's phrase
+    names an actor."""
+    statements = toml_data("events/coding.toml")["statements"]
+    if verb.lemma_.lower() not in statements["showing_verbs"]:
+        return False
+    subject = subject_token(verb)
+    if subject is None or subject.pos_ not in ("NOUN", "ADJ") or subject.i in scene.actors_by_token:
+        return False
+    speakers = frozenset(statements["speaker_nouns"]) | group_words()[0] | people_heads() | utterance_nouns()
+    known = scene.lexicon is not None and phrase_key(subject.text) in scene.lexicon.agents
+    return not known and subject.lower_ not in speakers and subject.lemma_.lower() not in speakers
