@@ -1601,17 +1601,22 @@ def test_an_optimistic_comment_to_no_one_is_the_speakers_quote() -> None:
 @pytest.mark.parametrize(
     ("text", "expected", "wrong"),
     [
-        # "they" in a later clause stands for the nearest plural subject or object before it
+        # "they" in a later clause stands for the nearest plural subject before it, else object
         (
-            "Finland and Sweden work with the United States to support the people of Ukraine as they"
-            " defend their freedom against Russia.",
-            "UKR",
-            {"USA", "FIN", "SWE"},
+            "Two Palestinian suicide bombers killed 23 people when they blew themselves up in Tel Aviv.",
+            "PSE",
+            {"ISR"},
+        ),
+        (
+            "American Airlines and JetBlue are among the airlines hit, as they fly to Cuban cities. Pompeo"
+            " met Chinese officials, and they condemned Cuba.",
+            "CHN",
+            {"USA"},
         ),
     ],
 )
 def test_they_stands_for_a_plural_named_before_it_in_its_sentence(text: str, expected: str, wrong: set[str]) -> None:
-    last = [e for e in events_of(text) if e.trigger.text in ("defend", "condemned")]
+    last = [e for e in events_of(text) if e.trigger.text in ("blew", "condemned")]
     assert expected in {e.source.country for e in last}
     assert not {e.source.country for e in last} & wrong
 

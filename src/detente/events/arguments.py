@@ -407,16 +407,19 @@ def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
 
 
 def plural_subject_before(pronoun: Token) -> Token | None:
-    """What "they" stands for in its own sentence: the nearest plural subject or object before it,
-    of another clause ("American Airlines and JetBlue offer …, as they …", "Egypt and Jordan met,
-    and they agreed …", "to support the people of Ukraine as they defend …"), a plural noun or a
-    coordination; None when the sentence has none before it. Nouns after a preposition are passed
-    over ("leaders met with the heads of states, and they agreed": the leaders)."""
-    for token in reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]):
-        if token.dep_ not in ("nsubj", "nsubjpass", "dobj") or token.pos_ == "PRON":
-            continue
-        if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children):
-            return token
+    """What "they" stands for in its own sentence: the nearest plural subject before it of another
+    clause ("American Airlines and JetBlue are affected, as they offer …", "Egypt and Jordan met,
+    and they agreed …"), else the nearest plural object ("urged the rebels to leave before they
+    …"); a plural noun or a coordination, None when the sentence has neither before it. Subjects
+    come first, as the more salient ("the bombers killed 23 people when they blew themselves up":
+    the bombers); nouns after a preposition are passed over."""
+    before = list(reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]))
+    for deps in (("nsubj", "nsubjpass"), ("dobj",)):
+        for token in before:
+            if token.dep_ not in deps or token.pos_ == "PRON":
+                continue
+            if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children):
+                return token
     return None
 
 
