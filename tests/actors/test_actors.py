@@ -60,6 +60,13 @@ def actor_named(actors: list[Actor], name: str) -> Actor:
         ("Russian Foreign Ministry spokeswoman Anna Petrova said the talks failed.", "Anna Petrova", "RUS", "GOV"),
         # a nationality right before the title is the person's, after "with" too
         ("Biden met with Egyptian President Karim Fathy today.", "Karim Fathy", "EGY", "GOV"),
+        # the dictionaries' "PEOPLES" is the text's "People's"
+        (
+            "The Democratic People's Republic of Korea fired a missile.",
+            "Democratic People's Republic of Korea",
+            "PRK",
+            "",
+        ),
         # an outlet named before a comma is not the title: "Speaking to AFP, the president of …"
         (
             "Speaking to Agence France-Presse, the Chilean interior minister, Rodrigo Delgado, said the roads"

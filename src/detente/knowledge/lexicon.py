@@ -55,8 +55,7 @@ class Lexicon:
         self.entries.append(known)
         if known.kind == "country":
             phrases = [*phrases, *people_of(phrases)]
-        for phrase in phrases:
-            key = phrase_key(phrase)
+        for key in (k for phrase in phrases for k in key_variants(phrase_key(phrase))):
             if key and key not in self.phrases:
                 self.phrases[key] = index
                 self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
@@ -67,6 +66,15 @@ class Lexicon:
         if key and key not in self.agents:
             self.agents[key] = code
             self.agent_longest[key[0]] = max(self.agent_longest.get(key[0], 0), len(key))
+
+
+def key_variants(key: Key) -> list[Key]:
+    """A phrase's key, and, where the dictionaries wrote "People's" without its apostrophe
+    ("DEMOCRATIC_PEOPLES_REPUBLIC_OF_KOREA", "NATIONAL_PEOPLES_CONGRESS"), the key the text's
+    "People's" gives ("people", as ``phrase_key`` drops a possessive)."""
+    if "peoples" not in key:
+        return [key]
+    return [key, tuple("people" if w == "peoples" else w for w in key)]
 
 
 def people_of(phrases: list[str]) -> list[str]:
