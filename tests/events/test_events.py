@@ -1640,3 +1640,23 @@ def test_emphasising_the_need_is_an_appeal_by_any_verb_of_emphasis() -> None:
 def test_appreciation_for_someone_is_praise_of_them() -> None:
     text = "President Biden expressed appreciation for Turkey's efforts to support a diplomatic resolution."
     assert triples(events_of(text)) == [("USA", "TUR", "051")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what is threatened is a threat, not the act: also with the infinitive hung as an adverbial clause
+        ("Hamas threatened on Monday to resume attacks in Israel.", ("PSE", "ISR", "THREATEN")),
+        # an act the dictionary leaves uncoded is, threatened, a threat to those it is done to
+        ("Iran threatened on Tuesday to cut off electricity to Azerbaijan.", ("IRN", "AZE", "THREATEN")),
+    ],
+)
+def test_a_threatened_act_is_a_threat(text: str, expected: tuple[str, str, str]) -> None:
+    found = events_of(text)
+    assert expected in {(e.source.country, e.target.country if e.target else None, e.plover.type) for e in found}
+    assert not [e for e in found if e.plover.type == "ASSAULT"]
+
+
+def test_being_threatened_threatens_nothing_of_ones_own() -> None:
+    text = "Election workers in Ukraine were harassed and threatened because they had the courage to stand up."
+    assert not [e for e in events_of(text) if e.trigger.text == "stand"]

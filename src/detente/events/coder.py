@@ -40,6 +40,7 @@ from .decisions import (
     any_target,
     coded,
     intention,
+    threatened,
 )
 from .flat import flat_match, flat_of, marked_arguments, nearest_arguments
 from .meetings import transcript_meetings
@@ -444,6 +445,10 @@ def decide_code(
     if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and utters(verb):
         # "issued a stern reminder to Iraq that …", "sent a letter to": making an utterance is a statement
         decision.step("010", "statement", "an utterance")
+    if (not decision.code or decision.code.startswith("-")) and context.verbs.packaged and threatened(verb):
+        # "threatened to cut off electricity to Azerbaijan": an act the dictionary leaves uncoded is,
+        # threatened, a threat to those it is done to
+        decision.code = rules().threat_code  # the threat step itself is read when the events are made
     if not decision.code or decision.code.startswith("-") or "?" in decision.code:
         decision.reason = "the dictionary codes no event here ([---], or a code it marks uncertain: [025?])"
         return decision

@@ -342,7 +342,11 @@ def threatened(verb: Token) -> bool:
     head = verb.head
     if head.i == verb.i or head.lemma_.lower() not in r.threat_verbs:
         return False
-    if verb.dep_ == "xcomp":
+    shared = head.head if head.dep_ == "conj" else head
+    if any(c.dep_ in ("nsubjpass", "auxpass") for t in (head, shared) for c in t.children):
+        return False  # "were harassed and threatened because they had the courage to stand up"
+    # "threatened on Monday to resume attacks": the parser may hang the infinitive as an adverbial clause
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and infinitive(verb)):
         return not any(c.dep_ in ("dobj", "dative") for c in head.children)  # "warned Iran to stop": a demand
     return verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in r.threat_future for c in verb.children)
 
