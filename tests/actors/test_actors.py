@@ -594,3 +594,18 @@ def test_a_person_beside_someone_elses_pronoun_takes_no_country() -> None:
     doc = load_pipeline()("Ellen and he are praying for the families.")
     actors = list(find_actors(doc, "2022-05-01", title="Statement by President Biden on the families"))
     assert actor_named(actors, "Ellen").country is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        # a match that begins with "the" yields to a longer one from the next word
+        ("Israel reimposed blockades in the West Bank on Friday.", "Palestine", "PSE"),
+        ("The West imposed sanctions on Russia.", "the West", "IGO"),
+    ],
+)
+def test_a_name_after_the_is_read_whole(sentence: str, name: str, country: str) -> None:
+    actors = actors_of(sentence)
+    assert actor_named(actors, name).country == country
+    if name != "the West":
+        assert all(a.name != "the West" for a in actors)

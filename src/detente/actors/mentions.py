@@ -107,24 +107,35 @@ def agent_sector(code: str) -> str | None:
 
 def lexicon_matches(article: ArticleReading) -> Iterator[ResolvedMention]:
     """Longest matches of lexicon phrases, left to right, that look like names in the text and
-    resolve on the article's date (else a shorter match is tried: "US" of "US President")."""
-    doc, lexicon = article.doc, article.lexicon
-    kept, lower = match_words(doc)
+    resolve on the article's date (else a shorter match is tried: "US" of "US President"). A match
+    that begins with "the" yields to a longer one from the next word ("the West Bank" is the West
+    Bank, not "the West" and a bank)."""
+    kept, lower = match_words(article.doc)
     n = 0
     while n < len(lower):
-        found = None
-        for length in range(min(lexicon.longest.get(lower[n], 0), len(lower) - n), 0, -1):
-            index = lexicon.phrases.get(tuple(lower[n : n + length]))
-            start, end = kept[n], kept[n + length - 1] + 1
-            if index is not None and looks_like_a_name(doc[start:end]):
-                found = resolve_match(article, start, end, lexicon.entries[index])
-                if found is not None:
-                    break
+        found = longest_match(article, kept, lower, n)
+        if found is not None and lower[n] == "the" and n + 1 < len(lower):
+            later = longest_match(article, kept, lower, n + 1)
+            if later is not None and later.end > found.end:
+                found = None
         if found is None:
             n += 1
         else:
             yield found
             n = bisect_left(kept, found.end)
+
+
+def longest_match(article: ArticleReading, kept: list[int], lower: list[str], n: int) -> ResolvedMention | None:
+    """The longest lexicon phrase from word ``n`` that looks like a name and resolves."""
+    doc, lexicon = article.doc, article.lexicon
+    for length in range(min(lexicon.longest.get(lower[n], 0), len(lower) - n), 0, -1):
+        index = lexicon.phrases.get(tuple(lower[n : n + length]))
+        start, end = kept[n], kept[n + length - 1] + 1
+        if index is not None and looks_like_a_name(doc[start:end]):
+            found = resolve_match(article, start, end, lexicon.entries[index])
+            if found is not None:
+                return found
+    return None
 
 
 def match_words(doc: Doc) -> tuple[list[int], list[str]]:
