@@ -1660,3 +1660,17 @@ def test_a_threatened_act_is_a_threat(text: str, expected: tuple[str, str, str])
 def test_being_threatened_threatens_nothing_of_ones_own() -> None:
     text = "Election workers in Ukraine were harassed and threatened because they had the courage to stand up."
     assert not [e for e in events_of(text) if e.trigger.text == "stand"]
+
+
+def test_an_act_one_will_continue_is_under_way_as_well_as_intended() -> None:
+    found = events_of("The United States will continue to provide security assistance to Ukraine.")
+    kinds = {(e.plover.type, e.modality) for e in found if e.target is not None and e.target.country == "UKR"}
+    assert kinds == {("AGREE", "intended"), ("AID", "asserted")}
+    # an intention alone is only an intention
+    found = events_of("The United States will provide security assistance to Ukraine.")
+    assert {e.plover.type for e in found} == {"AGREE"}
+
+
+def test_imposing_costs_is_a_sanction() -> None:
+    assert ("USA", "RUS", "163") in triples(events_of("The United States imposed severe costs on Russia."))
+    assert ("USA", "RUS", "1312") in triples(events_of("The United States will impose costs on Russia."))

@@ -116,6 +116,8 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
             steps = (*steps, Step("each way")) if each_way else steps
             made = make_event(context, decision.token, anchor, actors, final, decision.rule, confidence, steps)
             event = as_stated(made, how)
+            if event.has_step("under way"):
+                event = replace(event, modality="asserted")
             if event.modality == "intended" and final[:2] in rules().unsaid_roots:
                 continue  # "agreed to … look forward to": a comment not yet made is no event
             events.append(event)
@@ -328,7 +330,15 @@ def intended_codes(
     generic = "(default)" in rule and code[2:] in ("", "0")
     if code[:2] in rules().scheduled_roots and not generic and dated_sentence(context, anchor):
         codes.append((code, (Step("scheduled"),)))
+    elif continued(anchor) and not generic:
+        codes.append((code, (Step("under way", "continue"),)))
     return codes
+
+
+def continued(verb: Token) -> bool:
+    """ "will continue to impose costs on Russia", "commitment to continue providing assistance":
+    an act one will go on doing is one under way, as well as intended."""
+    return verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_.lower() == "continue"
 
 
 def agreed_to(verb: Token) -> bool:
