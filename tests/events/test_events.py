@@ -1674,3 +1674,16 @@ def test_an_act_one_will_continue_is_under_way_as_well_as_intended() -> None:
 def test_imposing_costs_is_a_sanction() -> None:
     assert ("USA", "RUS", "163") in triples(events_of("The United States imposed severe costs on Russia."))
     assert ("USA", "RUS", "1312") in triples(events_of("The United States will impose costs on Russia."))
+
+
+def test_an_act_named_after_for_is_not_the_light_verbs() -> None:
+    """ "impose costs on Russia for its aggression": the aggression is not the imposer's, and the
+    imposing is coded by its own pattern."""
+    found = triples(events_of("The United States imposed costs on Russia for its aggression against Ukraine."))
+    assert ("USA", "RUS", "163") in found
+    assert not [t for t in found if t[0] == "USA" and t[2].startswith(("13", "19"))]
+
+
+def test_they_is_not_the_noun_of_its_own_relative_clause() -> None:
+    text = "This limits the ability of Russia and Belarus to get the materials they need to support their aggression."
+    assert {e.source.country for e in events_of(text) if e.trigger.text == "support"} == {"RUS", "BLR"}

@@ -414,9 +414,11 @@ def plural_subject_before(pronoun: Token) -> Token | None:
     come first, as the more salient ("the bombers killed 23 people when they blew themselves up":
     the bombers); nouns after a preposition are passed over."""
     before = list(reversed(list(pronoun.sent)[: pronoun.i - pronoun.sent.start]))
+    # not the noun of a relative clause "they" is in: "the materials they need" are not "they"
+    qualified = {a.head.i for a in pronoun.ancestors if a.dep_ in ("relcl", "acl")}
     for deps in (("nsubj", "nsubjpass"), ("dobj",)):
         for token in before:
-            if token.dep_ not in deps or token.pos_ == "PRON":
+            if token.dep_ not in deps or token.pos_ == "PRON" or token.i in qualified:
                 continue
             if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children):
                 return token

@@ -330,14 +330,15 @@ def intended_codes(
     generic = "(default)" in rule and code[2:] in ("", "0")
     if code[:2] in rules().scheduled_roots and not generic and dated_sentence(context, anchor):
         codes.append((code, (Step("scheduled"),)))
-    elif continued(anchor) and not generic:
+    elif continued(anchor) and not generic and rule.partition(":")[0] != "NOMINAL":
         codes.append((code, (Step("under way", "continue"),)))
     return codes
 
 
 def continued(verb: Token) -> bool:
     """ "will continue to impose costs on Russia", "commitment to continue providing assistance":
-    an act one will go on doing is one under way, as well as intended."""
+    an act one will go on doing is one under way, as well as intended (a verb's act: an event
+    noun near it, "costs on Russia for its aggression", is not what continues)."""
     return verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_.lower() == "continue"
 
 

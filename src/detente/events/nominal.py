@@ -199,6 +199,10 @@ def light_verb_of(noun: Token) -> Token | None:
     if relative:  # "condemned the attacks that Russia perpetrated on Ukrainian cities"
         return relative[0]
     head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in PARTICIPATION_PREPS:
+        part = head.head.dep_ == "dobj" and head.head.lower_ in PART_NOUNS  # "suspended part of the aid"
+        if not part:
+            return None  # "impose costs on Russia for its aggression": the aggression is not the imposer's
     if noun.dep_ == "pobj" and head.dep_ == "prep":  # "part in the meeting", "took part in talks"
         holder = head.head
         if holder.pos_ in ("NOUN", "PROPN") and not (holder.dep_ == "dobj" and holder.lower_ in PART_NOUNS):
@@ -207,6 +211,11 @@ def light_verb_of(noun: Token) -> Token | None:
     elif noun.dep_ != "dobj":
         return None
     return head if head.pos_ in ("VERB", "AUX") and is_light_verb(head) else None
+
+
+# Prepositions through which a light verb does the act its noun names: "took part in talks",
+# "spoke at the summit", "spoke on the phone" (and "of" after a part: "suspended part of the aid"); not "imposed costs for its aggression", "thanked them for their support".
+PARTICIPATION_PREPS = frozenset({"in", "at", "on"})
 
 
 def is_light_verb(verb: Token) -> bool:
