@@ -214,7 +214,8 @@ def light_verb_of(noun: Token) -> Token | None:
 
 
 # Prepositions through which a light verb does the act its noun names: "took part in talks",
-# "spoke at the summit", "spoke on the phone" (and "of" after a part: "suspended part of the aid"); not "imposed costs for its aggression", "thanked them for their support".
+# "spoke at the summit", "spoke on the phone" (and "of" after a part: "suspended part of the
+# aid"); not "imposed costs for its aggression", "thanked them for their support".
 PARTICIPATION_PREPS = frozenset({"in", "at", "on"})
 
 
