@@ -67,6 +67,9 @@ def actor_named(actors: list[Actor], name: str) -> Actor:
             "PRK",
             "",
         ),
+        # the dictionaries' East Timor (TMP) and UNITA's Angola (ANG) are reported by their ISO codes
+        ("Prisoners rioted in East Timor's capital Dili on Monday.", "Timor-Leste", "TLS", ""),
+        ("UNITA rebels refused to let the planes land.", "UNITA", "AGO", "REB"),
         # an outlet named before a comma is not the title: "Speaking to AFP, the president of …"
         (
             "Speaking to Agence France-Presse, the Chilean interior minister, Rodrigo Delgado, said the roads"

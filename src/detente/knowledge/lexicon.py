@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -173,12 +173,25 @@ def institution_name(name: str) -> bool:
 
 def packaged_dictionaries() -> tuple[list[ActorEntry], list[AgentEntry]]:
     base = resources.files("detente").joinpath("data").joinpath("actors").joinpath("phoenix")
-    actors = [ActorEntry.from_json(line) for line in gz_lines(base.joinpath("actors.jsonl.gz").read_bytes())]
+    legacy = dict(toml_data("actors/sectors.toml")["legacy_countries"])
+    actors = [
+        iso_coded(ActorEntry.from_json(line), legacy)
+        for line in gz_lines(base.joinpath("actors.jsonl.gz").read_bytes())
+    ]
     agents = []
     for line in gz_lines(base.joinpath("agents.jsonl.gz").read_bytes()):
         phrase, code = line.split('"phrase": ', 1)[1].split(', "code": ')
         agents.append(AgentEntry(phrase.strip('"'), code.rstrip("}").strip('"')))
     return actors, agents
+
+
+def iso_coded(entry: ActorEntry, legacy: dict[str, str]) -> ActorEntry:
+    """An entry whose codes begin with a Phoenix country code that is not the state's ISO code
+    (East Timor's TMP) with the ISO code instead (TLS): the output contract's country codes."""
+    if not any(c.code[:3] in legacy for c in entry.codes):
+        return entry
+    codes = tuple(replace(c, code=legacy.get(c.code[:3], c.code[:3]) + c.code[3:]) for c in entry.codes)
+    return replace(entry, codes=codes)
 
 
 def gz_lines(data: bytes) -> list[str]:
