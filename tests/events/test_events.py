@@ -1687,3 +1687,10 @@ def test_an_act_named_after_for_is_not_the_light_verbs() -> None:
 def test_they_is_not_the_noun_of_its_own_relative_clause() -> None:
     text = "This limits the ability of Russia and Belarus to get the materials they need to support their aggression."
     assert {e.source.country for e in events_of(text) if e.trigger.text == "support"} == {"RUS", "BLR"}
+
+
+def test_overcoming_no_one_is_no_use_of_force() -> None:
+    """ "going to beat inflation", "overcome this virus": an effort; "defeated ISIS" names the enemy."""
+    assert events_of("President Biden said the United States is going to beat inflation.") == []
+    assert events_of("President Biden said America will overcome this virus together.") == []
+    assert ("USA", "IMG", "190") in triples(events_of("The United States defeated ISIS in Syria."))
