@@ -1694,3 +1694,11 @@ def test_overcoming_no_one_is_no_use_of_force() -> None:
     assert events_of("President Biden said the United States is going to beat inflation.") == []
     assert events_of("President Biden said America will overcome this virus together.") == []
     assert ("USA", "IMG", "190") in triples(events_of("The United States defeated ISIS in Syria."))
+
+
+def test_an_agreement_reached_is_an_agreement() -> None:
+    """ "reached an agreement with Lebanon": CAMEO 2.0 writes the pattern as an intention (032); the
+    verb has no act of its own to fall back to when it is said in the past, so the agreement stays."""
+    assert triples(events_of("Israel reached an agreement with Lebanon on the maritime border.")) == [
+        ("ISR", "LBN", "032")
+    ]

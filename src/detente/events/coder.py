@@ -475,6 +475,8 @@ def done_not_intended(decision: Decision, verb: Token, default: str) -> bool:
     intent_root = decision.code.startswith("03") and not default.startswith("03")
     if not intent_root or intention(verb) is not None:
         return False
+    if not default or default.startswith("-"):
+        return False  # "reached an agreement with Lebanon": a verb with no act of its own keeps the agreement
     past = verb.tag_ == "VBD" and not any(c.dep_ == "aux" for c in verb.children)
     return (past and verb.dep_ in ("ROOT", "conj")) or purpose_of_past(verb)
 
