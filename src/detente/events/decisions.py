@@ -78,6 +78,8 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
     intention where the anchor verb states one (or ``how`` says so)."""
     assert decision.arguments is not None
     decision.arguments = protest_abroad(context, decision, anchor)
+    if decision.code[:2] in rules().local_meeting_roots:
+        decision.arguments = not_their_own_place(decision.arguments)
     if context.verbs.packaged and not decision.arguments.targets and (threatened(anchor) or ultimatum(anchor)):
         decision.arguments = dataclass_replace(
             decision.arguments, targets=conditioned(context, anchor, decision.arguments)
@@ -151,6 +153,17 @@ def as_stated(event: Event, how: str | None) -> Event:
     if how and event.modality == "asserted":
         return replace(event, modality="intended")
     return event
+
+
+def not_their_own_place(arguments: Arguments) -> Arguments:
+    """ "The leaders met today in Geneva": people placed in a country by where they meet (no actor
+    of the article's, ``local_people``) do not meet that country; the place is where. Protesters
+    in Serbia protesting against Serbia, insurgents shelling Aleppo, do act on their own country."""
+    own = {a.country for a in arguments.sources if not a.id}
+    if not own or len(own) != len({a.country for a in arguments.sources}):
+        return arguments
+    targets = tuple(t for t in arguments.targets if not (t.country in own and t.kind in ("country", "capital")))
+    return arguments if targets == arguments.targets else dataclasses.replace(arguments, targets=targets)
 
 
 def protest_abroad(context: Context, decision: Decision, anchor: Token) -> Arguments:

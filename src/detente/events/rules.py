@@ -88,6 +88,7 @@ class CodingRules:
     one_meeting: frozenset[str]
     unsaid_roots: frozenset[str]
     placed_participle_roots: frozenset[str]
+    local_meeting_roots: tuple[str, ...]
     force_means: frozenset[str]
     light_verbs: frozenset[str]
     defaults: dict[str, str]
@@ -153,6 +154,7 @@ def rules() -> CodingRules:
         one_meeting=frozenset(data["mutual"]["told_once"]),
         unsaid_roots=frozenset(data["statements"]["unsaid_roots"]),
         placed_participle_roots=frozenset(data["placed"]["participle_roots"]),
+        local_meeting_roots=tuple(data["placed"]["local_meeting_roots"]),
         force_means=frozenset(data["placed"]["means"]),
         light_verbs=frozenset(data["light_verbs"]["verbs"]),
         defaults=dict(data["defaults"]),
