@@ -1707,4 +1707,4 @@ def test_an_agreement_reached_is_an_agreement() -> None:
 def test_people_placed_by_where_they_meet_do_not_meet_that_place() -> None:
     assert not [e for e in events_of("The leaders met today in Geneva.") if e.target is not None]
     # their other acts on their own country stand
-    assert ("SRB", None, "141") in triples(events_of("Up to 100 ethnic Albanians demonstrated in Serbia on Tuesday."))
+    assert ("SRB", "SRB", "141") in triples(events_of("Up to 100 ethnic Albanians demonstrated in Serbia on Tuesday."))
