@@ -1708,3 +1708,15 @@ def test_people_placed_by_where_they_meet_do_not_meet_that_place() -> None:
     assert not [e for e in events_of("The leaders met today in Geneva.") if e.target is not None]
     # their other acts on their own country stand
     assert ("SRB", "SRB", "141") in triples(events_of("Up to 100 ethnic Albanians demonstrated in Serbia on Tuesday."))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an infinitive on the noun a copula says its subject is: the subject does it
+        ("India was the first nation to send aid to Turkey.", ("IND", "TUR", "070")),
+        ("Ecuador was the first country in Latin America to condemn the war of Russia.", ("ECU", "RUS", "111")),
+    ],
+)
+def test_the_first_country_to_act_is_the_subject(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(events_of(text))

@@ -312,6 +312,18 @@ def intent_holder(noun: Token) -> Token | None:
     return None
 
 
+def predicate_infinitive(verb: Token) -> bool:
+    """An infinitive on the noun a copula says its subject is ("was the first country to condemn
+    …", "became the only leader to visit …"): the subject does what the infinitive says."""
+    noun = verb.head
+    return (
+        verb.dep_ in ("acl", "relcl")
+        and infinitive(verb)
+        and noun.dep_ in ("attr", "oprd")
+        and noun.head.lemma_.lower() in ("be", "become", "remain")
+    )
+
+
 def is_intent_holder(token: Token) -> bool:
     noun = token.head if token.dep_ == "poss" else token.head.head
     return noun.lower_ in rules().intent_nouns and intent_holder(noun) == token
@@ -509,6 +521,9 @@ def subject_token(verb: Token, dep: str = "nsubj") -> Token | None:
         said = uttered_in(token) if token.dep_ == "acl" else None
         if said is not None:  # "issued a declaration demanding that …", "posted a message on Twitter blaming Iran"
             token, dep = said.head, "nsubj"  # its maker's
+            continue
+        if predicate_infinitive(token):  # "India was the first nation to send aid to Turkey": India's
+            token, dep = token.head.head, "nsubj"
             continue
         intent = token.head if token.dep_ == "acl" and token.head.lower_ in rules().intent_nouns else None
         holder = intent_holder(intent) if intent is not None else None
