@@ -312,6 +312,15 @@ def intent_holder(noun: Token) -> Token | None:
     return None
 
 
+def is_intent_holder(token: Token) -> bool:
+    noun = token.head if token.dep_ == "poss" else token.head.head
+    return noun.lower_ in rules().intent_nouns and intent_holder(noun) == token
+
+
+# Verbs that say what their subject is: the noun after them is the subject ("was the first country").
+COPULAS = frozenset({"be", "become", "remain"})
+
+
 def predicate_infinitive(verb: Token) -> bool:
     """An infinitive on the noun a copula says its subject is ("was the first country to condemn
     …", "became the only leader to visit …"): the subject does what the infinitive says."""
@@ -320,13 +329,8 @@ def predicate_infinitive(verb: Token) -> bool:
         verb.dep_ in ("acl", "relcl")
         and infinitive(verb)
         and noun.dep_ in ("attr", "oprd")
-        and noun.head.lemma_.lower() in ("be", "become", "remain")
+        and noun.head.lemma_.lower() in COPULAS
     )
-
-
-def is_intent_holder(token: Token) -> bool:
-    noun = token.head if token.dep_ == "poss" else token.head.head
-    return noun.lower_ in rules().intent_nouns and intent_holder(noun) == token
 
 
 def clause_verb(noun: Token) -> Token | None:

@@ -328,12 +328,19 @@ def shown_by_a_thing(scene: Scene, verb: Token) -> bool:
     """ "The war in Ukraine highlights the need for …": a verb of emphasis whose subject is a thing
     that shows, not someone who says (``[statements] showing_verbs``), though the thing's phrase
     names an actor."""
-    statements = toml_data("events/coding.toml")["statements"]
-    if verb.lemma_.lower() not in statements["showing_verbs"]:
+    verbs, speakers = showing_words()
+    if verb.lemma_.lower() not in verbs:
         return False
     subject = subject_token(verb)
     if subject is None or subject.pos_ not in ("NOUN", "ADJ") or subject.i in scene.actors_by_token:
         return False
-    speakers = frozenset(statements["speaker_nouns"]) | group_words()[0] | people_heads() | utterance_nouns()
     known = scene.lexicon is not None and phrase_key(subject.text) in scene.lexicon.agents
     return not known and subject.lower_ not in speakers and subject.lemma_.lower() not in speakers
+
+
+@cache
+def showing_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The verbs of emphasis a thing can be the subject of, and the nouns that name a speaker."""
+    statements = toml_data("events/coding.toml")["statements"]
+    speakers = frozenset(statements["speaker_nouns"]) | group_words()[0] | people_heads() | utterance_nouns()
+    return frozenset(statements["showing_verbs"]), speakers
