@@ -118,8 +118,6 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
             steps = (*steps, Step("each way")) if each_way else steps
             made = make_event(context, decision.token, anchor, actors, final, decision.rule, confidence, steps)
             event = as_stated(made, how)
-            if event.has_step("under way"):
-                event = replace(event, modality="asserted")
             if event.modality == "intended" and final[:2] in rules().unsaid_roots:
                 continue  # "agreed to … look forward to": a comment not yet made is no event
             events.append(event)
@@ -145,11 +143,14 @@ def directed(
 
 def as_stated(event: Event, how: str | None) -> Event:
     """The event's modality and negation as its rule says: a refusal happened; a demand or threat
-    negates its act, not itself; an adjective of intention ("open to talks") makes it intended."""
+    negates its act, not itself; an act under way is asserted; an adjective of intention ("open
+    to talks") makes it intended."""
     if event.has_step("refusal"):
         return replace(event, negated=False, modality="asserted")
     if event.has_step("demand") or event.has_step("threat"):  # "must not send", "will no longer tolerate"
         return replace(event, negated=False)
+    if event.has_step("under way"):  # "will continue to provide assistance": the act is going on
+        return replace(event, modality="asserted")
     if how and event.modality == "asserted":
         return replace(event, modality="intended")
     return event

@@ -199,13 +199,12 @@ def light_verb_of(noun: Token) -> Token | None:
     if relative:  # "condemned the attacks that Russia perpetrated on Ukrainian cities"
         return relative[0]
     head = noun.head
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in PARTICIPATION_PREPS:
-        part = head.head.dep_ == "dobj" and head.head.lower_ in PART_NOUNS  # "suspended part of the aid"
-        if not part:
-            return None  # "impose costs on Russia for its aggression": the aggression is not the imposer's
     if noun.dep_ == "pobj" and head.dep_ == "prep":  # "part in the meeting", "took part in talks"
         holder = head.head
-        if holder.pos_ in ("NOUN", "PROPN") and not (holder.dep_ == "dobj" and holder.lower_ in PART_NOUNS):
+        part = holder.dep_ == "dobj" and holder.lower_ in PART_NOUNS  # "suspended part of the aid"
+        if head.lower_ not in PARTICIPATION_PREPS and not part:
+            return None  # "impose costs on Russia for its aggression": the aggression is not the imposer's
+        if holder.pos_ in ("NOUN", "PROPN") and not part:
             return None  # "opened an inquiry into attacks": the attacks are not the opener's
         head = holder.head if holder.dep_ == "dobj" else holder
     elif noun.dep_ != "dobj":
