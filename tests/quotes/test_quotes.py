@@ -96,6 +96,17 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
             "“Budgets are tight this year,” said Maria Lopez, a council member. “We will have to choose.”",
             [("direct", "Budgets are tight this year, We will have to choose.", "Maria Lopez")],
         ),
+        # also when the attribution ends its sentence with the verb
+        (
+            "“The river rose faster than anyone expected,” Tom Reyes said. “We lost the lower fields in an hour.”",
+            [
+                (
+                    "direct",
+                    "The river rose faster than anyone expected, We lost the lower fields in an hour.",
+                    "Tom Reyes",
+                )
+            ],
+        ),
         # what the attribution itself reports stays a quote of its own
         (
             "“We cannot wait any longer,” Priya Patel said, stressing that the funds were needed now. "

@@ -107,7 +107,7 @@ def clean_quote(text: str) -> str:
 
 
 # The attribution a quote is resumed after, as a sentence of its own: “…,” Sanders said. “…”
-RESUMED_GAP = re.compile(r"^\s*[^“”\"\n]{1,80}?\.\s*$")
+RESUMED_GAP = re.compile(r"^[ \t]*[^“”\"\n]{1,80}?\.[ \t]*$")
 
 
 def resumed_after_attribution(text: str, previous: FoundQuote, quote: FoundQuote) -> bool:
@@ -169,7 +169,7 @@ def going_on(doc: Doc, start: int, end: int) -> bool:
 
 
 def attribution_in(gap: str) -> bool:
-    return any(word.lower().rstrip(",") in speech_forms() for word in gap.split())
+    return any(word.lower().rstrip(",.") in speech_forms() for word in gap.split())
 
 
 def keep(quote: FoundQuote, text: str) -> bool:
