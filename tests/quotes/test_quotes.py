@@ -121,13 +121,27 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
             "“I am not worried,” Grant said. “The plan will pass,” Hill replied.",
             [("direct", "I am not worried,", "Grant"), ("direct", "The plan will pass,", "Hill")],
         ),
-        # a participle of the same speaker between two quotes does not stop the speaker going on
+        # a long attribution sentence between the halves, a participle of the same speaker in it,
+        # still joins them; what the participle reports is a quote of its own
         (
             "“You can’t change what you don’t know,” Ava Moreno said, explaining why she had spent four "
             "years reading the archives of the county court. “The history matters more than anything.”",
             [
-                ("direct", "You can’t change what you don’t know,", "Ava Moreno"),
+                (
+                    "direct",
+                    "You can’t change what you don’t know, The history matters more than anything.",
+                    "Ava Moreno",
+                ),
                 ("indirect", "why she had spent four years reading the archives of the county court", "Ava Moreno"),
+            ],
+        ),
+        # a sentence of narrative after the attribution: a second quote, the speaker going on
+        (
+            "“You can’t change what you don’t know,” Ava Moreno said, explaining why she had spent four "
+            "years in the archives. The court closed in May. “The history matters more than anything.”",
+            [
+                ("direct", "You can’t change what you don’t know,", "Ava Moreno"),
+                ("indirect", "why she had spent four years in the archives", "Ava Moreno"),
                 ("direct", "The history matters more than anything.", "Ava Moreno"),
             ],
         ),

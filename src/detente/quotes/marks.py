@@ -91,7 +91,7 @@ def direct_quotes(doc: Doc, text: str) -> list[FoundQuote]:
         quote = FoundQuote(start, end, clean_quote(text[start:end]), "direct", gaps=gaps)
         attribute_direct(doc, quote, text, [(s, e) for s, e in marked if e <= start or s >= end])
         if quote.cue is None and quote.speaker is None and quotes and continues_previous(doc, text, quotes[-1], quote):
-            if resumed_after_attribution(text, quotes[-1], quote):
+            if resumed_after_attribution(doc, text, quotes[-1], quote):
                 quotes[-1] = joined(text, quotes[-1], quote)
                 continue
             quote.cue, quote.speaker, quote.speaker_name = quotes[-1].cue, quotes[-1].speaker, quotes[-1].speaker_name
@@ -107,17 +107,20 @@ def clean_quote(text: str) -> str:
 
 
 # The attribution a quote is resumed after, as a sentence of its own: “…,” Sanders said. “…”
-RESUMED_GAP = re.compile(r"^[ \t]*[^“”\"\n]{1,80}?\.[ \t]*$")
+RESUMED_GAP = re.compile(r"^[ \t]*[^“”\"\n]{1,250}?\.[ \t]*$")
 
 
-def resumed_after_attribution(text: str, previous: FoundQuote, quote: FoundQuote) -> bool:
+def resumed_after_attribution(doc: Doc, text: str, previous: FoundQuote, quote: FoundQuote) -> bool:
     """ "“It is hard to avoid,” said Ryan Ellis, a tax consultant. “Any time you cut taxes …”": a
     quote broken off at a comma, attributed in a short sentence, and resumed in the same paragraph
     with no attribution of its own is one quote with the first, as when the attribution is set
     off by commas."""
     gap = text[previous.end + 1 : quote.start - 1]
     broken_off = text[previous.end - 1 : previous.end] == ","
-    return broken_off and previous.cue is not None and bool(RESUMED_GAP.match(gap)) and attribution_in(gap)
+    if not (broken_off and previous.cue is not None and RESUMED_GAP.match(gap) and attribution_in(gap)):
+        return False
+    words = [t for t in between_tokens(doc, previous.end + 1, quote.start - 1) if not t.is_space]
+    return len({t.sent.start for t in words}) == 1
 
 
 def joined(text: str, previous: FoundQuote, quote: FoundQuote) -> FoundQuote:
