@@ -171,3 +171,11 @@ def test_brat_attributions_join_content_cue_and_source() -> None:
     assert (said.content, said.cue, said.source) == ("the talks were useful", "said", "The envoy")
     assert (believed.source, believed.cue) == (None, "believes")
     assert is_quotation(said, speech_forms()) and not is_quotation(believed, speech_forms())
+
+
+def test_plover_record_codes_read_in_detentes_scheme() -> None:
+    """The PLOVER records' IGO covers Détente's finer UNO and EUR; CAMEO's own state codes are ISO's."""
+    from detente.evaluation.suites import record_codes
+
+    assert record_codes([{"code": "IGO"}]) == {"IGO", "UNO", "EUR"}
+    assert record_codes([{"code": "JAP"}, {"code": "SRB"}, {}]) == {"JPN", "SRB"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from ..knowledge.files import toml_data
 from ..record import Quote, Record
 from .matching import fold
 from .scores import Accuracy, Score, Table
@@ -68,6 +69,14 @@ def plover_type(name: str) -> str:
     return PLOVER_OLD_NAMES.get(name, name)
 
 
+def record_codes(case_actors: list[dict[str, Any]]) -> set[str]:
+    """The codes a record's actors accept, in Détente's scheme (``data/evaluation/plover_codes.toml``:
+    the records' ``IGO`` is also ``UNO`` or ``EUR``, CAMEO's ``JAP`` is ``JPN``)."""
+    accepted: dict[str, list[str]] = toml_data("evaluation/plover_codes.toml")["accepted"]
+    codes = {a.get("code") for a in case_actors} - {None}
+    return {c for code in codes for c in accepted.get(str(code), [str(code)])}
+
+
 def score_plover(cases: Sequence[tuple[dict[str, Any], Record | None]]) -> Table:
     """Per sentence: the first coded event's PLOVER type, and any event with the gold's countries and type."""
     table = Table("PLOVER gold-standard records", "plover")
@@ -76,8 +85,8 @@ def score_plover(cases: Sequence[tuple[dict[str, Any], Record | None]]) -> Table
         events = list(record.events) if record else []
         gold_type = plover_type(case["event"])
         kind.add(bool(events) and events[0].plover.type == gold_type)
-        sources = {a.get("code") for a in case["source"]}
-        targets = {a.get("code") for a in case["target"]} or {None}
+        sources = record_codes(case["source"])
+        targets: set[str | None] = set(record_codes(case["target"])) or {None}
         triple.add(
             any(
                 e.plover.type == gold_type
@@ -87,7 +96,10 @@ def score_plover(cases: Sequence[tuple[dict[str, Any], Record | None]]) -> Table
             )
         )
     table.accuracies.update(type_accuracy=kind, source_target_type_accuracy=triple, **marked_pairs(cases))
-    table.notes.append("Old names mapped: DEMAND→REQUEST, DISAPPROVE and INVESTIGATE→ACCUSE, FIGHT→ASSAULT.")
+    table.notes.append(
+        "Old names mapped: DEMAND→REQUEST, DISAPPROVE and INVESTIGATE→ACCUSE, FIGHT→ASSAULT; old codes:"
+        " IGO is also UNO or EUR, JAP/ITL/VTN are JPN/ITA/VNM (data/evaluation/plover_codes.toml)."
+    )
     return table
 
 
@@ -97,8 +109,7 @@ def marked_pairs(cases: Sequence[tuple[dict[str, Any], Record | None]]) -> dict[
     (the type of any event for the pair, end to end)."""
     pair, type_given_pair, end_to_end = Accuracy(), Accuracy(), Accuracy()
     for case, record in cases:
-        sources = {a.get("code") for a in case["source"]} - {None}
-        targets = {a.get("code") for a in case["target"]} - {None}
+        sources, targets = record_codes(case["source"]), record_codes(case["target"])
         if not sources or not targets or sources == targets:
             continue
         gold_type = plover_type(case["event"])
