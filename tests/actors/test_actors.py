@@ -100,6 +100,21 @@ def test_out_of_office_keeps_the_last_role() -> None:
     assert merkel.country == "DEU"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("U.N. Secretary-General Kofi Annan visited Baghdad.", "IGOUNO"),
+        ("Kenya welcomed Kofi Annan, the UN secretary-general, on Monday.", "IGOUNO"),
+        ("Former U.N. Secretary-General Kofi Annan visited Baghdad.", "ELI"),
+        ("Kofi Annan visited Baghdad.", "ELI"),
+    ],
+)
+def test_an_office_the_text_gives_a_person_beats_the_date(sentence: str, code: str) -> None:
+    # the dictionaries code Annan IGOUNO to 2006 and ELI (no country) after; the text's title says which
+    annan = actor_named(actors_of(sentence, "2023-02-27"), "Kofi Annan")
+    assert annan.code == code
+
+
 def test_a_title_with_no_country_takes_the_country_of_the_citing_agency() -> None:
     text = "Lavrov will visit New Delhi, Russian news agency TASS reported citing Deputy Foreign Minister Ivan Petrov."
     petrov = actor_named(actors_of(text), "Ivan Petrov")

@@ -272,6 +272,8 @@ def resolve_known(article: ArticleReading, span: Span, known: LexiconEntry) -> R
     code = known.code_on(article.day)
     if code is None and known.kind == "person" and known.codes:
         code = latest_role(known)  # out of office on that date: what they were last
+    if code == ELITE_CODE and titled_in_office(article, span):
+        code = latest_office(known) or code
     if code is None or code == "---":
         return None
     if known.kind == "capital" and is_place(span):
@@ -436,6 +438,31 @@ def country_role(article: ArticleReading, span: Span) -> tuple[str, str] | None:
 
 def latest_role(known: LexiconEntry) -> str:
     return max(known.codes, key=lambda c: c.end or "9999").code
+
+
+# CAMEO's elites with no country: what the dictionaries make of a UN Secretary-General out of office.
+ELITE_CODE = "ELI"
+
+
+def latest_office(known: LexiconEntry) -> str | None:
+    """The last dated office of a person the dictionaries code by date (Kofi Annan: IGOUNO to 2006)."""
+    dated = [c for c in known.codes if c.start is not None or c.end is not None]
+    return max(dated, key=lambda c: c.end or "9999").code if dated else None
+
+
+def titled_in_office(article: ArticleReading, span: Span) -> bool:
+    """ "U.N. Secretary-General Kofi Annan", "Kofi Annan, UN secretary-general": the text gives the
+    person an office (a role of the agents dictionary before the name, in the matched phrase, or in
+    an apposition after it), and not as a former one. The text, not the date, then says what they are."""
+    doc = article.doc
+    before = doc[title_start(doc, span.start) : span.end]
+    after_end = next((t.i for t in doc[span.end + 1 :] if t.is_punct), len(doc))
+    after = doc[span.end + 1 : after_end] if span.end < len(doc) and doc[span.end].text == "," else doc[0:0]
+    for words in (before, after):
+        role, agent = agent_in(article.lexicon, words)
+        if role is not None and agent != ELITE_AGENT and not FORMER & {t.lower_ for t in words}:
+            return True
+    return False
 
 
 def country_name(lexicon: Lexicon, country: str) -> str:
