@@ -1720,3 +1720,28 @@ def test_people_placed_by_where_they_meet_do_not_meet_that_place() -> None:
 )
 def test_the_first_country_to_act_is_the_subject(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(events_of(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # whoever acts during an event takes part in it
+        (
+            "During a meeting with President Halvorsen of Norway, the Chilean president praised the deal.",
+            [("CHL", "NOR", "040")],
+        ),
+        (
+            "The Kenyan foreign minister raised the dispute during talks with Ethiopia on Monday.",
+            [("KEN", "ETH", "040")],
+        ),
+        # planned: the clause's tense is the event's (an intent to meet, and the visit scheduled)
+        (
+            "During his visit to Peru next week, the Brazilian president will open a trade fair.",
+            [("BRA", "PER", "036"), ("BRA", "PER", "042")],
+        ),
+        # the noun's own owner is its source, not the clause's subject
+        ("During the Ghanaian president's visit to Togo, protesters gathered in Lome.", [("GHA", "TGO", "042")]),
+    ],
+)
+def test_acting_during_an_event_takes_part_in_it(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    assert [t for t in triples(events_of(sentence)) if t[1] is not None] == expected

@@ -62,7 +62,9 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     agents = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
     owned = next((found for c in owners if (found := phrase_actors(scene, c))), ())
     by = next((found for a in agents if (found := phrase_actors(scene, a))), ())  # "attacks by Israel on Gaza"
-    sources = by or doers or owned or local_protesters(scene, noun, code)
+    during = acting_during(noun)
+    partakers = subject_actors(scene, during) if during is not None and not (by or doers or owned) else ()
+    sources = by or doers or owned or partakers or local_protesters(scene, noun, code)
     targets = object_actors(scene, noun, sources, frozenset(preps)) or against_government(scene, noun, sources)
     if not targets and verb is not None:
         targets = object_actors(scene, verb, sources, frozenset(preps))
@@ -84,7 +86,7 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     if not decision.arguments.targets and not mutual and ready is None and not done:
         decision.reason = "no target: no actor after the noun's prepositions" if sources else "no owner naming an actor"
         return decision
-    anchor = verb if verb is not None else noun
+    anchor = verb if verb is not None else during if partakers else noun  # "will meet … during her visit"
     stopping = anchor.lemma_.lower() if anchor.lemma_.lower() in rules().stopping_verbs else None
     if stopping is not None:  # "suspended military aid", "ended mediation efforts"
         stopped = stopped_code(code)
@@ -93,6 +95,17 @@ def decide_noun(context: Context, noun: Token) -> Decision:
             return decision
         decision.step(stopped, "stopped", stopping)
     return coded(context, decision, anchor, DEFAULT_CONFIDENCE, how="commit" if ready is not None else None)
+
+
+def acting_during(noun: Token) -> Token | None:
+    """ "Modi raised the issue during talks with Putin", "During a call with Xi, Biden stressed …":
+    whoever acts during an event takes part in it. The verb the "during" phrase hangs on; its
+    subject is the event's source when the noun names no owner or agent of its own, and its tense
+    and mood are the event's ("will engage … during her visit": planned)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "during" or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    return prep.head
 
 
 def undergone_by(scene: Scene, verb: Token, sources: tuple[Actor, ...]) -> tuple[Actor, ...]:
