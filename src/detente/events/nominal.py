@@ -86,7 +86,9 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     if not decision.arguments.targets and not mutual and ready is None and not done:
         decision.reason = "no target: no actor after the noun's prepositions" if sources else "no owner naming an actor"
         return decision
-    anchor = verb if verb is not None else during if partakers else noun  # "will meet … during her visit"
+    anchor = verb if verb is not None else noun
+    if verb is None and during is not None and partakers:
+        anchor = during  # "will engage … during her visit": planned
     stopping = anchor.lemma_.lower() if anchor.lemma_.lower() in rules().stopping_verbs else None
     if stopping is not None:  # "suspended military aid", "ended mediation efforts"
         stopped = stopped_code(code)
