@@ -179,3 +179,14 @@ def test_plover_record_codes_read_in_detentes_scheme() -> None:
 
     assert record_codes([{"code": "IGO"}]) == {"IGO", "UNO", "EUR"}
     assert record_codes([{"code": "JAP"}, {"code": "SRB"}, {}]) == {"JPN", "SRB"}
+
+
+def test_polnear_source_with_a_possessive_is_its_owner() -> None:
+    from detente.evaluation.polnear import Attribution, speaker_right
+    from detente.record import Mention, Quote, Speaker
+
+    said = Speaker(actor="a1", name="Maria Lopez", mention=Mention(0, 5, "Lopez"))
+    quote = Quote(text="the budget was tight", start=20, end=40, kind="indirect", speaker=said, cue="claim")
+    assert speaker_right(Attribution("the budget was tight", "claim", "Maria Lopez’s"), quote)
+    assert speaker_right(Attribution("the budget was tight", "claim", "Lopez's"), quote)
+    assert not speaker_right(Attribution("the budget was tight", "claim", "Ortega's"), quote)

@@ -117,8 +117,12 @@ def share(part: Counter[str], whole: Counter[str]) -> float:
     return sum((part & whole).values()) / total if total else 0.0
 
 
+# A possessive ending on a Source span ("Trump's claim that …"): the source is the owner.
+POSSESSIVE = re.compile(r"[’']s?$")
+
+
 def speaker_right(attribution: Attribution, quote: Quote) -> bool:
-    source = attribution.source
+    source = POSSESSIVE.sub("", attribution.source) if attribution.source else None
     if source is None:
         return quote.speaker is None
     if quote.speaker is None:
