@@ -152,6 +152,15 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
             "Prices rose sharply in May, Jane Okafor said on Tuesday.",
             [("indirect", "Prices rose sharply in May", "Jane Okafor")],
         ),
+        # an attribution set off by commas inside its sentence: what was said goes on after it
+        (
+            "The mill was the town's largest employer, Jane Okafor said, until it closed in 2004.",
+            [("indirect", "The mill was the town's largest employer until it closed in 2004", "Jane Okafor")],
+        ),
+        (
+            "Even if the harvest fails, Tom Reyes said on Monday, the cooperative will pay its members.",
+            [("indirect", "Even if the harvest fails the cooperative will pay its members", "Tom Reyes")],
+        ),
         # a group named with a capital is still a group of the people named before
         (
             "President Joe Biden met President Abdel Fattah Al Sisi in Jeddah.\n\nBoth Presidents expressed "

@@ -80,6 +80,9 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
     if joined is not None and joined.i == verb.head.i and inverted is not None:  # "…, stated Minister X, and …"
         found = words_quote(doc, joined.left_edge.i, verb.i - 1, verb, inverted)
         return [found] if found is not None else []
+    around = preceding_clause(doc, verb, speaker) if speaker is not None and parenthetical(doc, verb) else None
+    if around is not None:  # "…, Reyes said on Monday, the cooperative will …"
+        return [around]
     clauses = reported_clause_heads(verb)
     if not clauses and speaker is not None and restating(verb):
         found = words_quote(doc, restating_comma(verb) + 1, verb.head.right_edge.i + 1, verb, speaker)
@@ -99,7 +102,7 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
                 quotes.append(words_quote(doc, word.i + 1, end, verb, speaker))
     if not clauses and speaker is not None:  # "called on Trump to stop …"
         quotes.append(asked_through(doc, verb, speaker))
-    if not clauses and speaker is not None and verb.lemma_.lower() in ("report", "say", "add", "tell"):
+    if not clauses and speaker is not None and verb.lemma_.lower() in PARENTHETICAL_VERBS:
         before = preceding_clause(doc, verb, speaker)
         if before is not None:
             quotes.append(before)
@@ -281,13 +284,48 @@ def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
     span = doc[sentence_start:comma]
     while len(span) and span[0].is_punct:
         span = doc[span.start + 1 : span.end]
-    if len(span) < 3 or not a_clause(span):
-        return None
+    rest = resumed_after(doc, verb)
+    if len(span) < 3 or (rest is None and not a_clause(span)):
+        return None  # a frame before the attribution says nothing, unless the sentence goes on after it
     cited = citing(verb)
-    quote = FoundQuote(span.start_char, span.end_char, span.text, "indirect", cue=verb, speaker=cited or speaker)
+    if rest is not None:  # "Lenox was a juggernaut, Clarke said, until it went bankrupt"
+        span = doc[span.start : rest.end]
+    text = span.text if rest is None else f"{doc[span.start : comma].text} {rest.text}"
+    quote = FoundQuote(span.start_char, span.end_char, text, "indirect", cue=verb, speaker=cited or speaker)
     if cited is not None:
         quote.reported_by = speaker.text
     return quote
+
+
+# How many words may follow the verb of a parenthetical attribution before its closing comma
+# ("…, Clarke said in an interview, …").
+PARENTHETICAL_TAIL = 5
+
+
+def parenthetical(doc: Doc, verb: Token) -> bool:
+    """A verb of saying set off by commas inside the sentence it reports, whatever the parser made
+    of the words after it (the verb's clause, or the head of the sentence)."""
+    return verb.lemma_.lower() in PARENTHETICAL_VERBS and resumed_after(doc, verb) is not None
+
+
+# The verbs of saying that stand as a parenthetical in news copy ("…, she said, …").
+PARENTHETICAL_VERBS = frozenset({"say", "add", "tell", "report"})
+
+
+def resumed_after(doc: Doc, verb: Token) -> Span | None:
+    """ "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999": an attribution
+    set off by commas inside its sentence. What was said goes on after it, to the sentence's end
+    (without its last stop); what comes after a parenthetical is the report's, not the speaker's."""
+    sentence_end = sentence_spans(doc)[sentence_index(doc, verb.i)][1]
+    tail = doc[verb.i + 1 : min(verb.i + 2 + PARENTHETICAL_TAIL, sentence_end)]
+    comma = next((t for t in tail if t.text in (",", ";", ":", "“", '"')), None)
+    if comma is None or comma.text != ",":
+        return None
+    end = sentence_end
+    while end > comma.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    rest = doc[comma.i + 1 : end]
+    return rest if sum(1 for t in rest if t.is_alpha) >= 3 else None
 
 
 # How words set before a clause hang on its verb when they only frame it: "In Honolulu last week,
