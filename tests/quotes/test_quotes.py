@@ -158,6 +158,13 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
             [("indirect", "The mill was the town's largest employer until it closed in 2004", "Jane Okafor")],
         ),
         (
+            "Winds over the lake slowed the crossing, Tom Reyes said, adding that the boat held up well.",
+            [
+                ("indirect", "Winds over the lake slowed the crossing", "Tom Reyes"),
+                ("indirect", "the boat held up well", "Tom Reyes"),
+            ],
+        ),
+        (
             "Even if the harvest fails, Tom Reyes said on Monday, the cooperative will pay its members.",
             [("indirect", "Even if the harvest fails the cooperative will pay its members", "Tom Reyes")],
         ),

@@ -315,7 +315,7 @@ PARENTHETICAL_VERBS = frozenset({"say", "add", "tell", "report"})
 def resumed_after(doc: Doc, verb: Token) -> Span | None:
     """ "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999": an attribution
     set off by commas inside its sentence. What was said goes on after it, to the sentence's end
-    (without its last stop); what comes after a parenthetical is the report's, not the speaker's."""
+    (without its last stop); not a participle of saying after it ("…, Zapata said, adding …")."""
     sentence_end = sentence_spans(doc)[sentence_index(doc, verb.i)][1]
     tail = doc[verb.i + 1 : min(verb.i + 2 + PARENTHETICAL_TAIL, sentence_end)]
     comma = next((t for t in tail if t.text in (",", ";", ":", "“", '"')), None)
@@ -325,6 +325,8 @@ def resumed_after(doc: Doc, verb: Token) -> Span | None:
     while end > comma.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     rest = doc[comma.i + 1 : end]
+    if len(rest) and rest[0].tag_ == "VBG" and is_speech_verb(rest[0]):
+        return None  # "…, Zapata said, adding it required much endurance": the speaker goes on to more
     return rest if sum(1 for t in rest if t.is_alpha) >= 3 else None
 
 
