@@ -60,7 +60,8 @@ def test_verb_dictionary_blocks_forms_and_patterns() -> None:
         ("India was criticized by China.", [("CHN", "IND", "111")]),
         ("The United States imposed sanctions on Iran.", [("USA", "IRN", "163")]),
         # A visit stated in the future is an intention to meet (the host's side stays a hosting).
-        ("China will visit India.", [("CHN", "IND", "036"), ("IND", "CHN", "043")]),
+        # a visit is the visitor's act; the host, who does nothing in the sentence, hosts nothing
+        ("China will visit India.", [("CHN", "IND", "036")]),
     ],
 )
 def test_verbs_coded_with_source_and_target(sentence: str, expected: list[tuple[str, str, str]]) -> None:
@@ -68,8 +69,8 @@ def test_verbs_coded_with_source_and_target(sentence: str, expected: list[tuple[
 
 
 def test_event_fields_modality_negation_date_rule() -> None:
-    # a dated visit stated in the future: the intention, the scheduled visit, and the hosting
-    (event, _visit, _host) = events_of("China will visit India on March 1.")
+    # a dated visit stated in the future: the intention and the scheduled visit
+    (event, _visit) = events_of("China will visit India on March 1.")
     assert (event.modality, event.negated, event.date) == ("intended", False, "2023-03-01")
     assert event.plover.type == "AGREE" and event.cameo == "036"  # an intention to meet
     assert event.rule.startswith("VISIT") and event.trigger.text == "visit"
@@ -226,7 +227,7 @@ def test_a_rejection_is_coded_though_the_dictionary_leaves_reject_uncoded() -> N
         ("Japan was quick to condemn Iran.", [("JPN", "IRN", "111")]),
         (
             "The Egyptian president was honored to host Chancellor Olaf Scholz.",
-            [("EGY", "DEU", "043"), ("DEU", "EGY", "042")],
+            [("EGY", "DEU", "043")],
         ),
     ],
 )
@@ -1005,11 +1006,13 @@ def test_a_phrase_of_time_is_no_patterns_preposition() -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        # going to another country is visiting it; the host hosts the visit
-        ("Modi went to Moscow on Monday.", [("IND", "RUS", "042"), ("RUS", "IND", "043")]),
+        # going to another country is visiting it, the visitor's act (the host does nothing here)
+        ("Modi went to Moscow on Monday.", [("IND", "RUS", "042")]),
         # a British spelling the dictionary's generated forms miss is found by its lemma
-        ("The Indian prime minister travelled to Japan.", [("IND", "JPN", "042"), ("JPN", "IND", "043")]),
-        ("Modi arrived in Tokyo on Sunday.", [("IND", "JPN", "042"), ("JPN", "IND", "043")]),
+        ("The Indian prime minister travelled to Japan.", [("IND", "JPN", "042")]),
+        ("Modi arrived in Tokyo on Sunday.", [("IND", "JPN", "042")]),
+        # a host the text makes act hosts
+        ("The Japanese prime minister hosted Modi in Tokyo.", [("JPN", "IND", "043")]),
         # going nowhere named is no consultation (CAMEO 2.0's GO_SOMEWHERE default, 040)
         ("The Kenyan president went on to praise the deal.", []),
         ("We are going to have a lot of things to do, the Kenyan president said.", []),
@@ -1453,10 +1456,10 @@ def test_a_gerund_after_in_or_on_is_done_by_the_subject_of_the_verb_it_hangs_on(
         # a thing owned is praised, not hosted: the "to" completes the noun
         ("President Biden welcomed Switzerland's contribution to the fund.", {("USA", "CHE", "051")}),
         ("President Biden welcomed Ukraine's commitment to reform.", {("USA", "UKR", "051")}),
-        # a person welcomed to a place is hosted, each way
+        # a person welcomed to a place is hosted (the guest's visit is not told of the guest)
         (
             "President Biden welcomed Prime Minister Kishida to the White House.",
-            {("USA", "JPN", "043"), ("JPN", "USA", "042")},
+            {("USA", "JPN", "043")},
         ),
     ],
 )

@@ -101,8 +101,12 @@ def coded(context: Context, decision: Decision, anchor: Token, confidence: float
         decision.reason = "no source: the subject names no actor with a country"
         return decision
     forward, _, backward = decision.code.partition(":")
-    if backward == forward and context.verbs.packaged and pairs[0][1] is not None:
-        backward = ""  # "A met with B" [046:046]: one meeting, coded from the actor who did it
+    if (
+        (backward == forward or backward in rules().visit_other_half)
+        and context.verbs.packaged
+        and pairs[0][1] is not None
+    ):
+        backward = ""  # "A met with B" [046:046], "A visited B" [042:043]: told of the actor who did it
     how = how or intention(anchor)
     sources = [source for source, _ in pairs]
     each_way = len(pairs) > 1 and all(target in sources for _, target in pairs)  # "A and B held talks"

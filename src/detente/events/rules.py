@@ -86,6 +86,7 @@ class CodingRules:
     commitment_verbs: frozenset[str]
     reciprocal_verbs: frozenset[str]
     one_meeting: frozenset[str]
+    visit_other_half: frozenset[str]
     unsaid_roots: frozenset[str]
     placed_participle_roots: frozenset[str]
     local_meeting_roots: tuple[str, ...]
@@ -152,6 +153,7 @@ def rules() -> CodingRules:
         commitment_verbs=frozenset(data["mutual"]["commitments"]),
         reciprocal_verbs=frozenset(data["mutual"]["reciprocal"]),
         one_meeting=frozenset(data["mutual"]["told_once"]),
+        visit_other_half=frozenset(data["mutual"]["other_half"]),
         unsaid_roots=frozenset(data["statements"]["unsaid_roots"]),
         placed_participle_roots=frozenset(data["placed"]["participle_roots"]),
         local_meeting_roots=tuple(data["placed"]["local_meeting_roots"]),
