@@ -82,6 +82,16 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
             "Burton thinks that cats are “cuties”.",
             [],
         ),
+        # a phrase of a few words quoted inside reported speech is the report's, not a quote of its own
+        (
+            "Senator Anna Lee said the plan was “a disaster” for farmers.",
+            [("indirect", "the plan was “a disaster” for farmers", "Anna Lee")],
+        ),
+        # a longer passage quoted inside it stays a quote (and wins over a report that is mostly its words)
+        (
+            "Senator Anna Lee said the plan had “clear and lasting benefits for every farmer” in the state.",
+            [("direct", "clear and lasting benefits for every farmer", "Anna Lee")],
+        ),
         # a finding of a body or a document is what it says
         (
             "The Supreme Court of Freedonia found that the suspension of parliament was unlawful.",

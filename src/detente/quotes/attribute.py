@@ -10,7 +10,8 @@ citing Rudenko"). Speakers are resolved to the actors stage's actors (so "he" is
 Speech verbs are data: ``data/speech_verbs.txt``.
 
 This module runs the stage and settles the finds against each other (a turn or direct quote wins
-over an indirect one inside it; a plural speaker gives one quote each); the parts live beside it:
+over an indirect one that is mostly its words, reported speech over a phrase of a few words quoted
+inside it; a plural speaker gives one quote each); the parts live beside it:
 ``marks`` (direct quotes and transcripts), ``reported`` (reported speech) and
 ``speakers`` (who speaks, and which actor that is).
 """
@@ -52,7 +53,8 @@ def find_quotes(doc: Doc, actors: tuple[Actor, ...] = ()) -> tuple[Quote, ...]:
     found = transcript_turns(doc, text)
     taken = [(f.start, f.end) for f in found]
     found += [q for q in direct_quotes(doc, text) if not overlaps(q, taken)]
-    found += [q for q in indirect_quotes(doc) if not inside_direct(q, found)]
+    reported = [q for q in indirect_quotes(doc) if not inside_direct(q, found)]
+    found = [q for q in found if not within_reported(q, reported)] + reported
     resolver = ActorIndex(doc, actors)
     ordered = sorted(found, key=lambda q: q.start)
     quotes = [to_quote(one, resolver) for q in ordered for one in per_speaker(q, resolver)]
@@ -124,6 +126,20 @@ def inside_direct(quote: FoundQuote, found: list[FoundQuote]) -> bool:
         if shared > 0.5 * (quote.end - quote.start) and not quoted_within(quote, direct):
             return True
     return False
+
+
+# The longest quoted phrase (words) that reported speech carries as its own words, not a quote.
+QUOTED_PHRASE_WORDS = 3
+
+
+def within_reported(quote: FoundQuote, reported: list[FoundQuote]) -> bool:
+    """ "Lee said the plan was “a disaster” for farmers": a phrase of a few words quoted inside
+    reported speech marks the speaker's own words within the report; the report carries it, with
+    its speaker, and it is no quote of its own. A longer passage quoted inside a report ("said the
+    ruling showed “clear and convincing evidence that …”") is a statement and stays a quote."""
+    if quote.kind != "direct" or len(quote.text.split()) > QUOTED_PHRASE_WORDS:
+        return False
+    return any(r.start <= quote.start and quote.end <= r.end for r in reported)
 
 
 def overlap(quote: FoundQuote, span: tuple[int, int]) -> int:
