@@ -92,6 +92,19 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
             "Senator Anna Lee said the plan had “clear and lasting benefits for every farmer” in the state.",
             [("direct", "clear and lasting benefits for every farmer", "Anna Lee")],
         ),
+        # the clause said runs to its last word, also one the parser hangs on a word before its head
+        (
+            "Maria Ortiz later said she suspected the driver was under the influence of alcohol — something "
+            "a witness also told the police before officers arrived.",
+            [
+                (
+                    "indirect",
+                    "she suspected the driver was under the influence of alcohol — something a witness also told "
+                    "the police before officers arrived",
+                    "Maria Ortiz",
+                )
+            ],
+        ),
         # a finding of a body or a document is what it says
         (
             "The Supreme Court of Freedonia found that the suspension of parliament was unlawful.",

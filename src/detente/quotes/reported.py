@@ -162,7 +162,11 @@ def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> 
     while start < clause.i and (doc[start].lower_ in ("that", ",", "and", "“", '"') or opener(doc, start)):
         start += 1
     goes_on = [t.left_edge.i for t in clause.subtree if t.i > clause.i and goes_on_from(t, verb)]
-    return words_quote(doc, start, min(goes_on, default=clause.right_edge.i + 1), verb, speaker)
+    # the clause's last word by its subtree: spaCy's right edge follows only the rightmost children,
+    # and misses a word hung further right on a left child ("she suspected Crutcher was … drugs —
+    # something a 911 caller also told …": "something" is Crutcher's)
+    last = max(t.i for t in clause.subtree)
+    return words_quote(doc, start, min(goes_on, default=last + 1), verb, speaker)
 
 
 def goes_on_from(token: Token, verb: Token) -> bool:
