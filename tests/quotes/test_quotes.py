@@ -260,6 +260,20 @@ def test_transcript_turns_are_quotes_by_their_speaker() -> None:
     ]
 
 
+def test_a_transcript_quoted_in_a_story_gives_its_turns() -> None:
+    # each paragraph of a long quotation opens with a mark; a label may follow it
+    text = (
+        "Senator Jane Roe spoke on the radio on Sunday. Partial transcript as follows:\n\n"
+        '"HOST: Will you vote for the farm bill next week?\n\n'
+        '"ROE: No. The bill fails the farmers of my state, and I will say so on the floor.'
+    )
+    quotes = quotes_of(text)
+    assert [(q.text, q.speaker.name if q.speaker else None) for q in quotes] == [
+        ("Will you vote for the farm bill next week?", "Host"),
+        ("No. The bill fails the farmers of my state, and I will say so on the floor.", "Jane Roe"),
+    ]
+
+
 def test_seed_article_quotes() -> None:
     text = shared_path("corpus", "seed-india-russia-ties.txt").read_text()
     quotes = extract(text, published="2023-02-27").quotes

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["Turn", "doc_turns", "is_press", "transcript_turns", "turn_voices"]
 
-TRANSCRIPT_TURN = re.compile(r"^(?P<label>Q|[A-Z][A-Z .'’-]{1,40}[A-Z.]):?\s+(?=\S)", re.M)
+# A label opens its paragraph, after the opening quotation mark of a transcript quoted in a story
+# ("“PENCE: Well, look, …", each paragraph of a quotation opening with a mark).
+TRANSCRIPT_TURN = re.compile(r"^[\"“]?(?P<label>Q|[A-Z][A-Z .'’-]{1,40}[A-Z.]):?\s+(?=\S)", re.M)
 
 
 @dataclass(frozen=True)
@@ -52,9 +54,9 @@ def transcript_turns(text: str) -> list[Turn]:
         label = turn["label"].strip()
         line_end = text.find("\n", turn.start())
         line_end = len(text) if line_end < 0 else line_end
-        line = text[turn.start() : line_end]
+        line = text[turn.start("label") : line_end]
         if is_label(label, line):
-            found.append((label, turn.start(), turn.start() + len(label), turn.end(), line_end))
+            found.append((label, turn.start("label"), turn.start("label") + len(label), turn.end(), line_end))
     ends = [start for _, start, *_ in found[1:]] + [len(text)] if found else []
     return [
         Turn(label, label_start, label_end, start, end, line_end)

@@ -159,8 +159,8 @@ def quoted_within(quote: FoundQuote, direct: FoundQuote) -> bool:
 def per_speaker(quote: FoundQuote, actors: ActorIndex) -> list[FoundQuote]:
     """ "Sullivan and Patrushev agreed that …", "We, President Biden and President Putin, note …",
     "the two leaders agreed …": one quote for each speaker."""
-    if quote.speaker is None:
-        return [quote]
+    if quote.speaker is None or quote.speaker_name is not None:
+        return [quote]  # a transcript's label names one speaker, whatever the parser joined to it
     members = speakers_in(quote.speaker.root, actors)
     if len(members) <= 1:
         return [quote]
