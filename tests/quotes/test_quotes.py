@@ -139,6 +139,11 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
                 ("indirect", "the funds were needed now", "Priya Patel"),
             ],
         ),
+        # a phrase quoted inside a later sentence of narrative is not the last speaker's
+        (
+            "“The dam will hold,” Tom Reyes said. Engineers later rebuilt the wall with “temporary” concrete.",
+            [("direct", "The dam will hold,", "Tom Reyes")],
+        ),
         # a quote that has its own attribution is not the first one's
         (
             "“I am not worried,” Grant said. “The plan will pass,” Hill replied.",

@@ -314,9 +314,28 @@ def continues_previous(doc: Doc, text: str, previous: FoundQuote, quote: FoundQu
     line_start = text.rfind("\n", 0, quote.start) + 1
     if line_start > previous.end and text[line_start : quote.start - 1].strip():
         return False
+    if inside_a_new_sentence(doc, previous, quote):
+        return False  # "… Reid has gone after Trump as a “human leech”": the words are the sentence's
     cue = previous.cue.i if previous.cue is not None else -1
     between = between_tokens(doc, previous.end, quote.start)
     return not any(is_speech_verb(t) and t.i != cue and not same_voice(t, previous) for t in between)
+
+
+def inside_a_new_sentence(doc: Doc, previous: FoundQuote, quote: FoundQuote) -> bool:
+    """The quote stands inside a sentence that begins after the previous quote, whose subject
+    before it is someone else named ("Engineers later rebuilt the wall with “temporary” concrete"):
+    a phrase that sentence quotes, not the previous speaker going on ("she was directing them to
+    “proceed …”" goes on)."""
+    opening = doc.char_span(quote.start, quote.start + 1, alignment_mode="expand")
+    if opening is None:
+        return False
+    sentence = opening[0].sent
+    if sentence.start_char <= previous.end:
+        return False
+    subjects = [t for t in doc[sentence.start : opening.start] if t.dep_ in ("nsubj", "nsubjpass")]
+    named = [t for t in subjects if t.pos_ in ("NOUN", "PROPN")]
+    said_before = previous.speaker.root.lower_ if previous.speaker is not None else None
+    return bool(named) and all(t.lower_ != said_before for t in named)
 
 
 def same_voice(verb: Token, previous: FoundQuote) -> bool:
