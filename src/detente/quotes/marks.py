@@ -106,7 +106,10 @@ def clean_quote(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"[“”\"]\s*,?\s*[^“”\"]*?[,.]\s*[“\"]", " ", text)).strip()
 
 
-# The attribution a quote is resumed after, as a sentence of its own: “…,” Sanders said. “…”
+# The attribution a quote is resumed after, as a sentence of its own: “…,” Sanders said. “…”; up
+# to 250 characters, room for a name with a long apposition ("said Tim Hess, a real estate
+# developer in Virginia, who introduced Mr. Clarke to his banking contacts."), the words between
+# being one sentence (checked on the parse).
 RESUMED_GAP = re.compile(r"^[ \t]*[^“”\"\n]{1,250}?\.[ \t]*$")
 
 

@@ -288,7 +288,7 @@ def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
     span = doc[sentence_start:comma]
     while len(span) and span[0].is_punct:
         span = doc[span.start + 1 : span.end]
-    rest = resumed_after(doc, verb)
+    rest = report_after_parenthetical(doc, verb)
     if len(span) < 3 or (rest is None and not a_clause(span)):
         return None  # a frame before the attribution says nothing, unless the sentence goes on after it
     cited = citing(verb)
@@ -302,21 +302,21 @@ def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
 
 
 # How many words may follow the verb of a parenthetical attribution before its closing comma
-# ("…, Clarke said in an interview, …").
+# ("…, Clarke said in an interview on Tuesday, …"): a time and a place; more is a clause of its own.
 PARENTHETICAL_TAIL = 5
 
 
 def parenthetical(doc: Doc, verb: Token) -> bool:
     """A verb of saying set off by commas inside the sentence it reports, whatever the parser made
     of the words after it (the verb's clause, or the head of the sentence)."""
-    return verb.lemma_.lower() in PARENTHETICAL_VERBS and resumed_after(doc, verb) is not None
+    return verb.lemma_.lower() in PARENTHETICAL_VERBS and report_after_parenthetical(doc, verb) is not None
 
 
 # The verbs of saying that stand as a parenthetical in news copy ("…, she said, …").
 PARENTHETICAL_VERBS = frozenset({"say", "add", "tell", "report"})
 
 
-def resumed_after(doc: Doc, verb: Token) -> Span | None:
+def report_after_parenthetical(doc: Doc, verb: Token) -> Span | None:
     """ "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999": an attribution
     set off by commas inside its sentence. What was said goes on after it, to the sentence's end
     (without its last stop); not a participle of saying after it ("…, Zapata said, adding …")."""
