@@ -82,6 +82,17 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
             "Burton thinks that cats are “cuties”.",
             [],
         ),
+        # a clause the parser hangs on the verb of saying as an adverbial one is still what was said
+        (
+            "Tom Reyes said after the meeting he would not sign the contract.",
+            [("indirect", "he would not sign the contract", "Tom Reyes")],
+        ),
+        (
+            "Tom Reyes wrote late on Friday night that the contract was “unfair” and “a trap” for the town.",
+            [("indirect", "the contract was “unfair” and “a trap” for the town", "Tom Reyes")],
+        ),
+        # a clause subordinated by another word is not
+        ("Tom Reyes said it again when the meeting ended.", []),
         # a phrase of a few words quoted inside reported speech is the report's, not a quote of its own
         (
             "Senator Anna Lee said the plan was “a disaster” for farmers.",

@@ -161,6 +161,9 @@ def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> 
         start = verb.i + 1  # a clause the parse starts at a bracket: it begins after the verb
     while start < clause.i and (doc[start].lower_ in ("that", ",", "and", "“", '"') or opener(doc, start)):
         start += 1
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if clause.dep_ == "advcl" and doc[start].pos_ == "ADP" and subject is not None and subject.i > start:
+        start = subject.left_edge.i  # "said after the convention he would …": the clause begins at "he"
     goes_on = [t.left_edge.i for t in clause.subtree if t.i > clause.i and goes_on_from(t, verb)]
     # the clause's last word by its subtree: spaCy's right edge follows only the rightmost children,
     # and misses a word hung further right on a left child ("she suspected Crutcher was … drugs —
@@ -403,7 +406,7 @@ def nested_reports(found: list[FoundQuote]) -> list[FoundQuote]:
 
 
 def reported_clause_heads(verb: Token) -> list[Token]:
-    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS]
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS or misparsed_clause(verb, c)]
     for noun in (c for c in verb.children if c.dep_ == "dobj"):  # "expressed confidence that …"
         clauses += [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.left_edge.lower_ == "that"]
         clauses += [c for c in noun.children if c.dep_ == "relcl" and told_clause(c)]
@@ -412,6 +415,27 @@ def reported_clause_heads(verb: Token) -> list[Token]:
     for clause in list(clauses):  # "… and the ban followed …": a joined clause with its own subject
         clauses += [c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and has_own_subject(c)]
     return clauses
+
+
+def misparsed_clause(verb: Token, clause: Token) -> bool:
+    """ "Trump tweeted in the early morning hours that Machado was “disgusting”", "Trump said after
+    the convention he would not accept …": a finite clause with its own subject after a verb of
+    saying that has one too, opened by "that" or by nothing that subordinates or relates it, is
+    what was said, though the parser hangs it on the verb as an adverbial clause."""
+    if clause.dep_ != "advcl" or clause.i < verb.i or not is_speech_verb(verb) or subject_of(verb) is None:
+        return False
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False  # "reiterated the importance the United States places on …": the object is what was said
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.i > clause.i or subject.tag_ in ("WDT", "WP"):
+        return False  # "…, which is to provide …"
+    opening = clause.doc[clause.left_edge.i : subject.left_edge.i]
+    joined = [c for c in clause.children if c.dep_ in ("mark", "advmod") and c.i < subject.i and c.lower_ != "that"]
+    if joined or any(t.lower_ != "that" and (t.tag_ in ("WDT", "WRB", "WP") or t.pos_ == "SCONJ") for t in opening):
+        return False  # "said it when he left", "announced … so the IBEW can get to work", "at which point …"
+    if clause.left_edge.tag_ in ("VBG", "VBN", "TO"):
+        return False
+    return clause.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in clause.children)
 
 
 def told_clause(clause: Token) -> bool:
