@@ -80,8 +80,10 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
     if joined is not None and joined.i == verb.head.i and inverted is not None:  # "…, stated Minister X, and …"
         found = words_quote(doc, joined.left_edge.i, verb.i - 1, verb, inverted)
         return [found] if found is not None else []
-    around = preceding_clause(doc, verb, speaker) if speaker is not None and parenthetical(doc, verb) else None
-    if around is not None:  # "…, Reyes said on Monday, the cooperative will …"
+    # "…, Reyes said on Monday, the cooperative will …", whatever the parser made of the words after it
+    rest = report_after_parenthetical(doc, verb) if verb.lemma_.lower() in PARENTHETICAL_VERBS else None
+    around = preceding_clause(doc, verb, speaker, rest) if speaker is not None and rest is not None else None
+    if around is not None:
         return [around]
     clauses = reported_clause_heads(verb)
     if not clauses and speaker is not None and restating(verb):
@@ -102,7 +104,7 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
                 quotes.append(words_quote(doc, word.i + 1, end, verb, speaker))
     if not clauses and speaker is not None:  # "called on Trump to stop …"
         quotes.append(asked_through(doc, verb, speaker))
-    if not clauses and speaker is not None and verb.lemma_.lower() in PARENTHETICAL_VERBS:
+    if not clauses and speaker is not None and verb.lemma_.lower() in PARENTHETICAL_VERBS and rest is None:
         before = preceding_clause(doc, verb, speaker)
         if before is not None:
             quotes.append(before)
@@ -276,9 +278,10 @@ def naming(verb: Token) -> bool:
     return any(c.dep_ == "oprd" for c in complements) or len(complements) >= 2
 
 
-def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
+def preceding_clause(doc: Doc, verb: Token, speaker: Span, rest: Span | None = None) -> FoundQuote | None:
     """ "Lavrov will visit …, TASS reported citing Rudenko": the sentence before the attribution
-    (which may be a relative clause of its noun: "…, Russian news agency TASS reported")."""
+    (which may be a relative clause of its noun: "…, Russian news agency TASS reported"), with
+    ``rest``, what the sentence goes on to say after a parenthetical attribution."""
     sentence_start = sentence_spans(doc)[sentence_index(doc, verb.i)][0]
     if says_after(doc, verb):
         return None  # "In one tweet, Trump said: “…”": what was said follows the verb
@@ -291,7 +294,6 @@ def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
     span = doc[sentence_start:comma]
     while len(span) and span[0].is_punct:
         span = doc[span.start + 1 : span.end]
-    rest = report_after_parenthetical(doc, verb)
     if len(span) < 3 or (rest is None and not a_clause(span)):
         return None  # a frame before the attribution says nothing, unless the sentence goes on after it
     cited = citing(verb)
@@ -307,12 +309,6 @@ def preceding_clause(doc: Doc, verb: Token, speaker: Span) -> FoundQuote | None:
 # How many words may follow the verb of a parenthetical attribution before its closing comma
 # ("…, Clarke said in an interview on Tuesday, …"): a time and a place; more is a clause of its own.
 PARENTHETICAL_TAIL = 5
-
-
-def parenthetical(doc: Doc, verb: Token) -> bool:
-    """A verb of saying set off by commas inside the sentence it reports, whatever the parser made
-    of the words after it (the verb's clause, or the head of the sentence)."""
-    return verb.lemma_.lower() in PARENTHETICAL_VERBS and report_after_parenthetical(doc, verb) is not None
 
 
 # The verbs of saying that stand as a parenthetical in news copy ("…, she said, …").
