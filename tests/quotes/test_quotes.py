@@ -611,3 +611,81 @@ def test_a_second_verb_of_the_same_subject_is_no_inversion() -> None:
     quotes = quotes_of("The envoy raised the killing of the reporter, described the new measures and left.")
     assert all(q.speaker is None or q.speaker.name != "measures" for q in quotes)
     assert not any(q.text.startswith("The envoy raised") for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Senator Maria Lopez defended the plan on Tuesday by saying that it would create jobs.",
+            "it would create jobs",
+            "Maria Lopez",
+        ),
+        (  # the subject is the first of the joined verbs'
+            "Maria Lopez appeared on the evening news and began by saying she would vote against the bill.",
+            "she would vote against the bill",
+            "Maria Lopez",
+        ),
+        (
+            "Maria Lopez was criticised for saying that the strike had been planned abroad.",
+            "the strike had been planned abroad",
+            "Maria Lopez",
+        ),
+    ],
+)
+def test_a_gerund_of_saying_after_a_preposition_is_said_by_the_subject_it_qualifies(
+    text: str, content: str, speaker: str
+) -> None:
+    assert said(quotes_of(text)) == [("indirect", content, speaker)]
+
+
+def test_a_gerund_of_saying_qualifying_a_noun_has_no_subject_to_borrow() -> None:
+    quotes = quotes_of("Maria Lopez mocked the mayor's habit of saying that the budget is a moral document.")
+    assert [q.speaker.name if q.speaker else None for q in quotes] == [None]
+
+
+def test_they_is_the_group_named_as_a_subject_just_before() -> None:
+    text = (
+        "Senators Ann Reyes and Tom Beck wrote to the agency on Monday. The program has expanded far beyond its"
+        " purpose, they said."
+    )
+    quotes = [q for q in quotes_of(text) if q.text.startswith("The program")]
+    assert {q.speaker.name for q in quotes if q.speaker} == {"Ann Reyes", "Tom Beck"}
+    assert {q.speaker.mention.text for q in quotes if q.speaker and q.speaker.mention} == {"they"}
+
+
+def test_they_in_news_of_one_country_is_not_the_first_two_people_named() -> None:
+    text = (
+        "Governor Ann Reyes signed the budget on Monday. Mayor Tom Beck welcomed it. Teachers at the rally"
+        " were less pleased. They said that the money would not reach the schools."
+    )
+    (quote,) = [q for q in quotes_of(text) if q.text.startswith("the money")]
+    assert quote.speaker is not None and quote.speaker.name not in ("Ann Reyes", "Tom Beck")
+
+
+def test_a_bare_plural_of_officials_does_not_refer_back() -> None:
+    text = (
+        "President Biden met Prime Minister Kishida in Tokyo. Officials at the trade agency said they were"
+        " concerned about the tariffs."
+    )
+    (quote,) = quotes_of(text)
+    assert quote.speaker is not None and quote.speaker.name not in ("Joe Biden", "Fumio Kishida")
+
+
+def test_they_of_a_meeting_of_two_leaders_is_each_of_them() -> None:
+    text = "President Biden met Prime Minister Kishida in Tokyo. They agreed that the alliance must grow stronger."
+    quotes = quotes_of(text)
+    assert {q.speaker.name for q in quotes if q.speaker} == {"Joe Biden", "Fumio Kishida"}
+
+
+def test_a_short_quoted_word_that_ends_a_report_belongs_to_it() -> None:
+    quotes = quotes_of("The fact-checkers ruled on Friday that the senator's claim was “true.”")
+    assert [q.kind for q in quotes] == ["indirect"]
+
+
+def test_a_name_the_parser_hangs_on_another_name_does_not_replace_it() -> None:
+    text = (
+        "President Biden and Prime Minister Modi met in Tokyo. They expressed pride in the growing strength of"
+        " their partnership."
+    )
+    assert {q.speaker.name for q in quotes_of(text) if q.speaker} == {"Joe Biden", "Narendra Modi"}

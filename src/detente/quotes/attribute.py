@@ -141,7 +141,17 @@ def within_reported(quote: FoundQuote, reported: list[FoundQuote]) -> bool:
     ruling showed “clear and convincing evidence that …”") is a statement and stays a quote."""
     if quote.kind != "direct" or len(quote.text.split()) > QUOTED_PHRASE_WORDS:
         return False
-    return any(r.start <= quote.start and quote.end <= r.end for r in reported)
+    words_end = quote.start + len(quote.text.rstrip(TRAILING_PUNCTUATION))  # "was “true.”": the report ends at "true"
+    return any(r.start <= quote.start and words_end <= r.end and words_before(r, quote) for r in reported)
+
+
+def words_before(report: FoundQuote, quote: FoundQuote) -> bool:
+    """Whether the report has words of its own before the quote ("said, “America is back.”" is
+    all quote: the quote stays direct)."""
+    return any(c.isalnum() for c in report.text[: quote.start - report.start])
+
+
+TRAILING_PUNCTUATION = ".,;:!? "
 
 
 def overlap(quote: FoundQuote, span: tuple[int, int]) -> int:
@@ -166,8 +176,19 @@ def per_speaker(quote: FoundQuote, actors: ActorIndex) -> list[FoundQuote]:
     members = speakers_in(quote.speaker.root, actors)
     if len(members) <= 1:
         return [quote]
+    own = {quote.speaker.root.i, *(t.i for t in quote.speaker.root.conjuncts)}
     return [
-        FoundQuote(quote.start, quote.end, quote.text, quote.kind, quote.cue, m, None, quote.reported_by)
+        FoundQuote(
+            quote.start,
+            quote.end,
+            quote.text,
+            quote.kind,
+            quote.cue,
+            m,
+            None,
+            quote.reported_by,
+            said_as=None if m.root.i in own else quote.speaker,
+        )
         for m in members
     ]
 
@@ -194,7 +215,8 @@ def to_quote(quote: FoundQuote, actors: ActorIndex) -> Quote:
     if quote.speaker is not None:
         named = antecedent(quote.speaker)
         actor = actors.actor_of(named)
-        mention = Mention(quote.speaker.start_char, quote.speaker.end_char, quote.speaker.text)
+        said = quote.said_as or quote.speaker  # "they", "the two leaders": the words at the quote
+        mention = Mention(said.start_char, said.end_char, said.text)
         speaker = Speaker(actor=actor.id if actor else None, name=speaker_name(named, actor), mention=mention)
     elif quote.speaker_name is not None:
         actor = actors.actor_named(quote.speaker_name) if quote.speaker_name != "Q" else None

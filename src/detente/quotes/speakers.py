@@ -52,6 +52,7 @@ class FoundQuote:
     speaker_name: str | None = None
     reported_by: str | None = None
     gaps: tuple[tuple[int, int], ...] = ()  # the attribution inside a split quote
+    said_as: Span | None = None  # the words the speaker was read from, when they refer back ("they")
 
 
 @cache
@@ -88,7 +89,7 @@ def subject_of(verb: Token) -> Span | None:
     inverted = inverted_subject(verb)
     if inverted is not None:
         return inverted
-    for token in (verb, sayer_above(verb) or (verb.head if verb.dep_ in ("conj", "advcl", "xcomp") else None)):
+    for token in (verb, sayer_above(verb) or governing_verb(verb), first_conjunct(governing_verb(verb))):
         if token is None:
             continue
         for child in token.children:
@@ -99,6 +100,25 @@ def subject_of(verb: Token) -> Span | None:
                 if objects:
                     return author(objects[0])
     return name_before(verb)
+
+
+def governing_verb(verb: Token) -> Token | None:
+    """The verb whose subject a verb of saying without its own shares: the verb it is joined to or
+    depends on ("…, adding that …", "began saying"), or the verb a gerund of saying governed by a
+    preposition qualifies ("He pitched himself to voters by telling them that …", "despite
+    admitting that …"; not the noun of "his habit of saying")."""
+    if verb.dep_ in ("conj", "advcl", "xcomp"):
+        return verb.head
+    preposition = verb.head
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and preposition.dep_ == "prep":
+        return preposition.head if preposition.head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def first_conjunct(verb: Token | None) -> Token | None:
+    """The first of joined verbs, which holds the subject they share ("Dean appeared on MSNBC and
+    began by saying …")."""
+    return verb.head if verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") else None
 
 
 QUOTE_MARKS = frozenset({'"', "“", "”", "'", "‘", "’"})
@@ -257,14 +277,72 @@ def speakers_in(root: Token, actors: ActorIndex) -> list[Span]:
         return [noun_phrase(m) for m in members]
     if root.lower_ in ("we", "i") and root.i in actors.by_token:  # a transcript speaker's own "we"
         return [noun_phrase(root)]
+    before = they_antecedent(root, actors) if root.lower_ == "they" else None
+    if before is not None:
+        return speakers_in(before, actors)
     if (
         common_lemma(root) in GROUP_SPEAKERS
         and (root.tag_ in ("NNS", "NNPS") or root.lower_ in ("we", "they"))
         and not names_its_members(root)
+        and refers_back(root)
     ):
         counted = any(c.lower_ in ("two", "both") for c in root.children)
-        return (not counted and actors.company_named()) or actors.people_before(root.i, 2)
+        if counted:  # "the two leaders", "both sides": the two people named first
+            return actors.people_before(root.i, 2)
+        return actors.company_named() or actors.pair_before(root.i)
     return [noun_phrase(root)]
+
+
+# How many sentences before its own "they" looks back for the group it stands for.
+ANTECEDENT_SENTENCES = 2
+# Who may be "they": people, bodies and peoples as the entity recogniser marks them.
+SPEAKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP"})
+
+
+def they_antecedent(pronoun: Token, actors: ActorIndex) -> Token | None:
+    """ "Proponents … have urged Congress to leave the program intact, although they say …",
+    "Politifact did a fact-check … On September 27 they published …": "they" stands for the
+    nearest subject before it, in its own sentence or the two before, that names several who can
+    speak (a plural, people joined by "and") or a body, which American English also calls "they".
+    A single person is skipped ("Biden spoke with Kishida. They discussed …" finds no group, and
+    the people named before are "they")."""
+    sentences = [s for s in pronoun.doc.sents if s.start <= pronoun.i]
+    window = sentences[-1 - ANTECEDENT_SENTENCES :]
+    for token in reversed(pronoun.doc[window[0].start : pronoun.i]):
+        if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON" and group_that_speaks(token, actors):
+            return token
+    return None
+
+
+def group_that_speaks(subject: Token, actors: ActorIndex) -> bool:
+    """A subject that is several who can speak, or a body: a plural noun or people joined by
+    "and" that the actors stage or the entity recogniser knows, or that is the subject of a verb
+    of saying; an organisation's name."""
+    several = subject.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subject.children)
+    if not several:
+        return subject.ent_type_ == "ORG" and subject.i in actors.by_token
+    known = any(t.i in actors.by_token or t.ent_type_ in SPEAKING_ENTITIES for t in (subject, *subject.conjuncts))
+    return known or is_speech_verb(subject.head) or common_lemma(subject) in GROUP_SPEAKERS
+
+
+# Words that count or point to a group already named: "the two leaders", "both sides", "these officials".
+POINTING = frozenset({"the", "these", "those", "both", "two", "all"})
+
+
+def refers_back(group: Token) -> bool:
+    """A plural that stands for the people named before: a pronoun, or a noun that a determiner
+    or number points back with and that no phrase of its own qualifies ("the two leaders",
+    "both sides"); not a bare plural ("Officials at Homeland Security said", "Administration
+    officials") nor one qualified ("the officials at the embassy")."""
+    if group.pos_ == "PRON":
+        return True
+    pointing = [c for c in group.children if c.lower_ in POINTING]  # "Both Presidents": a compound to the parser
+    own = [
+        c
+        for c in group.children
+        if c.dep_ in ("compound", "amod", "prep", "nmod", "acl", "relcl") and c not in pointing
+    ]
+    return bool(pointing) and not own
 
 
 def common_lemma(token: Token) -> str:
@@ -328,6 +406,8 @@ class ActorIndex:
         United States of America Joseph R. Biden", "Merkel's spokesperson, Steffen Seibert",
         "Niger's president Mahamadou Issoufou" (however the parser split the title from the name)."""
         root = span.root
+        if root.pos_ == "PROPN" and root.i in self.by_token and self.by_token[root.i].kind == "person":
+            return self.by_token[root.i]  # "President Biden and Prime Minister Modi", Modi hung on Biden
         words = own_words(root) | {c.i for c in root.children if c.dep_ == "appos" for c in c.subtree}
         words -= {t.i for c in root.children if c.dep_ == "prep" and c.lower_ in SETTINGS for t in c.subtree}
         after = span.end if span.end < len(self.doc) else None
@@ -347,6 +427,15 @@ class ActorIndex:
             if len(seen) == count:
                 break
         return [self.doc[i : i + 1] for i in sorted(seen.values())] if len(seen) == count else []
+
+    def pair_before(self, index: int) -> list[Span]:
+        """The two sides a readout or joint statement is about, which "they" and "the leaders"
+        stand for when nothing nearer does: the first two people named before token ``index``,
+        when they are of two different states (news about two people of one country has no such
+        pair: its "they" is a group it named)."""
+        pair = self.people_before(index, 2)
+        countries = {self.by_token[span.root.i].country for span in pair}
+        return pair if len(countries) == 2 and None not in countries else []
 
     def company_named(self) -> list[Span]:
         """Where each member of the article's company of three or more states (a call's
