@@ -540,10 +540,17 @@ def test_a_state_that_publishes_the_text_is_home_to_the_institutions_it_names() 
         ("Her mother, Charlotte Charles, spoke to reporters on Monday.", "Charlotte"),
         ("Jordan Peterson spoke at the conference in Toronto.", "Jordan"),
         ("Chad Smith, a drummer, played in Detroit.", "Chad"),
+        ("The city's police chief, Chuck Jordan, spoke to reporters on Monday.", "Jordan"),
+        ("On Monday the committee heard from Senator Patty Murray of Washington.", "Murray"),
     ],
 )
 def test_a_place_that_is_part_of_a_persons_name_is_no_actor(text: str, place: str) -> None:
     assert not [a for a in actors_of(text) if a.kind != "person" and any(m.text == place for m in a.mentions)]
+
+
+def test_a_place_named_at_the_start_of_a_sentence_after_a_capitalised_word_is_still_a_place() -> None:
+    actors = actors_of("Northern Jordan welcomed the return of the refugees.")
+    assert any(a.country == "JOR" for a in actors)
 
 
 def test_a_place_before_a_title_is_still_a_place() -> None:

@@ -689,3 +689,28 @@ def test_a_name_the_parser_hangs_on_another_name_does_not_replace_it() -> None:
         " their partnership."
     )
     assert {q.speaker.name for q in quotes_of(text) if q.speaker} == {"Joe Biden", "Narendra Modi"}
+
+
+def test_the_speaker_of_a_quote_is_in_no_quotation() -> None:
+    """As the parser sometimes reads "“…: We will win,” Chief Ana Lopez said": "said" joined to the
+    quote's verb, whose subject "We" is inside the quote."""
+    from spacy.tokens import Doc
+
+    from detente.quotes.marks import speaker_outside
+    from detente.quotes.speakers import FoundQuote
+
+    words = ["“", "We", "will", "win", ",", "”", "Chief", "Ana", "Lopez", "said", "."]
+    doc = Doc(
+        load_pipeline().vocab,
+        words=words,
+        spaces=[False, True, True, False, False, True, True, True, True, False, False],
+        heads=[3, 3, 3, 3, 3, 3, 3, 8, 6, 3, 3],
+        deps=["punct", "nsubj", "aux", "ROOT", "punct", "punct", "dep", "compound", "appos", "conj", "punct"],
+        pos=["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB", "PUNCT"],
+        tags=["``", "PRP", "MD", "VB", ",", "''", "NNP", "NNP", "NNP", "VBD", "."],
+        lemmas=["“", "we", "will", "win", ",", "”", "Chief", "Ana", "Lopez", "say", "."],
+        sent_starts=[True] + [False] * 10,
+    )
+    quote = FoundQuote(doc[1].idx, doc[5].idx, doc[1:5].text, "direct")
+    assert speaker_outside(doc[9], quote, []).text == "Chief Ana Lopez"
+    assert speaker_outside(doc[9], FoundQuote(0, 0, "", "direct"), []).text == "We"  # no quote around it

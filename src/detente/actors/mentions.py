@@ -161,6 +161,8 @@ def resolve_match(article: ArticleReading, start: int, end: int, known: LexiconE
         # "Albert" of "Albert Muchanga" is not Prince Albert of Monaco, nor "Charlotte" of
         # "Charlotte Charles" the city, nor "Jordan" of "Jordan Peterson" the country
         return None
+    if known.kind != "person" and surname(article.doc, start, end):
+        return None  # "Jordan" of "Police Chief Chuck Jordan"
     return resolve_known(article, article.doc[start:end], known)
 
 
@@ -179,6 +181,16 @@ def first_name(doc: Doc, start: int) -> bool:
     if not names or len(names[0]) > NAME_WORDS or len(names[0]) < 2:
         return False
     return doc[start].tag_ == "NNP" and doc[start + 1].tag_ == "NNP"
+
+
+def surname(doc: Doc, start: int, end: int) -> bool:
+    """The words end a short person's name the parser tags as one, after a first name ("Chuck
+    Jordan", "Tom Chad"): a person's surname, not the place it spells. Not at the start of a
+    sentence, where a capital shows no name ("Evil Mordor … welcomed")."""
+    names = [e for e in doc.ents if e.start < start and e.end == end and e.label_ == "PERSON"]
+    if not names or names[0].start == names[0].sent.start:
+        return False
+    return len(names[0]) <= NAME_WORDS and all(t.tag_ == "NNP" for t in names[0])
 
 
 def inside_longer_name(doc: Doc, start: int, end: int) -> bool:

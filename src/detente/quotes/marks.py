@@ -6,6 +6,7 @@ BIDEN: …", "Q …") give one quote per turn."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from .speakers import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 # What the rest of the package uses; the module is internal to its stage.
 __all__ = ["direct_quotes", "quote_marks", "transcript_turns"]
@@ -204,7 +205,7 @@ def attribute_direct(doc: Doc, quote: FoundQuote, text: str, others: list[tuple[
     if according:
         quote.cue, quote.speaker = according[0], according_object(according[0])
         return
-    verbs = [t for t in candidates if is_speech_verb(t) and subject_of(t) is not None]
+    verbs = [t for t in candidates if is_speech_verb(t) and speaker_outside(t, quote, others) is not None]
     if not verbs:
         verbs = [t for t in intro if t.pos_ == "VERB" and t.idx < quote.start and subject_of(t) is not None][-1:]
     if not verbs:
@@ -216,7 +217,39 @@ def attribute_direct(doc: Doc, quote: FoundQuote, text: str, others: list[tuple[
         return
     in_gap = [t for t in verbs if said_in(gap, t)]
     verb = in_gap[0] if in_gap else min(verbs, key=lambda t: min(abs(t.idx - quote.end), abs(t.idx - quote.start)))
-    quote.cue, quote.speaker = verb, subject_of(verb)
+    quote.cue, quote.speaker = verb, speaker_outside(verb, quote, others)
+
+
+def speaker_outside(verb: Token, quote: FoundQuote, others: list[tuple[int, int]]) -> Span | None:
+    """The subject of the verb of saying, which is in no quotation: for "“…: We will achieve
+    justice,” Police Chief Chuck Jordan said" the parser joins "said" to the quote's verb, whose
+    subject "We" is no speaker, and in "Flynn said on “Fox and Friends.”" it takes the show's
+    name for the subject; the words between the quote and the verb name the speaker."""
+    subject = subject_of(verb)
+    if subject is None:
+        return None
+    if inside_quote(quote, subject.start_char) or any(a <= subject.start_char < b for a, b in others):
+        return named_between(quote, verb)
+    return subject
+
+
+# A noun phrase naming a speaker between a quote and its verb has no finite verb.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# The longest phrase (tokens) taken for a speaker's name between a quote and its verb.
+NAMED_BETWEEN_TOKENS = 12
+
+
+def named_between(quote: FoundQuote, verb: Token) -> Span | None:
+    """ "“…,” Flynn, a top Trump surrogate, said": the phrase between the quote's closing mark and
+    the verb after it, up to its first comma (the name before an apposition)."""
+    doc = verb.doc
+    tokens = [t for t in doc[: verb.i] if t.idx >= quote.end and t.sent == verb.sent]
+    while tokens and tokens[0].is_punct:  # the closing mark, a comma
+        tokens.pop(0)
+    words = list(itertools.takewhile(lambda t: t.text != ",", tokens))
+    if not words or len(tokens) > NAMED_BETWEEN_TOKENS or any(t.tag_ in FINITE_TAGS for t in tokens):
+        return None
+    return doc[words[0].i : words[-1].i + 1]
 
 
 def said_in(gap: list[Token], verb: Token) -> bool:
