@@ -714,3 +714,21 @@ def test_the_speaker_of_a_quote_is_in_no_quotation() -> None:
     quote = FoundQuote(doc[1].idx, doc[5].idx, doc[1:5].text, "direct")
     assert speaker_outside(doc[9], quote, []).text == "Chief Ana Lopez"
     assert speaker_outside(doc[9], FoundQuote(0, 0, "", "direct"), []).text == "We"  # no quote around it
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator said that claim was absurd.", "that claim was absurd"),
+        ("The lawyer said that was not the view of her client.", "that was not the view of her client"),
+        ("The minister said that the plan would never pass the senate.", "the plan would never pass the senate"),
+        ("The nurse told me that patients were waiting for hours.", "patients were waiting for hours"),
+    ],
+)
+def test_that_is_a_word_of_the_clause_said_only_as_its_determiner_or_subject(text: str, content: str) -> None:
+    assert [q.text for q in quotes_of(text)] == [content]
+
+
+def test_a_that_clause_the_parser_hangs_on_the_person_told_is_what_was_told() -> None:
+    text = "Last week she told a meeting of island leaders that few people understood the danger better than they did."
+    assert [q.text for q in quotes_of(text)] == ["few people understood the danger better than they did"]

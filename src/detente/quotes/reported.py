@@ -156,12 +156,29 @@ def told_before(clause: Token, speaker: Span | None) -> bool:
     )
 
 
+def complementizer(token: Token) -> bool:
+    """ "said that …" opens the clause said with "that"; not "said that claim smacked of …" nor
+    "said that was not her view", where "that" is a word of the clause: the parser's determiner
+    of a singular noun, or its subject with the verb right after it (not "told that family
+    members were …" nor "that, despite her fears, she …")."""
+    if token.lower_ != "that":
+        return False
+    if token.dep_ == "det":
+        return token.head.tag_ not in ("NN", "NNP")
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return following is None or following.is_punct
+    return True
+
+
 def clause_quote(doc: Doc, clause: Token, verb: Token, speaker: Span | None) -> FoundQuote | None:
     """The clause said, up to a participle that goes on from the same verb (", further saying, …")."""
     start = clause.left_edge.i
     if doc[start].is_punct and doc[start].text not in ("“", '"') and start > verb.i:
         start = verb.i + 1  # a clause the parse starts at a bracket: it begins after the verb
-    while start < clause.i and (doc[start].lower_ in ("that", ",", "and", "“", '"') or opener(doc, start)):
+    while start < clause.i and (
+        complementizer(doc[start]) or doc[start].lower_ in (",", "and", "“", '"') or opener(doc, start)
+    ):
         start += 1
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if clause.dep_ == "advcl" and doc[start].pos_ == "ADP" and subject is not None and subject.i > start:
@@ -435,11 +452,14 @@ def misparsed_clause(verb: Token, clause: Token) -> bool:
 
 
 def told_clause(clause: Token) -> bool:
-    """ "informed police she had diplomatic immunity": a clause with its own subject and no
-    relative word, which the parser hung on the person told as if it were a relative clause."""
+    """ "informed police she had diplomatic immunity", "told a meeting of leaders that few people
+    understood …": a clause with its own subject and no relative word ("that" the parser marks
+    as a subordinator, not a relative pronoun), which the parser hung on the person told as if
+    it were a relative clause."""
     first = clause.left_edge
     subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return subject is not None and subject.tag_ not in ("WP", "WDT") and first.tag_ not in ("WP", "WDT", "WRB")
+    relative = first.tag_ in ("WP", "WDT", "WRB") and not (first.lower_ == "that" and first.dep_ == "mark")
+    return subject is not None and subject.tag_ not in ("WP", "WDT") and not relative
 
 
 def opener(doc: Doc, i: int) -> bool:
