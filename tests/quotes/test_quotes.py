@@ -732,3 +732,24 @@ def test_that_is_a_word_of_the_clause_said_only_as_its_determiner_or_subject(tex
 def test_a_that_clause_the_parser_hangs_on_the_person_told_is_what_was_told() -> None:
     text = "Last week she told a meeting of island leaders that few people understood the danger better than they did."
     assert [q.text for q in quotes_of(text)] == ["few people understood the danger better than they did"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Maria Lopez asked the committee to release the files by Friday.",
+            "the committee to release the files by Friday",
+        ),
+        (
+            "Maria Lopez told her advisers to find a way around the senate.",
+            "her advisers to find a way around the senate",
+        ),
+    ],
+)
+def test_asking_or_telling_someone_to_act_reports_a_request(text: str, content: str) -> None:
+    assert said(quotes_of(text)) == [("indirect", content, "Maria Lopez")]
+
+
+def test_a_question_asked_is_not_a_request() -> None:
+    assert quotes_of("Maria Lopez asked whether the talks would go ahead.") == []

@@ -44,8 +44,8 @@ def indirect_quotes(doc: Doc) -> list[FoundQuote]:
         i for i, lemma in enumerate(words.lemmas) if lemma.lower() in speech or words.lowers[i] == "according"
     ]
     for token in (doc[i] for i in candidates):
-        if token.lemma_.lower() in QUESTIONS:
-            continue  # "Asked whether …": a question put to the speaker, not what they said
+        if token.lemma_.lower() in QUESTIONS and not asking(token):
+            continue  # "Asked whether …": a question put to the speaker; "asked them to leave" is a request
         if is_speech_verb(token) or token.lemma_.lower() in reporting | stance and token.pos_ == "VERB":
             found.extend(reported_clauses(doc, token))
         elif token.pos_ == "NOUN":
