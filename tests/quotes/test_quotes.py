@@ -40,6 +40,10 @@ def said(quotes: list[Quote]) -> list[tuple[str, str, str | None]]:
         ("“A quote left open at the end", ["A quote left open at the end"]),
         # a paragraph opened with the closing mark by mistake
         ("Readers wrote.\n”We are tired of this,” one said.", ["We are tired of this,"]),
+        # one kind of mark opens, the other closes
+        ('“The deal is dead," Lopez said. "We walk away,” she added.', ["The deal is dead,", "We walk away,"]),
+        # a straight quotation inside a curly one does not close it
+        ('“He said "no" to me and left,” Lopez said.', ['He said "no" to me and left,']),
     ],
 )
 def test_quote_marks(text: str, spans: list[str]) -> None:

@@ -46,15 +46,18 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     open_at: int | None = None
     closing = ""
+    inner = False  # a straight quotation inside a curly one ("“He said "no" to me”")
     for number, (p_start, p_end) in enumerate(paragraphs):
         i = p_start
         while i < p_end:
             char = text[i]
             if open_at is None and char in OPENING and opens(text, i, p_start):
-                open_at, closing = i + 1, OPENING[char]
+                open_at, closing, inner = i + 1, OPENING[char], False
             elif open_at is None and char == "”" and i == p_start and text[i + 1 : i + 2].isalnum():
-                open_at, closing = i + 1, "”"  # a paragraph opened with the closing mark by mistake
-            elif open_at is not None and char == closing and closes(text, i, closing):
+                open_at, closing, inner = i + 1, "”", False  # a paragraph opened with the closing mark by mistake
+            elif open_at is not None and closing == "”" and char == '"' and (inner or opens(text, i, p_start)):
+                inner = not inner
+            elif open_at is not None and closes_with(text, i, closing) and closes(text, i, closing):
                 spans.append((open_at, i))
                 open_at = None
             i += 1
@@ -70,6 +73,21 @@ def opens(text: str, i: int, paragraph_start: int) -> bool:
     if text[i] == "‘":
         return not before.isalnum() and after.isalnum()
     return (before.isspace() or before in "([—–-:") and not after.isspace()
+
+
+# A double quote opened with one kind of mark and closed with the other ("“…," said Chaffetz;
+# "…,” said Gorski): the other mark closes it when it hugs the word before it and no word follows.
+OTHER_CLOSING = {"”": '"', '"': "”"}
+
+
+def closes_with(text: str, i: int, closing: str) -> bool:
+    if text[i] == closing:
+        return True
+    if text[i] != OTHER_CLOSING.get(closing):
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and not after.isalnum()
 
 
 def closes(text: str, i: int, mark: str) -> bool:
