@@ -63,7 +63,7 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
             i += 1
         if open_at is not None and not continues(text, paragraphs, number, closing):
             spans.append((open_at, p_end))  # a quote left open runs to the end of its paragraph
-            open_at = None
+            open_at, inner = None, False
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
