@@ -190,3 +190,13 @@ def test_polnear_source_with_a_possessive_is_its_owner() -> None:
     assert speaker_right(Attribution("the budget was tight", "claim", "Maria Lopez’s"), quote)
     assert speaker_right(Attribution("the budget was tight", "claim", "Lopez's"), quote)
     assert not speaker_right(Attribution("the budget was tight", "claim", "Ortega's"), quote)
+
+
+def test_polnear_source_and_cue_swapped_by_the_annotation_are_read_back() -> None:
+    from detente.evaluation.polnear import Attribution, speaker_right
+    from detente.record import Mention, Quote, Speaker
+
+    said = Speaker(actor="a1", name="Maria Lopez", mention=Mention(0, 5, "Lopez"))
+    quote = Quote(text="the budget was tight", start=20, end=40, kind="direct", speaker=said, cue="said")
+    assert speaker_right(Attribution("the budget was tight", "Lopez", "said"), quote)
+    assert not speaker_right(Attribution("the budget was tight", "Ortega", "said"), quote)
