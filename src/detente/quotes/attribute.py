@@ -18,6 +18,7 @@ inside it; a plural speaker gives one quote each); the parts live beside it:
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 import msgspec
@@ -134,6 +135,10 @@ def inside_direct(quote: FoundQuote, found: list[FoundQuote]) -> bool:
 QUOTED_PHRASE_WORDS = 3
 
 
+# What ends a quoted phrase after its words ("“true.”").
+TRAILING_PUNCTUATION = ".,;:!? "
+
+
 def within_reported(quote: FoundQuote, reported: list[FoundQuote]) -> bool:
     """ "Lee said the plan was “a disaster” for farmers": a phrase of a few words quoted inside
     reported speech marks the speaker's own words within the report; the report carries it, with
@@ -149,9 +154,6 @@ def words_before(report: FoundQuote, quote: FoundQuote) -> bool:
     """Whether the report has words of its own before the quote ("said, “America is back.”" is
     all quote: the quote stays direct)."""
     return any(c.isalnum() for c in report.text[: quote.start - report.start])
-
-
-TRAILING_PUNCTUATION = ".,;:!? "
 
 
 def overlap(quote: FoundQuote, span: tuple[int, int]) -> int:
@@ -177,18 +179,8 @@ def per_speaker(quote: FoundQuote, actors: ActorIndex) -> list[FoundQuote]:
     if len(members) <= 1:
         return [quote]
     own = {quote.speaker.root.i, *(t.i for t in quote.speaker.root.conjuncts)}
-    return [
-        FoundQuote(
-            quote.start,
-            quote.end,
-            quote.text,
-            quote.kind,
-            quote.cue,
-            m,
-            None,
-            quote.reported_by,
-            said_as=None if m.root.i in own else quote.speaker,
-        )
+    return [  # a member "they" or "the two leaders" refers to keeps those words as its mention
+        dataclasses.replace(quote, speaker=m, speaker_name=None, said_as=None if m.root.i in own else quote.speaker)
         for m in members
     ]
 

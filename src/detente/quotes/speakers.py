@@ -89,7 +89,8 @@ def subject_of(verb: Token) -> Span | None:
     inverted = inverted_subject(verb)
     if inverted is not None:
         return inverted
-    for token in (verb, sayer_above(verb) or governing_verb(verb), first_conjunct(governing_verb(verb))):
+    governor = governing_verb(verb)
+    for token in (verb, sayer_above(verb) or governor, first_conjunct(governor)):
         if token is None:
             continue
         for child in token.children:
