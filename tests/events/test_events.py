@@ -1748,3 +1748,11 @@ def test_the_first_country_to_act_is_the_subject(text: str, expected: tuple[str,
 )
 def test_acting_during_an_event_takes_part_in_it(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert [t for t in triples(events_of(sentence)) if t[1] is not None] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Iran escalated its threat against Israel on Monday.", "Iran's threat to Israel grew over the summer."],
+)
+def test_a_threat_named_as_a_noun_is_a_threat_whatever_raises_it(text: str) -> None:
+    assert triples(events_of(text)) == [("IRN", "ISR", "130")]
