@@ -57,7 +57,7 @@ def quote_marks(text: str) -> list[tuple[int, int]]:
                 open_at, closing, inner = i + 1, "”", False  # a paragraph opened with the closing mark by mistake
             elif open_at is not None and closing == "”" and char == '"' and (inner or opens(text, i, p_start)):
                 inner = not inner
-            elif open_at is not None and closes_with(text, i, closing) and closes(text, i, closing):
+            elif open_at is not None and closes(text, i, closing):
                 spans.append((open_at, i))
                 open_at = None
             i += 1
@@ -80,19 +80,14 @@ def opens(text: str, i: int, paragraph_start: int) -> bool:
 OTHER_CLOSING = {"”": '"', '"': "”"}
 
 
-def closes_with(text: str, i: int, closing: str) -> bool:
-    if text[i] == closing:
-        return True
-    if text[i] != OTHER_CLOSING.get(closing):
-        return False
+def closes(text: str, i: int, mark: str) -> bool:
+    """The character closes a quotation that ``mark`` closes: the mark itself (not the apostrophe
+    of "country’s"), or the other kind of double mark hugging the word before it."""
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return not before.isspace() and not after.isalnum()
-
-
-def closes(text: str, i: int, mark: str) -> bool:
-    after = text[i + 1] if i + 1 < len(text) else " "
-    return not (mark == "’" and after.isalpha())  # "country’s" is an apostrophe
+    if text[i] == mark:
+        return not (mark == "’" and after.isalpha())
+    return text[i] == OTHER_CLOSING.get(mark) and not before.isspace() and not after.isalnum()
 
 
 def continues(text: str, paragraphs: list[tuple[int, int]], number: int, closing: str) -> bool:

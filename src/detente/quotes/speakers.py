@@ -307,9 +307,9 @@ def they_antecedent(pronoun: Token, actors: ActorIndex) -> Token | None:
     speak (a plural, people joined by "and") or a body, which American English also calls "they".
     A single person is skipped ("Biden spoke with Kishida. They discussed …" finds no group, and
     the people named before are "they")."""
-    sentences = [s for s in pronoun.doc.sents if s.start <= pronoun.i]
-    window = sentences[-1 - ANTECEDENT_SENTENCES :]
-    for token in reversed(pronoun.doc[window[0].start : pronoun.i]):
+    doc = pronoun.doc
+    first = sentence_spans(doc)[max(0, sentence_index(doc, pronoun.i) - ANTECEDENT_SENTENCES)][0]
+    for token in reversed(doc[first : pronoun.i]):
         if token.dep_ in ("nsubj", "nsubjpass") and token.pos_ != "PRON" and group_that_speaks(token, actors):
             return token
     return None
