@@ -169,6 +169,7 @@ def test_brat_attributions_join_content_cue_and_source() -> None:
 
     said, believed = read_attributions(ANN)
     assert (said.content, said.cue, said.source) == ("the talks were useful", "said", "The envoy")
+    assert said.ranges == ((15, 40),)
     assert (believed.source, believed.cue) == (None, "believes")
     assert is_quotation(said, speech_forms()) and not is_quotation(believed, speech_forms())
 
@@ -200,3 +201,52 @@ def test_polnear_source_and_cue_swapped_by_the_annotation_are_read_back() -> Non
     quote = Quote(text="the budget was tight", start=20, end=40, kind="direct", speaker=said, cue="said")
     assert speaker_right(Attribution("the budget was tight", "Lopez", "said"), quote)
     assert not speaker_right(Attribution("the budget was tight", "Ortega", "said"), quote)
+
+
+# An illustrative article in PolNeAR's layout, written for this test: the headline is in the
+# annotated file and not in the coded text, and both statements share most of their words.
+ANNOTATED = "Envoy hails talks\nThe envoy said the talks were useful. A critic said the talks were a waste.\n"
+CODED = "The envoy said the talks were useful.  A critic said the talks were a waste."
+
+
+def polnear_case(*said: tuple[str, str]) -> tuple[object, object]:
+    """The article with the envoy's statement annotated, coded with a quote for each (speaker,
+    words quoted)."""
+    from detente.evaluation.polnear import Attribution, PolnearArticle
+    from detente.read.sources import RawArticle
+    from detente.record import Article, Quote, Record, Speaker
+
+    start = ANNOTATED.index("the talks were useful")
+    envoy = Attribution("the talks were useful", "said", "The envoy", ((start, start + 21),))
+    article = PolnearArticle("talks", RawArticle(text=CODED, source="talks.txt"), (envoy,), ANNOTATED)
+    quotes = tuple(
+        Quote(
+            text=words,
+            start=CODED.index(words),
+            end=CODED.index(words) + len(words),
+            kind="indirect",
+            speaker=Speaker(actor=None, name=name, mention=None),
+            cue="said",
+        )
+        for name, words in said
+    )
+    return article, Record(article=Article(id="talks", text=CODED), quotes=quotes)
+
+
+def test_brat_ranges_of_a_discontinuous_span() -> None:
+    from detente.evaluation.polnear import brat_ranges
+
+    assert brat_ranges("Content 315 448;463 553") == ((315, 448), (463, 553))
+
+
+def test_polnear_quotes_find_contents_by_the_words_where_they_stand() -> None:
+    """The critic's quote has three of the four words of the envoy's statement, elsewhere: it is
+    not the envoy's, and counts against precision; the envoy's own quote is found, its speaker right."""
+    from detente.evaluation.polnear import score_polnear
+
+    table, _ = score_polnear([polnear_case(("critic", "the talks were a waste"))])  # type: ignore[list-item]
+    assert table.accuracies["found"].correct == 0 and table.accuracies["quote_precision"].correct == 0
+    both = polnear_case(("critic", "the talks were a waste"), ("envoy", "the talks were useful"))
+    table, _ = score_polnear([both])  # type: ignore[list-item]
+    found, speaker, precision = (table.accuracies[k] for k in ("found", "speaker_accuracy", "quote_precision"))
+    assert (found.correct, found.total, speaker.correct, precision.correct, precision.total) == (1, 1, 1, 1, 2)
