@@ -211,6 +211,21 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
             "Even if the harvest fails, Tom Reyes said on Monday, the cooperative will pay its members.",
             [("indirect", "Even if the harvest fails the cooperative will pay its members", "Tom Reyes")],
         ),
+        # the subject of what was said, however short, before the attribution set off by commas
+        (
+            "The bridge, Tom Reyes said, carried twice the traffic it was built for.",
+            [("indirect", "The bridge carried twice the traffic it was built for", "Tom Reyes")],
+        ),
+        # a lone "Now," or "You know," only leads into the attribution; a clause after the verb is of
+        # what was said, not the time of saying
+        (
+            "Now, Republicans are saying if taxes rise, they will vote against the bill.",
+            [("indirect", "if taxes rise, they will vote against the bill", "Republicans")],
+        ),
+        (
+            "In the Senate, Republicans are saying if taxes rise, they will vote against the bill.",
+            [("indirect", "if taxes rise, they will vote against the bill", "Republicans")],
+        ),
         # a group named with a capital is still a group of the people named before
         (
             "President Joe Biden met President Abdel Fattah Al Sisi in Jeddah.\n\nBoth Presidents expressed "

@@ -311,8 +311,10 @@ def preceding_clause(doc: Doc, verb: Token, speaker: Span, rest: Span | None = N
     span = doc[sentence_start:comma]
     while len(span) and span[0].is_punct:
         span = doc[span.start + 1 : span.end]
-    if len(span) < 3 or (rest is None and not a_clause(span)):
+    if rest is None and (len(span) < 3 or not a_clause(span)):
         return None  # a frame before the attribution says nothing, unless the sentence goes on after it
+    if len(span) < 3 and not any(t.pos_ in NAMING_POS for t in span):
+        return None  # "Now, Republicans are saying …", "You know, I've said …": the attribution leads
     cited = citing(verb)
     if rest is not None:  # "Lenox was a juggernaut, Clarke said, until it went bankrupt"
         span = doc[span.start : rest.end]
@@ -328,6 +330,10 @@ def preceding_clause(doc: Doc, verb: Token, speaker: Span, rest: Span | None = N
 PARENTHETICAL_TAIL = 5
 
 
+# Words that make the start of a sentence before "…, she said, …" part of what was said ("The
+# museum, he said, …"), where a lone "Now," "So," or "You know," only leads into the attribution.
+NAMING_POS = frozenset({"NOUN", "PROPN", "NUM", "ADJ"})
+
 # The verbs of saying that stand as a parenthetical in news copy ("…, she said, …").
 PARENTHETICAL_VERBS = frozenset({"say", "add", "tell", "report"})
 
@@ -341,6 +347,8 @@ def report_after_parenthetical(doc: Doc, verb: Token) -> Span | None:
     comma = next((t for t in tail if t.text in (",", ";", ":", "“", '"')), None)
     if comma is None or comma.text != ",":
         return None
+    if any(t.dep_ == "mark" or t.pos_ in ("VERB", "AUX") for t in doc[verb.i + 1 : comma.i]):
+        return None  # "are saying if they win, …": a clause of what was said, not the time or place of saying
     end = sentence_end
     while end > comma.i + 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
