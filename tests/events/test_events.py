@@ -396,6 +396,16 @@ def test_a_meeting_with_someone_is_coded_from_who_did_it() -> None:
     assert ("USA", "RUS", "046") in found and ("RUS", "USA", "046") in found
 
 
+def test_where_several_meet_is_no_party_to_the_meeting() -> None:
+    """A place or a forum several states meet in or at the margins of is where, not whom."""
+    for sentence in ("Canada and Japan met in Jakarta.", "Canada and Japan met on the margins of the ASEAN summit."):
+        pairs = {(s, t) for s, t, _ in triples(events_of(sentence, untargeted=False))}
+        assert pairs == {("CAN", "JPN"), ("JPN", "CAN")}, sentence
+    # a "with" phrase still names whom they met
+    pairs = {(s, t) for s, t, _ in triples(events_of("Canada and Japan met with Indonesia in Jakarta."))}
+    assert pairs == {("CAN", "IDN"), ("JPN", "IDN")}
+
+
 def test_plural_nationalities_are_the_country_but_ethnic_groups_act_where_they_are() -> None:
     assert triples(events_of("Young Algerians blocked roads in the capital on Sunday.")) == [("DZA", None, "144")]
     (event,) = events_of("Ethnic Albanians protested on Tuesday in Macedonia.")

@@ -109,7 +109,9 @@ def verb_arguments(scene: Scene, verb: Token) -> Arguments:
         return Arguments(sources, targets, True)
     if verb.lemma_.lower() in topic_verbs():  # "discussed Haiti": a topic, no one talked with
         return Arguments(subjects, talked_with(scene, verb, subjects), False)
-    objects = object_actors(scene, verb, subjects) or shared_object(scene, verb, subjects)
+    objects = object_actors(scene, verb, subjects, partner_preps(verb, subjects)) or shared_object(
+        scene, verb, subjects
+    )
     if not objects:  # "opposed the withdrawal": whose it is, when that is someone else
         countries = {a.country for a in subjects}
         objects = tuple(a for a in earlier_owner(scene, patient_of(verb, "dobj")) if a.country not in countries)
@@ -132,6 +134,17 @@ def talked_with(scene: Scene, verb: Token, subjects: tuple[Actor, ...]) -> tuple
 
 # Prepositions that name the one a passive act was done to when its subject names no one.
 PASSIVE_TARGETS = frozenset({"on", "against", "to", "upon"})
+# The prepositions that name a party to an act done together ("met with", "talks between").
+PARTNER_PREPS = frozenset({"with", "between", "among", "to", "against"})
+
+
+def partner_preps(verb: Token, subjects: tuple[Actor, ...]) -> frozenset[str]:
+    """ "France and Germany met in Bali", "… met on the margins of the G20 summit": where several
+    states do an act together (``[mutual] verbs``) is no party to it, only a "with" or "between"
+    phrase names one; otherwise (empty) any preposition but those of circumstance may."""
+    several = len({a.country for a in subjects if a.country}) > 1
+    mutual = verb.lemma_.lower() in rules().mutual_verbs - rules().commitment_verbs
+    return PARTNER_PREPS if several and mutual else frozenset()
 
 
 def body_joined(scene: Scene, verb: Token) -> tuple[Actor, ...]:
