@@ -1057,6 +1057,7 @@ def test_naming_is_a_label_or_nothing(sentence: str, expected: list[tuple[str, s
         "The former Kenyan ambassador served in Uganda.",  # AID's 060
         "Kenyatta ruled Kenya for a decade.",  # OVERSEE_MANAGE 060
         "Kenyan officials engaged with Ugandan leaders on trade.",  # ENGAGE 190 needs "against"
+        "Kenya and Uganda reinforced their ties with Tanzania.",  # IMPEL 170
     ],
 )
 def test_broad_defaults_that_are_no_event(sentence: str) -> None:
@@ -1066,6 +1067,7 @@ def test_broad_defaults_that_are_no_event(sentence: str) -> None:
 def test_patterns_of_broad_blocks_stay() -> None:
     assert triples(events_of("Russia took control of Crimea.")) == [("RUS", "UKR", "192")]
     assert triples(events_of("Ethiopian troops were engaged in a campaign against Eritrea.")) == [("ETH", "ERI", "190")]
+    assert [t[2] for t in triples(events_of("Kenya will reinforce its military presence in Somalia."))] == ["154"]
 
 
 def test_praise_of_two_sources_is_not_of_each_other() -> None:
