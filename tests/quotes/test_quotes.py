@@ -211,6 +211,20 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
             "Even if the harvest fails, Tom Reyes said on Monday, the cooperative will pay its members.",
             [("indirect", "Even if the harvest fails the cooperative will pay its members", "Tom Reyes")],
         ),
+        # a question a named subject put, reported as a clause, is what they said; not a question
+        # put to the speaker, nor one in its own words
+        (
+            "Senator Tom Reyes asked whether the agency could pay for the program.",
+            [("indirect", "whether the agency could pay for the program", "Tom Reyes")],
+        ),
+        (
+            "Asked whether he would run again, Tom Reyes said he had not decided.",
+            [("indirect", "he had not decided", "Tom Reyes")],
+        ),
+        (
+            "Tom Reyes asked: when will the bridge open?",
+            [],
+        ),
         # the subject of what was said, however short, before the attribution set off by commas
         (
             "The bridge, Tom Reyes said, carried twice the traffic it was built for.",
@@ -770,5 +784,9 @@ def test_asking_or_telling_someone_to_act_reports_a_request(text: str, content: 
     assert said(quotes_of(text)) == [("indirect", content, "Maria Lopez")]
 
 
-def test_a_question_asked_is_not_a_request() -> None:
-    assert quotes_of("Maria Lopez asked whether the talks would go ahead.") == []
+def test_a_question_asked_is_reported_as_asked_not_as_a_request() -> None:
+    """ "ask" with no object and infinitive reports the question put, in its words (until session 20
+    it was no quote at all)."""
+    assert said(quotes_of("Maria Lopez asked whether the talks would go ahead.")) == [
+        ("indirect", "whether the talks would go ahead", "Maria Lopez")
+    ]

@@ -44,7 +44,7 @@ def indirect_quotes(doc: Doc) -> list[FoundQuote]:
         i for i, lemma in enumerate(words.lemmas) if lemma.lower() in speech or words.lowers[i] == "according"
     ]
     for token in (doc[i] for i in candidates):
-        if token.lemma_.lower() in QUESTIONS and not asking(token):
+        if token.lemma_.lower() in QUESTIONS and not asking(token) and not reported_question(token):
             continue  # "Asked whether …": a question put to the speaker; "asked them to leave" is a request
         if is_speech_verb(token) or token.lemma_.lower() in reporting | stance and token.pos_ == "VERB":
             found.extend(reported_clauses(doc, token))
@@ -90,6 +90,8 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
         found = words_quote(doc, restating_comma(verb) + 1, verb.head.right_edge.i + 1, verb, speaker)
         return [found] if found is not None else []
     lemma = verb.lemma_.lower()
+    if reported_question(verb):  # what was asked, not a clause the parser hung on the verb besides
+        clauses = [c for c in clauses if c in question_clauses(verb)]
     if lemma in claim_verbs():
         clauses = [c for c in clauses if claim_clause(c) and (told_after(c, verb) or told_before(c, speaker))]
     if lemma in word_list("finding_verbs.txt") and (speaker is None or speaker.root.pos_ == "PRON"):
@@ -265,6 +267,31 @@ def asking(verb: Token) -> bool:
         return False
     told = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp")]
     return any(c.dep_ == "dobj" for c in verb.children) and any(a.lower_ == "to" for t in told for a in t.children)
+
+
+# The verbs that report a question someone put ("Lawmakers asked whether …"); "wonder" is a thought.
+REPORTED_QUESTIONS = frozenset({"ask", "question"})
+
+
+def reported_question(verb: Token) -> bool:
+    """ "Lawmakers also asked whether the deals required …", "the senator asked how the agency would
+    pay": a question put by a named subject, reported as a clause opened by "whether", "if" or a
+    question word; not "Asked whether he would run, Reyes said …", a question put to the speaker."""
+    if verb.lemma_.lower() not in REPORTED_QUESTIONS or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return bool(question_clauses(verb))
+
+
+def question_clauses(verb: Token) -> list[Token]:
+    """The clauses after the verb that put a question ("whether …", "how …")."""
+    clauses = [c for c in verb.children if c.dep_ in CLAUSE_DEPS and c.i > verb.i]
+    return [c for c in clauses if c.left_edge.lower_ in QUESTION_WORDS and not set_off(verb, c.left_edge)]
+
+
+def set_off(verb: Token, start: Token) -> bool:
+    """A colon or a quotation mark between the verb and the words asked ("asked me, “What is …?”",
+    "we must ask: When …?"): the question in its own words, not reported."""
+    return any(t.text in (":", "“", '"') for t in verb.doc[verb.i + 1 : start.i + 1])
 
 
 def infinitive_of(verb: Token, after: int = -1) -> Token | None:
