@@ -396,6 +396,13 @@ def test_a_meeting_with_someone_is_coded_from_who_did_it() -> None:
     assert ("USA", "RUS", "046") in found and ("RUS", "USA", "046") in found
 
 
+def test_the_sides_an_act_done_together_is_between_do_it_each_with_the_other() -> None:
+    pairs = {(s, t) for s, t, _ in triples(events_of("The talks between Kenya and Uganda ended on Monday."))}
+    assert pairs == {("KEN", "UGA"), ("UGA", "KEN")}
+    # support is not done together: "support between" names no sides
+    assert triples(events_of("The support between Kenya and Uganda ended on Monday.")) == []
+
+
 def test_where_several_meet_is_no_party_to_the_meeting() -> None:
     """A place or a forum several states meet in or at the margins of is where, not whom."""
     for sentence in ("Canada and Japan met in Jakarta.", "Canada and Japan met on the margins of the ASEAN summit."):

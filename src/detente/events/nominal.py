@@ -65,6 +65,8 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     during = acting_during(noun)
     partakers = subject_actors(scene, during) if during is not None and not (by or doers or owned) else ()
     sources = by or doers or owned or partakers or local_protesters(scene, noun, code)
+    if not sources and symmetric:  # "the talks between Russia and Ukraine": the two sides, each with the other
+        sources = between_parties(scene, noun)
     targets = object_actors(scene, noun, sources, frozenset(preps)) or against_government(scene, noun, sources)
     if not targets and verb is not None:
         targets = object_actors(scene, verb, sources, frozenset(preps))
@@ -242,6 +244,15 @@ def is_light_verb(verb: Token) -> bool:
 
 # "took part in the meeting", "played a role in the talks"
 PART_NOUNS = frozenset({"part", "role", "share"})
+
+
+def between_parties(scene: Scene, noun: Token) -> tuple[Actor, ...]:
+    """The sides of an act done together that its "between" phrase names, when they are two or
+    more states ("the ongoing discussions between Russia and Ukraine", "cooperation between Germany
+    and the United States"); one actor alone is no two sides ("talks between our teams")."""
+    phrases = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "between" for o in p.children]
+    found = next((f for o in phrases if o.dep_ == "pobj" and (f := phrase_actors(scene, o))), ())
+    return found if len({a.country for a in found}) > 1 else ()
 
 
 def hosts(scene: Scene, noun: Token) -> tuple[Actor, ...]:
