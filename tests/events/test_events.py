@@ -1775,3 +1775,24 @@ def test_acting_during_an_event_takes_part_in_it(sentence: str, expected: list[t
 )
 def test_a_threat_named_as_a_noun_is_a_threat_whatever_raises_it(text: str) -> None:
     assert triples(events_of(text)) == [("IRN", "ISR", "130")]
+
+
+def article_events(text: str) -> list[tuple[str | None, str | None, str]]:
+    """The events of ``text`` coded as a whole article (``statements``: states that only speak)."""
+    doc = load_pipeline()(text)
+    actors = find_actors(doc, "2023-02-27")
+    quotes = find_quotes(doc, actors)
+    return triples(list(find_events(doc, actors, quotes, (), "2023-02-27", statements=True)))
+
+
+def test_a_state_that_only_speaks_in_an_article_made_a_statement() -> None:
+    """One statement to no one per state whose government is quoted and which does nothing else the
+    coder reads in the article; none for a state that also acts, nor for a company."""
+    text = "Kenyan Foreign Minister Alfred Mutua said that the harvest was good. Uganda attacked Rwanda on Tuesday."
+    assert article_events(text) == [("UGA", "RWA", "190"), ("KEN", None, "010")]
+    assert article_events("Kenyan Foreign Minister Alfred Mutua said the harvest was good. Kenya attacked Rwanda.") == [
+        ("KEN", "RWA", "190")
+    ]
+    assert article_events("Safaricom said on Monday that its profits rose.") == []
+    # read as a sentence alone, a statement to no one is the speaker's quote only
+    assert triples(events_of("Kenyan Foreign Minister Alfred Mutua said that the harvest was good.")) == []

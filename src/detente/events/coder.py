@@ -69,6 +69,7 @@ from .said import (
     unaddressed,
     utters,
 )
+from .statements import spoken_only
 from .verbs import Block, Pattern, load_verbs
 
 if TYPE_CHECKING:
@@ -86,11 +87,14 @@ def find_events(
     published: str | None = None,
     dictionaries: Path | None = None,
     untargeted: bool = False,
+    statements: bool = False,
 ) -> tuple[Event, ...]:
     """Every event of the article, once per (source, target, code, sentence), sentence by
     sentence and within one the main clause's first. An event of a type between two parties
     whose second party the text does not name is left out unless ``untargeted`` (``[recipients]
-    undirected`` in ``data/events/coding.toml`` says which types stand alone)."""
+    undirected`` in ``data/events/coding.toml`` says which types stand alone). With ``statements``
+    (coding a whole article, not a sentence read alone), a state that only speaks in the article
+    made a statement to no one (``events/statements.py``)."""
     context = context_of(doc, actors, quotes, dates, published, dictionaries)
     decisions = decide_in(context)
     triggered = [(e, sum(1 for _ in d.token.ancestors)) for d in decisions for e in d.events]
@@ -104,8 +108,12 @@ def find_events(
         events.setdefault(key, event)
     everything = untargeted or not context.verbs.packaged  # a user's dictionary: its own codes, all kept
     countries = {a.id: a for a in actors if a.kind == "country"}
-    kept = (e for e in events.values() if not with_itself(e, doc, countries) and (everything or directed_or_may_not(e)))
-    return retold(tuple(kept))
+    kept = tuple(
+        e for e in events.values() if not with_itself(e, doc, countries) and (everything or directed_or_may_not(e))
+    )
+    if statements and context.verbs.packaged:  # a user's dictionary codes only what its own verbs say
+        kept = (*kept, *spoken_only(context, actors, kept))
+    return retold(kept)
 
 
 def names_whole_state(doc: Doc, event: Event, countries: dict[str, Actor]) -> bool:

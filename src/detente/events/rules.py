@@ -109,6 +109,7 @@ class CodingRules:
     outlet_free_roots: frozenset[str]
     intransitive: frozenset[str]
     audiences: frozenset[str]
+    statement_sectors: frozenset[str]
     recipient_preps: frozenset[str]
     ultimatum_marks: frozenset[str]
     ultimatum_code: str
@@ -176,6 +177,7 @@ def rules() -> CodingRules:
         outlet_free_roots=frozenset(data["outlets"]["not_done_by"]),
         intransitive=frozenset(data["intransitive"]["verbs"]),
         audiences=frozenset(data["statements"]["audiences"]),
+        statement_sectors=frozenset(data["statements"]["only_speaking_sectors"]),
         recipient_preps=frozenset(data["statements"]["recipient_preps"]),
         ultimatum_marks=frozenset(data["ultimatums"]["marks"]),
         ultimatum_code=data["ultimatums"]["code"],

@@ -37,7 +37,9 @@ def annotate(article: Article, doc: Doc, options: Options = DEFAULT_OPTIONS) -> 
     dates = find_dates(doc, article.published)
     events = tuple(
         replace(e, themes=event_themes(e.cameo, e.sentence.start, e.sentence.end, triggers))
-        for e in find_events(doc, actors, quotes, dates, article.published, options.dictionaries, options.untargeted)
+        for e in find_events(
+            doc, actors, quotes, dates, article.published, options.dictionaries, options.untargeted, statements=True
+        )
     )
     return Record(
         article=article,
