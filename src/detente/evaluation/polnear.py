@@ -21,6 +21,7 @@ first annotation file (by name) is the one scored.
 from __future__ import annotations
 
 import bisect
+import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -108,12 +109,12 @@ def polnear_articles(shared: Path) -> list[PolnearArticle]:
         text_path = root / "text" / f"{name}.txt"
         if not text_path.exists():
             continue
-        with text_path.open("rb") as stream:
-            item = next(read_txt(stream, str(text_path)))
+        data = text_path.read_bytes()
+        item = next(read_txt(io.BytesIO(data), str(text_path)))
         if isinstance(item, Failure):
             raise GoldMissing(f"{text_path}: {item.detail}")
         attributions = read_attributions(path.read_text(encoding="utf-8"))
-        articles.append(PolnearArticle(name, item, tuple(attributions), text_path.read_text(encoding="utf-8")))
+        articles.append(PolnearArticle(name, item, tuple(attributions), data.decode("utf-8")))
     if not articles:
         raise GoldMissing(f"{root}: no annotated texts")
     return articles
@@ -139,9 +140,9 @@ class WordMap:
     (the two word sequences aligned: the cleaner may drop the headline or change spacing)."""
 
     def __init__(self, annotated: str, coded: str) -> None:
-        self.annotated = word_starts(annotated)
-        self.coded = word_starts(coded)
-        matcher = SequenceMatcher(None, words_of(coded), words_of(annotated), autojunk=False)
+        self.annotated, annotated_words = starts_and_words(annotated)
+        self.coded, coded_words = starts_and_words(coded)
+        matcher = SequenceMatcher(None, coded_words, annotated_words, autojunk=False)
         self.to_annotated = {
             block.a + k: block.b + k for block in matcher.get_matching_blocks() for k in range(block.size)
         }
@@ -153,12 +154,10 @@ class WordMap:
         return frozenset(self.to_annotated[i] for i in between(self.coded, start, end) if i in self.to_annotated)
 
 
-def word_starts(text: str) -> list[int]:
-    return [m.start() for m in WORD.finditer(text)]
-
-
-def words_of(text: str) -> list[str]:
-    return [fold_accents(m.group()) for m in WORD.finditer(text)]
+def starts_and_words(text: str) -> tuple[list[int], list[str]]:
+    """Where each word of the text starts, and the words without case or accents."""
+    found = list(WORD.finditer(text))
+    return [m.start() for m in found], [fold_accents(m.group()) for m in found]
 
 
 def between(starts: list[int], start: int, end: int) -> range:

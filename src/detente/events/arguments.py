@@ -142,9 +142,10 @@ def partner_preps(verb: Token, subjects: tuple[Actor, ...]) -> frozenset[str]:
     """ "France and Germany met in Bali", "… met on the margins of the G20 summit": where several
     states do an act together (``[mutual] verbs``) is no party to it, only a "with" or "between"
     phrase names one; otherwise (empty) any preposition but those of circumstance may."""
-    several = len({a.country for a in subjects if a.country}) > 1
-    mutual = verb.lemma_.lower() in rules().mutual_verbs - rules().commitment_verbs
-    return PARTNER_PREPS if several and mutual else frozenset()
+    if len({a.country for a in subjects if a.country}) < 2:
+        return frozenset()
+    lemma = verb.lemma_.lower()
+    return PARTNER_PREPS if lemma in rules().mutual_verbs and lemma not in rules().commitment_verbs else frozenset()
 
 
 def body_joined(scene: Scene, verb: Token) -> tuple[Actor, ...]:

@@ -56,5 +56,6 @@ def cue_token(context: Context, quote: Quote) -> Token:
     near = [t for t in doc if quote.cue is not None and t.text == quote.cue]
     if near:
         return min(near, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
-    inside = [t for t in doc if quote.start <= t.idx < quote.end and not t.is_punct]
+    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
+    inside = [t for t in span if not t.is_punct] if span is not None else []
     return inside[0] if inside else doc[0]

@@ -91,7 +91,8 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
         return [found] if found is not None else []
     lemma = verb.lemma_.lower()
     if reported_question(verb):  # what was asked, not a clause the parser hung on the verb besides
-        clauses = [c for c in clauses if c in question_clauses(verb)]
+        asked = question_clauses(verb)
+        clauses = [c for c in clauses if c in asked]
     if lemma in claim_verbs():
         clauses = [c for c in clauses if claim_clause(c) and (told_after(c, verb) or told_before(c, speaker))]
     if lemma in word_list("finding_verbs.txt") and (speaker is None or speaker.root.pos_ == "PRON"):
