@@ -634,3 +634,16 @@ def test_a_name_after_the_is_read_whole(sentence: str, name: str, country: str) 
     assert actor_named(actors, name).country == country
     if name != "the West":
         assert all(a.name != "the West" for a in actors)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "people", "country"),
+    [
+        ("Thousands of Hong Kongers marched on Sunday.", "Hong Kongers", "HKG"),
+        ("New Zealanders voted on Saturday.", "New Zealanders", "NZL"),
+        ("Costa Ricans voted on Sunday.", "Costa Ricans", "CRI"),
+    ],
+)
+def test_a_nations_people_named_in_the_plural_are_of_its_country(sentence: str, people: str, country: str) -> None:
+    """The dictionaries list the singular ("Hong Konger", "New Zealander", "Costa Rican"); the news names the people."""
+    assert actor_named(actors_of(sentence), people).country == country

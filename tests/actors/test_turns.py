@@ -35,6 +35,13 @@ def test_turns_run_from_their_label_to_the_next() -> None:
     assert transcript_turns("Plain news. Nothing here: no label.\n\nMORE TEXT IN CAPITALS") == []
 
 
+def test_a_label_alone_on_its_line_is_a_heading_or_an_address_not_a_turn() -> None:
+    letter = (
+        "TO THE PARLIAMENT OF NIGERIA:\n\nI report on trade.\n\nNOMINATIONS SENT TO THE SENATE:\n\nJane Roe."
+    )
+    assert transcript_turns(letter) == []
+
+
 def test_speakers_from_the_text_and_from_the_title() -> None:
     actors = find_actors(load_pipeline()(TRANSCRIPT), "2022-12-19", title=TITLE)
     biden = actor_of(actors, "PRESIDENT BIDEN")

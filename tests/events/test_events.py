@@ -1796,3 +1796,23 @@ def test_a_state_that_only_speaks_in_an_article_made_a_statement() -> None:
     assert article_events("Safaricom said on Monday that its profits rose.") == []
     # read as a sentence alone, a statement to no one is the speaker's quote only
     assert triples(events_of("Kenyan Foreign Minister Alfred Mutua said that the harvest was good.")) == []
+
+
+def test_a_state_whose_only_acts_are_supposed_or_denied_still_only_speaks() -> None:
+    """An act the text only supposes ("may impose") or denies is not done: the state still made
+    its statement."""
+    text = "Kenyan Foreign Minister Alfred Mutua said that Kenya may impose sanctions on Rwanda."
+    assert ("KEN", None, "010") in article_events(text)
+
+
+def test_they_stands_for_the_plural_subject_of_the_sentence_before() -> None:
+    text = "Kenyan student groups marched on Sunday. They asked Rwandan President Paul Kagame to resign."
+    assert ("KEN", "RWA", "020") in triples(events_of(text))
+
+
+def test_a_pair_named_later_is_not_taken_from_the_clause_the_phrase_acts_in() -> None:
+    """ "They asked X, who is backed by Y, to …": X and Y are who they act on, not who they are."""
+    text = "They asked Kenyan President William Ruto, who is backed by the Ugandan government, to resign."
+    assert not any(code == "020" for _, _, code in triples(events_of(text)))
+    text = "The two sides agreed to resume talks on the border, Chinese and Indian officials said on Monday."
+    assert {("CHN", "IND"), ("IND", "CHN")} <= {(s, t) for s, t, _ in triples(events_of(text))}

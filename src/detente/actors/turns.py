@@ -55,7 +55,9 @@ def transcript_turns(text: str) -> list[Turn]:
         line_end = text.find("\n", turn.start())
         line_end = len(text) if line_end < 0 else line_end
         line = text[turn.start("label") : line_end]
-        if is_label(label, line):
+        # a label alone on its line is a heading or an address ("TO THE CONGRESS OF THE UNITED
+        # STATES:", "NOMINATIONS SENT TO THE SENATE:"): a speaker's words follow the label on its line
+        if is_label(label, line) and turn.end() < line_end:
             found.append((label, turn.start("label"), turn.start("label") + len(label), turn.end(), line_end))
     ends = [start for _, start, *_ in found[1:]] + [len(text)] if found else []
     return [

@@ -426,6 +426,9 @@ def pair_named_before(scene: Scene, subject: Token) -> tuple[Actor, ...]:
     gathered = company(scene.doc, scene.actors_by_token) if speaker is None else ()
     if len(gathered) > 2 and not counted or len(gathered) == 2:
         return gathered  # "They reiterated …", "The leaders discussed …" after a call or meeting
+    previous = previous_plural_subject(scene, subject) if subject.lower_ == "they" else ()
+    if previous:
+        return previous
     if subject.lower_ == "they" and speaker is not None:  # "cited the NATO treaty and said, “They need to …”"
         other = last_state(scene, subject, speaker.country, window=window)
         return (other,) if other is not None else ()
@@ -455,12 +458,32 @@ def plural_subject_before(pronoun: Token) -> Token | None:
     return None
 
 
+def previous_plural_subject(scene: Scene, pronoun: Token) -> tuple[Actor, ...]:
+    """What a "they" that opens its sentence's main clause stands for: the plural subject of the
+    sentence before, when that names actors ("Student groups had given the government a deadline.
+    They had asked Carrie Lam to resign": the student groups), as a pronoun continues the topic of
+    the sentence before it. Not a "they" inside a quotation, which is the speaker's to mean."""
+    if pronoun.head.dep_ != "ROOT" or quote_speaker(scene, pronoun) is not None or pronoun.sent.start == 0:
+        return ()
+    before = pronoun.doc[pronoun.sent.start - 1].sent
+    roots = [before.root, *before.root.conjuncts]
+    subjects = [c for root in roots for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for token in subjects[:1]:
+        if token.pos_ != "PRON" and (token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)):
+            return phrase_actors(scene, token)
+    return ()
+
+
 def two_after(scene: Scene, subject: Token) -> tuple[Actor, ...]:
     """ "The two sides agreed to resume talks, Chinese and Indian officials said": with no pair named
-    before, the two states named later in the same sentence."""
+    before, the two states named later in the same sentence, outside the clause the phrase is the
+    subject of: who it acts on there are not who it is ("They asked Carrie Lam, who is backed by
+    the Chinese government, to resign" is no act of Hong Kong's and China's)."""
+    own_clause = {t.i for t in subject.head.subtree}
     found: dict[str, Actor] = {}
     for token in subject.sent:
-        actor = scene.actors_by_token.get(token.i) if token.i > subject.i else None
+        later = token.i > subject.i and token.i not in own_clause
+        actor = scene.actors_by_token.get(token.i) if later else None
         if actor is not None and actor.kind in STATES and actor.country and actor.country not in non_state_codes():
             found.setdefault(actor.country, actor)
     return tuple(found.values()) if len(found) == 2 else ()

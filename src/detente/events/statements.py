@@ -26,7 +26,7 @@ def spoken_only(context: Context, actors: tuple[Actor, ...], events: tuple[Event
     """One statement to no one per state whose officials (or the state named as a whole) are
     quoted, for each state that is the source of none of ``events``."""
     by_id = {a.id: a for a in actors}
-    acting = {e.source.country for e in events}
+    acting = {e.source.country for e in events if asserted(e)}
     said: dict[str, Event] = {}
     # a quote introduced by a verb of saying first ("said", "announced"), then a transcript's turn
     for quote in sorted(context.scene.quotes, key=lambda q: (q.cue is None, q.start)):
@@ -40,6 +40,12 @@ def spoken_only(context: Context, actors: tuple[Actor, ...], events: tuple[Event
         event = make_event(context, cue, cue, (speaker, None), STATEMENT_CODE, RULE, DEFAULT_CONFIDENCE, steps)
         said[speaker.country] = event
     return list(said.values())
+
+
+def asserted(event: Event) -> bool:
+    """An act the text says was or will be done: not one it only supposes ("may declare an
+    emergency") or denies ("did not advise"), which leaves the state still only speaking."""
+    return event.modality != "hypothetical" and not event.negated
 
 
 def speaks_for_state(speaker: Actor) -> bool:
@@ -56,6 +62,5 @@ def cue_token(context: Context, quote: Quote) -> Token:
     near = [t for t in doc if quote.cue is not None and t.text == quote.cue]
     if near:
         return min(near, key=lambda t: min(abs(t.idx - quote.start), abs(t.idx - quote.end)))
-    span = doc.char_span(quote.start, quote.end, alignment_mode="expand")
-    inside = [t for t in span if not t.is_punct] if span is not None else []
+    inside = [t for t in doc if quote.start <= t.idx < quote.end and not t.is_punct and not t.is_space]
     return inside[0] if inside else doc[0]

@@ -78,9 +78,11 @@ def key_variants(key: Key) -> list[Key]:
 
 
 def people_of(phrases: list[str]) -> list[str]:
-    """The plural of a country's one-word nationality ("Algerian" → "Algerians", "Iraqi" →
-    "Iraqis"): the dictionaries list the adjective, the news names the people."""
-    return [p + "s" for p in phrases if " " not in p.strip() and p.lower().endswith(("an", "i"))]
+    """The plural of a country's nationality ("Algerian" → "Algerians", "Iraqi" → "Iraqis",
+    "Costa Rican" → "Costa Ricans") and of its people's noun in -er ("Hong Konger" → "Hong Kongers",
+    "New Zealander" → "New Zealanders"): the dictionaries list the singular, the news names the
+    people. A nationality of several words is one that ends in such a word."""
+    return [p + "s" for p in phrases if p.strip().lower().endswith(("an", "i", "er"))]
 
 
 HYPHEN_BETWEEN_LETTERS = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
