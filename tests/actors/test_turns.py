@@ -36,9 +36,7 @@ def test_turns_run_from_their_label_to_the_next() -> None:
 
 
 def test_a_label_alone_on_its_line_is_a_heading_or_an_address_not_a_turn() -> None:
-    letter = (
-        "TO THE PARLIAMENT OF NIGERIA:\n\nI report on trade.\n\nNOMINATIONS SENT TO THE SENATE:\n\nJane Roe."
-    )
+    letter = "TO THE PARLIAMENT OF NIGERIA:\n\nI report on trade.\n\nNOMINATIONS SENT TO THE SENATE:\n\nJane Roe."
     assert transcript_turns(letter) == []
 
 
