@@ -416,6 +416,8 @@ def test_the_country_named_after_a_dictionary_person_wins() -> None:
         ("Biden in Atlanta\n\nThe president spoke in Georgia, where the governor met Democrats in Atlanta.", "USA"),
         ("Talks in Geneva\n\nRussia and Georgia held talks on Abkhazia in Geneva.", "GEO"),
         ("Talks in Geneva\n\nRussia and Georgia held talks in Geneva.", "GEO"),  # no cues: the country
+        ("Inquiry\n\nRepublican committee member Tom Reyes of Georgia said no inquiry was under way.", "USA"),
+        ("Tribute\n\nShe was the first Senator from Georgia to chair the committee.", "USA"),
     ],
 )
 def test_a_shared_country_name_is_the_place_the_article_means(text: str, country: str) -> None:
