@@ -1065,6 +1065,9 @@ def test_naming_is_a_label_or_nothing(sentence: str, expected: list[tuple[str, s
         "Kenyatta ruled Kenya for a decade.",  # OVERSEE_MANAGE 060
         "Kenyan officials engaged with Ugandan leaders on trade.",  # ENGAGE 190 needs "against"
         "Kenya and Uganda reinforced their ties with Tanzania.",  # IMPEL 170
+        "Kenya must address Uganda's debt crisis.",  # OVERSEE_MANAGE: ADDRESS 010
+        "Kenya is closely monitoring the negotiations with Uganda.",  # MONITOR 090
+        "The Kenyan general commanded Ugandan troops in Somalia.",  # OVERSEE_MANAGE 060
     ],
 )
 def test_broad_defaults_that_are_no_event(sentence: str) -> None:
