@@ -649,3 +649,24 @@ def test_a_name_after_the_is_read_whole(sentence: str, name: str, country: str) 
 def test_a_nations_people_named_in_the_plural_are_of_its_country(sentence: str, people: str, country: str) -> None:
     """The dictionaries list the singular ("Hong Konger", "New Zealander", "Costa Rican"); the news names the people."""
     assert actor_named(actors_of(sentence), people).country == country
+
+
+def test_a_title_after_a_semicolon_is_the_next_item_of_a_list_not_the_names() -> None:
+    """ "Sheikh Mohamed bin Zayed Al Nahyan; the Prime Minister of India, Narendra Modi": the parser
+    hangs the title on the name before the semicolon, but a semicolon separates items of a list."""
+    text = "We welcome Sheikh Mohamed bin Zayed Al Nahyan; the Prime Minister of India, Narendra Modi."
+    actors = actors_of(text)
+    assert actor_named(actors, "Narendra Modi").country == "IND"
+    assert actor_named(actors, "Mohamed bin Zayed Al Nahyan").country != "IND"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The Indian Health Service awarded grants to six Tribes.", "Indian Health Service"),
+        ("New broadband will reach families in Indian Country.", "Indian Country"),
+        ("The Bureau of Indian Affairs signed the agreement.", "Bureau of Indian Affairs"),
+    ],
+)
+def test_us_bodies_and_peoples_named_indian_are_american(sentence: str, name: str) -> None:
+    assert actor_named(actors_of(sentence), name).country == "USA"

@@ -1068,6 +1068,10 @@ def test_naming_is_a_label_or_nothing(sentence: str, expected: list[tuple[str, s
         "Kenya must address Uganda's debt crisis.",  # OVERSEE_MANAGE: ADDRESS 010
         "Kenya is closely monitoring the negotiations with Uganda.",  # MONITOR 090
         "The Kenyan general commanded Ugandan troops in Somalia.",  # OVERSEE_MANAGE 060
+        # meeting a thing is satisfying it, not a meeting (MEET_PEOPLE 040)
+        "Kenya will meet the needs of Ugandan refugees.",
+        "Kenya and Tanzania met the criteria of the Ugandan program.",
+        "Kenya will meet its commitments to Uganda.",
     ],
 )
 def test_broad_defaults_that_are_no_event(sentence: str) -> None:
@@ -1078,6 +1082,9 @@ def test_patterns_of_broad_blocks_stay() -> None:
     assert triples(events_of("Russia took control of Crimea.")) == [("RUS", "UKR", "192")]
     assert triples(events_of("Ethiopian troops were engaged in a campaign against Eritrea.")) == [("ETH", "ERI", "190")]
     assert [t[2] for t in triples(events_of("Kenya will reinforce its military presence in Somalia."))] == ["154"]
+    # someone's demands met are a concession, refused a rejection
+    assert triples(events_of("Kenya met the demands of Ugandan protesters.")) == [("KEN", "UGA", "080")]
+    assert triples(events_of("Kenya would not meet the demands of Ugandan protesters.")) == [("KEN", "UGA", "124")]
 
 
 def test_praise_of_two_sources_is_not_of_each_other() -> None:
