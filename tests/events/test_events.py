@@ -1826,3 +1826,13 @@ def test_a_pair_named_later_is_not_taken_from_the_clause_the_phrase_acts_in() ->
     assert not any(code == "020" for _, _, code in triples(events_of(text)))
     text = "The two sides agreed to resume talks on the border, Chinese and Indian officials said on Monday."
     assert {("CHN", "IND"), ("IND", "CHN")} <= {(s, t) for s, t, _ in triples(events_of(text))}
+
+
+def test_whom_a_cooperative_act_is_done_against_is_no_target_of_it() -> None:
+    """ "defended itself against Uganda": the opponent is not helped; the one defended still is."""
+    assert triples(events_of("Kenya has defended itself against Uganda for 300 days.")) == []
+    text = "Kenyan troops are deployed to protect Kenyan interests against hostile action by Uganda."
+    assert not [t for t in triples(events_of(text)) if t[1] == "UGA"]
+    assert [(s, t) for s, t, _ in triples(events_of("Kenya will defend Tanzania against Ugandan aggression."))] == [
+        ("KEN", "TZA")
+    ]

@@ -461,6 +461,8 @@ def decide_code(
         decision.reason = "the dictionary codes no event here ([---], or a code it marks uncertain: [025?])"
         return decision
     confidence = PATTERN_CONFIDENCE if pattern is not None else DEFAULT_CONFIDENCE
+    if decision.arguments is not None and cooperative(decision.code):
+        decision.arguments = without_opponents(context.scene, verb, decision.arguments)
     if decision.arguments is not None and decision.arguments.placed:
         decision.step(decision.code, "placed", "the source is where it happened; no agent named")
         confidence = PLACED_CONFIDENCE
@@ -474,6 +476,27 @@ def decide_code(
         quoted_demand(context, decision, verb)
         dissent(decision)
     return coded(context, decision, verb, confidence)
+
+
+# CAMEO roots of cooperation, verbal and material (quad classes 1 and 2).
+COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
+
+
+def cooperative(code: str) -> bool:
+    return code[:2] in COOPERATIVE_ROOTS
+
+
+def without_opponents(scene: Scene, verb: Token, arguments: Arguments) -> Arguments:
+    """ "defended themselves against Russia", "protect US interests against hostile action by Iran":
+    whom a cooperative act is done against (in the verb's phrase or its object's) is its opponent,
+    not whom it helps or joins."""
+    heads = [verb, *(c for c in verb.children if c.dep_ in ("dobj", "dative"))]
+    preps = [c for head in heads for c in head.children if c.dep_ == "prep" and c.lower_ == "against"]
+    against = [t for prep in preps for t in prep.subtree]
+    opponents = {scene.actors_by_token[t.i].id for t in against if t.i in scene.actors_by_token}
+    if not opponents:
+        return arguments
+    return dataclass_replace(arguments, targets=tuple(t for t in arguments.targets if t.id not in opponents))
 
 
 def done_not_intended(decision: Decision, verb: Token, default: str) -> bool:
