@@ -1245,6 +1245,10 @@ def test_provenance_is_typed_steps_after_the_rule() -> None:
 def test_a_country_an_attitude_is_for_or_against_is_no_party() -> None:
     assert triples(events_of("Canada condemned Iran's anti-Israel bias.")) == [("CAN", "IRN", "111")]
     assert all(s != "RUS" for s, _, _ in triples(events_of("Pro-Russian separatists attacked Ukrainian troops.")))
+    # what an effort is against: "Defeat-ISIS operations", "counter-ISIS operations" are no help to ISIS
+    text = "Kenyan troops are deployed to Somalia to support Defeat-ISIS operations."
+    assert all(t != "IMG" for _, t, _ in triples(events_of(text)))
+    assert all(t != "IMG" for _, t, _ in triples(events_of("Kenya supports counter-ISIS operations in Somalia.")))
 
 
 def test_they_after_a_meeting_of_two_are_the_two() -> None:

@@ -229,9 +229,10 @@ def context_of(
     return Context(scene, load_verbs(dictionaries), dates, published)
 
 
-# "anti-Israel bias", "pro-Russian separatists": the country is what the attitude is for or against,
-# neither a party that acts nor one acted on.
-ATTITUDE_PREFIXES = frozenset({"anti", "pro"})
+# "anti-Israel bias", "pro-Russian separatists", "counter-ISIS operations", "Defeat-ISIS
+# operations": the country or group is what the attitude or the effort is for or against, neither
+# a party that acts nor one acted on.
+ATTITUDE_PREFIXES = frozenset({"anti", "pro", "counter", "defeat"})
 
 
 def attitude_object(doc: Doc, i: int) -> bool:
