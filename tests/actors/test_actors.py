@@ -670,3 +670,12 @@ def test_a_title_after_a_semicolon_is_the_next_item_of_a_list_not_the_names() ->
 )
 def test_us_bodies_and_peoples_named_indian_are_american(sentence: str, name: str) -> None:
     assert actor_named(actors_of(sentence), name).country == "USA"
+
+
+def test_a_war_named_after_a_country_is_not_a_veterans_nationality() -> None:
+    assert (
+        actor_named(actors_of("John Smith, a Vietnam War veteran, criticized the plan."), "John Smith").country != "VNM"
+    )
+    assert (
+        actor_named(actors_of("Russian envoy Denis Alipov said the ties are strong."), "Denis Alipov").country == "RUS"
+    )

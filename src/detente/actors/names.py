@@ -417,7 +417,10 @@ def within(found: ResolvedMention, others: list[ResolvedMention]) -> bool:
 
 
 def own_country(token: Token) -> bool:
-    """A country word that says whose the actor is, not where it is sent ("ambassador to India")."""
+    """A country word that says whose the actor is, not where it is sent ("ambassador to India")
+    nor a war or crisis named after it ("an Iraq War veteran": ``[event_words]``)."""
+    if token.head.i > token.i and token.head.lower_ in event_words():
+        return False
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     sent_to = token.dep_ == "pobj" and token.head.lower_ in ("to", "in", "at", "for", "with")
     qualifies = token.dep_ in ("amod", "compound") and token.head.i > token.i  # "met with Egyptian President …"
@@ -482,6 +485,11 @@ def organisation_sector(ent: Span) -> str:
 def own_words(ent: Span) -> list[Token]:
     """The words of a name without its article."""
     return [t for t in ent if t.lower_ != "the"]
+
+
+@cache
+def event_words() -> frozenset[str]:
+    return frozenset(toml_data("actors/sectors.toml")["event_words"]["words"])
 
 
 @cache
