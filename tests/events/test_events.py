@@ -1072,6 +1072,10 @@ def test_naming_is_a_label_or_nothing(sentence: str, expected: list[tuple[str, s
         "Kenya will meet the needs of Ugandan refugees.",
         "Kenya and Tanzania met the criteria of the Ugandan program.",
         "Kenya will meet its commitments to Uganda.",
+        # ALLOW 080 and ENACT 060 defaults
+        "The Kenyan parliament passed the Ugandan trade bill.",
+        "Kenya established a global minimum tax with Uganda.",
+        "Kenya enabled the rise of Ugandan exports.",
     ],
 )
 def test_broad_defaults_that_are_no_event(sentence: str) -> None:
