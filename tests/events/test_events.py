@@ -1844,3 +1844,10 @@ def test_whom_a_cooperative_act_is_done_against_is_no_target_of_it() -> None:
     assert [(s, t) for s, t, _ in triples(events_of("Kenya will defend Tanzania against Ugandan aggression."))] == [
         ("KEN", "TZA")
     ]
+
+
+def test_a_sum_of_money_given_is_aid() -> None:
+    """ "provided $26 million to Uganda": the parser makes "million" the object; a sum given is aid."""
+    assert [(s, t, c[:2]) for s, t, c in triples(events_of("Kenya has provided $26 million to Uganda."))] == [
+        ("KEN", "UGA", "07")
+    ]
