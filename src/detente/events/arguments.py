@@ -453,7 +453,7 @@ def plural_subject_before(pronoun: Token) -> Token | None:
         for token in before:
             if token.dep_ not in deps or token.pos_ == "PRON" or token.i in qualified:
                 continue
-            if token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children):
+            if several(token):
                 return token
     return None
 
@@ -469,9 +469,14 @@ def previous_plural_subject(scene: Scene, pronoun: Token) -> tuple[Actor, ...]:
     roots = [before.root, *before.root.conjuncts]
     subjects = [c for root in roots for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
     for token in subjects[:1]:
-        if token.pos_ != "PRON" and (token.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in token.children)):
+        if token.pos_ != "PRON" and several(token):
             return phrase_actors(scene, token)
     return ()
+
+
+def several(noun: Token) -> bool:
+    """A plural noun or a coordination ("the rebels", "Egypt and Jordan")."""
+    return noun.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in noun.children)
 
 
 def two_after(scene: Scene, subject: Token) -> tuple[Actor, ...]:

@@ -45,6 +45,7 @@ from .decisions import (
 from .flat import flat_match, flat_of, marked_arguments, nearest_arguments
 from .meetings import transcript_meetings
 from .nominal import decide_noun, event_phrase, is_light_verb, light_verb_of
+from .ontology import QUAD_BY_ROOT
 from .patterns import around_of, block_for, passive_participle, pattern_matches, phrasal_of, verb_patterns
 from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_in
 from .rules import (
@@ -479,12 +480,9 @@ def decide_code(
     return coded(context, decision, verb, confidence)
 
 
-# CAMEO roots of cooperation, verbal and material (quad classes 1 and 2).
-COOPERATIVE_ROOTS = frozenset({"01", "02", "03", "04", "05", "06", "07", "08"})
-
-
 def cooperative(code: str) -> bool:
-    return code[:2] in COOPERATIVE_ROOTS
+    """Verbal or material cooperation (quad classes 1 and 2)."""
+    return QUAD_BY_ROOT.get(code[:2], 0) in (1, 2)
 
 
 def without_opponents(scene: Scene, verb: Token, arguments: Arguments) -> Arguments:
