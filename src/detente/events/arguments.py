@@ -467,11 +467,10 @@ def previous_plural_subject(scene: Scene, pronoun: Token) -> tuple[Actor, ...]:
         return ()
     before = pronoun.doc[pronoun.sent.start - 1].sent
     roots = [before.root, *before.root.conjuncts]
-    subjects = [c for root in roots for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
-    for token in subjects[:1]:
-        if token.pos_ != "PRON" and several(token):
-            return phrase_actors(scene, token)
-    return ()
+    subject = next((c for root in roots for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.pos_ == "PRON" or not several(subject):
+        return ()
+    return phrase_actors(scene, subject)
 
 
 def several(noun: Token) -> bool:

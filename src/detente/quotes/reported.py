@@ -44,7 +44,7 @@ def indirect_quotes(doc: Doc) -> list[FoundQuote]:
         i for i, lemma in enumerate(words.lemmas) if lemma.lower() in speech or words.lowers[i] == "according"
     ]
     for token in (doc[i] for i in candidates):
-        if token.lemma_.lower() in QUESTIONS and not asking(token) and not reported_question(token):
+        if token.lemma_.lower() in QUESTIONS and not asking(token) and not asked_clauses(token):
             continue  # "Asked whether …": a question put to the speaker; "asked them to leave" is a request
         if is_speech_verb(token) or token.lemma_.lower() in reporting | stance and token.pos_ == "VERB":
             found.extend(reported_clauses(doc, token))
@@ -90,8 +90,8 @@ def reported_clauses(doc: Doc, verb: Token) -> list[FoundQuote]:
         found = words_quote(doc, restating_comma(verb) + 1, verb.head.right_edge.i + 1, verb, speaker)
         return [found] if found is not None else []
     lemma = verb.lemma_.lower()
-    if reported_question(verb):  # what was asked, not a clause the parser hung on the verb besides
-        asked = question_clauses(verb)
+    asked = asked_clauses(verb)
+    if asked:  # what was asked, not a clause the parser hung on the verb besides
         clauses = [c for c in clauses if c in asked]
     if lemma in claim_verbs():
         clauses = [c for c in clauses if claim_clause(c) and (told_after(c, verb) or told_before(c, speaker))]
@@ -274,13 +274,13 @@ def asking(verb: Token) -> bool:
 REPORTED_QUESTIONS = frozenset({"ask", "question"})
 
 
-def reported_question(verb: Token) -> bool:
+def asked_clauses(verb: Token) -> list[Token]:
     """ "Lawmakers also asked whether the deals required …", "the senator asked how the agency would
-    pay": a question put by a named subject, reported as a clause opened by "whether", "if" or a
-    question word; not "Asked whether he would run, Reyes said …", a question put to the speaker."""
+    pay": the clauses of a question put by a named subject, opened by "whether", "if" or a question
+    word; none for "Asked whether he would run, Reyes said …", a question put to the speaker."""
     if verb.lemma_.lower() not in REPORTED_QUESTIONS or not any(c.dep_ == "nsubj" for c in verb.children):
-        return False
-    return bool(question_clauses(verb))
+        return []
+    return question_clauses(verb)
 
 
 def question_clauses(verb: Token) -> list[Token]:
