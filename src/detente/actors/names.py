@@ -317,11 +317,10 @@ def title_of(article: ArticleReading, ent: Span, consume: bool = True) -> tuple[
     are the person's title: no other actor is read in them."""
     doc, root = article.doc, ent.root
     start = title_start(doc, ent.start)
-    if root.dep_ == "appos" and root.head.i < ent.start and not after_semicolon(root.head, root):
+    if root.dep_ == "appos" and root.head.i < ent.start:
         start = min(start, root.head.left_edge.i)
     descriptions = [doc[start : ent.start]] if start < ent.start else []
-    appositions = [a for a in root.children if a.dep_ == "appos" and not after_semicolon(root, a)]
-    descriptions += [doc[a.left_edge.i : a.right_edge.i + 1] for a in appositions]
+    descriptions += [doc[a.left_edge.i : a.right_edge.i + 1] for a in root.children if a.dep_ == "appos"]
     country = sector = role = None
     for words in descriptions:
         c, s, r = description(article, words)
@@ -330,14 +329,6 @@ def title_of(article: ArticleReading, ent: Span, consume: bool = True) -> tuple[
             article.taken.update(range(words.start, words.end))
             drop_titles(article, words)
     return country, sector or "", role
-
-
-def after_semicolon(head: Token, apposition: Token) -> bool:
-    """A semicolon between a name and what the parser made its apposition separates two items of a
-    list ("Sheikh Mohamed bin Zayed; the Prime Minister of India, Narendra Modi"): an apposition is
-    set off by a comma or a dash."""
-    first, last = sorted((head.i, apposition.i))
-    return any(t.text == ";" for t in head.doc[first:last])
 
 
 def drop_titles(article: ArticleReading, words: Span) -> None:
