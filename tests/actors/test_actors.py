@@ -70,6 +70,27 @@ def actor_named(actors: list[Actor], name: str) -> Actor:
         # the dictionaries' East Timor (TMP) and UNITA's Angola (ANG) are reported by their ISO codes
         ("Prisoners rioted in East Timor's capital Dili on Monday.", "Timor-Leste", "TLS", ""),
         ("UNITA rebels refused to let the planes land.", "UNITA", "AGO", "REB"),
+        # a title in a listed company or NGO is an office of that body, not of a state
+        ("Boeing spokesperson Lena Hartley said the aircraft was safe.", "Lena Hartley", "MNC", "BUS"),
+        ("Lena Hartley, a vice president at Boeing, said the plant would reopen.", "Lena Hartley", "MNC", "BUS"),
+        ("Lena Hartley, a vice president at Boeing, said the plant would reopen.", "Boeing", "MNC", "BUS"),
+        ("Greenpeace spokesperson Tom Berger said the ship had left port.", "Tom Berger", "NGO", "NGO"),
+        # in an organisation no list knows, it is no state's office either
+        ("Helios Energy spokesman Tom Berger said the crew was safe.", "Tom Berger", None, ""),
+        ("Tom Berger, a vice president at Nordwind Rescue, said the crew was safe.", "Tom Berger", None, ""),
+        ("Tom Berger, a vice president at Nordwind Rescue, said the crew was safe.", "Nordwind Rescue", None, ""),
+        ("Tom Berger, a lecturer at Nordwind University, said the crew was safe.", "Tom Berger", None, "EDU"),
+        # "for" names an office's portfolio as often as an employer
+        (
+            "US Assistant Secretary for Western Hemisphere Affairs Dana Whitfield said the talks went well.",
+            "Dana Whitfield",
+            "USA",
+            "GOV",
+        ),
+        ("Karen Mitchell, a spokeswoman for the White House, said the talks went well.", "Karen Mitchell", "USA", "GOV"),
+        ("Anna Brandt, the US Secretary of Transportation, said the roads were closed.", "Anna Brandt", "USA", "GOV"),
+        # a performer is a civilian, though the Phoenix agents file actors with elites
+        ("French actor Jean Dufort praised the festival.", "Jean Dufort", "FRA", "CVL"),
         # an outlet named before a comma is not the title: "Speaking to AFP, the president of …"
         (
             "Speaking to Agence France-Presse, the Chilean interior minister, Rodrigo Delgado, said the roads"

@@ -343,8 +343,11 @@ def drop_titles(article: ArticleReading, words: Span) -> None:
 
 def bare_title(found: ResolvedMention, org_words: dict[str, str]) -> bool:
     """An organisation in a person's title is their employer ("African Export-Import Bank
-    president …"), unless no word of it names an organisation."""
-    return found.kind == "organization" and not any(w.lower() in org_words for w in found.name.split())
+    president …"), unless no word of it names an organisation and no list has it as a company or
+    an NGO ("a vice president at Boeing")."""
+    if found.kind != "organization" or found.country in LISTED_NON_STATE:
+        return False
+    return not any(w.lower() in org_words for w in found.name.split())
 
 
 def description(article: ArticleReading, words: Span) -> tuple[str | None, str | None, str | None]:
@@ -357,17 +360,22 @@ def description(article: ArticleReading, words: Span) -> tuple[str | None, str |
     employer = employer_in(article, words)
     if employer is not None:  # "Taliban spokesperson", "BBC's …", "president of the … League for Human Rights"
         return country or employer.country, employer.sector, role
+    employer_sector = unlisted_employer(article, words) if sector in STATE_SECTORS else None
+    if employer_sector is not None:  # "Sea-Eye spokesperson", "a vice president at PG&E"
+        return country, employer_sector, role
     return country, sector, role
 
 
 # Bodies whose sector a person's title takes from them: what a spokesperson or correspondent of
-# one does is that body's ("Taliban spokesperson" REB, "BBC's correspondent" MED). Only outlets and
-# armed groups, whose sectors come from lists: a state body's title says its sector itself
-# ("Minister", "Senator"), a party's leader often holds a state office, and the sector of an
-# organisation nobody listed is a guess (in the corpus check "Interagency Working Group" was a
-# business and "National Economic Council" an NGO).
-EMPLOYER_KINDS = frozenset({"group", "agency"})
+# one does is that body's ("Taliban spokesperson" REB, "BBC's correspondent" MED, "Boeing
+# spokesperson" BUS, "a spokesperson for Amnesty International" NGO). Only outlets, armed groups,
+# and companies and NGOs the dictionaries list, whose sectors come from lists: a state body's
+# title says its sector itself ("Minister", "Senator"), a party's leader often holds a state
+# office, and the sector of an organisation nobody listed is a guess (in the corpus check
+# "Interagency Working Group" was a business and "National Economic Council" an NGO).
+EMPLOYER_KINDS = frozenset({"group", "agency", "organization"})
 EMPLOYER_SECTORS = frozenset({"REB", "UAF", "MED"})
+LISTED_NON_STATE = frozenset({"MNC", "NGO"})
 # The body ends the title, or nearly ("BBC's", "Taliban spokesperson", "president of the League").
 EMPLOYER_REACH = 2
 
@@ -379,11 +387,40 @@ def employer_in(article: ArticleReading, words: Span) -> ResolvedMention | None:
     last = words.end - 1 if words.end > words.start and doc[words.end - 1].text == "," else words.end
     for found in article.found:
         inside = words.start <= found.start and last - EMPLOYER_REACH <= found.end <= last
-        if not inside or found.kind not in EMPLOYER_KINDS or found.sector not in EMPLOYER_SECTORS:
+        if not inside or found.kind not in EMPLOYER_KINDS or not sector_giving(found):
             continue
         if all(t.pos_ in TITLE_HEAD_POS for t in doc[found.end : last]):  # "Taliban spokesperson", "BBC's"
             return found
     return None
+
+
+def sector_giving(found: ResolvedMention) -> bool:
+    return found.sector in EMPLOYER_SECTORS or (found.country in LISTED_NON_STATE and bool(found.sector))
+
+
+def unlisted_employer(article: ArticleReading, words: Span) -> str | None:
+    """The sector of an organisation that no list knows and no word of its name makes a state
+    body, named in a person's title as where they work ("Sea-Eye spokesperson", "a vice president
+    at PG&E", "a professor at Ural State Medical University"): the title is an office of that
+    organisation, not of a state, so its sector is the one the organisation's name gives, if any
+    (spaCy's organisations). None when the title names no such organisation."""
+    for ent in article.doc.ents:
+        if ent.label_ != "ORG" or not words.start <= ent.start < ent.end <= words.end:
+            continue
+        sector = organisation_sector(ent)
+        if sector in STATE_SECTORS or not (employing(ent) or before_the_role(ent, words)):
+            continue
+        known = [f for f in article.found if f.start < ent.end and ent.start < f.end]
+        if all(not f.country and f.sector not in STATE_SECTORS for f in known):
+            return sector
+    return None
+
+
+def before_the_role(ent: Span, words: Span) -> bool:
+    """ "Sea-Eye spokesperson": the organisation stands before the title's noun, not after a
+    preposition ("Secretary of Transportation" names an office)."""
+    after = ent.end < words.end and ent.doc[ent.end].pos_ == "NOUN"
+    return after and not (ent.start > words.start and ent.doc[ent.start - 1].pos_ == "ADP")
 
 
 # What may stand between the body and the name: the role noun, a possessive. Not a comma ("Speaking
@@ -450,7 +487,8 @@ def organisation(article: ArticleReading, ent: Span) -> ResolvedMention:
         described = title_of(article, ent, consume=False)
         listed = listed_under(article, ent)
         country = described[0] or listed[0]
-        sector = sector or described[1] or listed[1]
+        if not employing(ent):  # "a vice president at PG&E": the title's country, not its sector
+            sector = sector or described[1] or listed[1]
     country = country_after(article, ent) or country  # "Patrice Talon of Benin", read as an organisation
     first = next((t for t in ent if t.lower_ != "the"), ent[0])
     if country is None and first.lower_ in regional_words():
@@ -462,6 +500,22 @@ def organisation(article: ArticleReading, ent: Span) -> ResolvedMention:
     return ResolvedMention(
         ent.start, ent.end, name, "organization", country, sector, None, code, ("organization", name)
     )
+
+
+def employing(ent: Span) -> bool:
+    """An organisation named as where the person before it works ("a vice president at the firm"):
+    the title is its employee's, not its own."""
+    before = ent.start - 1
+    while before >= 0 and ent.doc[before].pos_ == "DET":
+        before -= 1
+    return before >= 0 and ent.doc[before].lower_ in EMPLOYING_PREPOSITIONS
+
+
+# Prepositions that name where a person with a title works. Not "of" nor "for", which name the
+# office itself as often ("Secretary of Transportation", "chair of the House Intelligence
+# Committee", "Assistant Secretary for Western Hemisphere Affairs", "Senior Advisor for Cyber and
+# Emerging Technology").
+EMPLOYING_PREPOSITIONS = frozenset({"at"})
 
 
 def organisation_sector(ent: Span) -> str:
