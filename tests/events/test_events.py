@@ -149,12 +149,24 @@ def test_compound_sources_and_targets_give_one_event_per_pair(sentence: str, exp
         ("Norway is willing to send aid to Saudi Arabia.", ("NOR", "SAU", "03")),
         ("Iran threatened to attack Israel.", ("IRN", "ISR", "13")),
         ("The United States will impose sanctions on Iran.", ("USA", "IRN", "13")),
+        # what someone would do if something happens is what they will then do: a conditional threat
+        ("If Iran enriches more uranium, Canada would impose sanctions on Iran.", ("CAN", "IRN", "13")),
     ],
 )
 def test_intentions_are_coded_as_intent_or_threat(sentence: str, expected: tuple[str, str, str]) -> None:
     events = events_of(sentence)
     assert any((e.source.country, e.target.country if e.target else None, e.cameo[:2]) == expected for e in events)
     assert all(e.modality == "intended" for e in events if e.cameo[:2] == expected[2])
+
+
+def test_a_concession_is_no_condition() -> None:
+    events = events_of("Canada would impose sanctions on Iran, even if Iran stopped enriching uranium.")
+    assert [(e.source.country, e.cameo[:2], e.modality) for e in events] == [("CAN", "16", "asserted")]
+
+
+def test_a_document_released_is_published_not_a_release_of_persons() -> None:
+    assert triples(events_of("The Norwegian government released its Arctic strategy in Iceland.")) == []
+    assert triples(events_of("Iran released two French citizens.")) == [("IRN", "FRA", "0841")]
 
 
 def test_a_reported_clause_with_a_pronoun_subject_is_the_reporters_and_the_statement_goes() -> None:

@@ -131,11 +131,22 @@ def longest_match(article: ArticleReading, kept: list[int], lower: list[str], n:
     for length in range(min(lexicon.longest.get(lower[n], 0), len(lower) - n), 0, -1):
         index = lexicon.phrases.get(tuple(lower[n : n + length]))
         start, end = kept[n], kept[n + length - 1] + 1
-        if index is not None and looks_like_a_name(doc[start:end]):
+        if index is not None and looks_like_a_name(doc[start:end]) and not manner_compound(doc, end):
             found = resolve_match(article, start, end, lexicon.entries[index])
             if found is not None:
                 return found
     return None
+
+
+def manner_compound(doc: Doc, end: int) -> bool:
+    """A name that is the first part of "American-made", "Soviet-era", "Soviet-style"."""
+    joined = end + 1 < len(doc) and doc[end].text == "-" and not doc[end].whitespace_
+    return joined and doc[end + 1].lower_ in manner_words()
+
+
+@cache
+def manner_words() -> frozenset[str]:
+    return frozenset(toml_data("actors/sectors.toml")["manner_words"]["words"])
 
 
 def match_words(doc: Doc) -> tuple[list[int], list[str]]:

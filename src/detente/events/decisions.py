@@ -432,7 +432,7 @@ def intention(verb: Token) -> str | None:
         if token is None:
             continue
         auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-        if auxiliaries & r.future or ("would" in auxiliaries and token.dep_ == "ccomp"):
+        if auxiliaries & r.future or ("would" in auxiliaries and (token.dep_ == "ccomp" or conditional(token))):
             return "future"
         if token.dep_ == "xcomp" and (token.head.lower_ == "going" or token.head.lemma_ == "be"):
             return "future"  # "is going to join", "Benin was to join"
@@ -508,6 +508,18 @@ def modality(verb: Token) -> Modality:
     if intention(verb) or (verb.dep_ == "xcomp" and wish_verb(verb.head)):
         return "intended"
     return "asserted"
+
+
+def conditional(verb: Token) -> bool:
+    """The consequent of a condition ("if Russia invades, we would impose sanctions"): what someone
+    would do if something happens is stated as what they will then do, like "will … if" (a
+    conditional threat or promise); not after a concession ("even if")."""
+    return any(
+        c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)
+        and not any(m.dep_ == "advmod" and m.lower_ == "even" for m in c.children)
+        for c in verb.children
+    )
 
 
 def hoped(verb: Token) -> bool:
