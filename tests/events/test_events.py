@@ -1061,10 +1061,17 @@ def test_going_to_another_country_is_a_visit(sentence: str, expected: list[tuple
         # naming with no such word is neither a call (041) nor an accusation (NAME's 111)
         ("The Kenyan president called the drought the worst in decades.", []),
         ("The Kenyan president named Raila Odinga prime minister.", []),
+        # a name in quotation marks, however the parser attaches it
+        ('Senator Ruto of Nakuru was calling the probe into Kenya\'s police "Soviet-style".', []),
     ],
 )
 def test_naming_is_a_label_or_nothing(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     assert triples(events_of(sentence)) == expected
+
+
+def test_a_quote_in_a_clause_about_the_one_called_is_no_name() -> None:
+    coded = triples(events_of('Prime Minister Trudeau called President Macron, who said "we are ready".'))
+    assert ("CAN", "FRA", "041") in coded
 
 
 @pytest.mark.parametrize(

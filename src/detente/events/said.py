@@ -80,6 +80,26 @@ def label_words() -> tuple[frozenset[str], dict[str, str]]:
     return frozenset(labels["verbs"]), words
 
 
+# The verb's phrases that hold a name it gives (its object and what follows it), not another clause.
+NAMING_PHRASES = frozenset({"dobj", "oprd", "prep", "attr", "npadvmod"})
+
+
+def quoted_name(verb: Token) -> bool:
+    """ "calling the investigation into Trump "Soviet-style"", "letters they used to call
+    "Amerikay" letters": a name in quotation marks in the object's phrase, which the parser often
+    does not make the object's predicate."""
+    phrases = [c for c in verb.children if c.dep_ in NAMING_PHRASES]
+    return any(quoted_within_phrase(c) for c in phrases)
+
+
+# Clauses inside a phrase: their quotes are what someone said, not a name ("called Macron, who said "…"").
+CLAUSES = frozenset({"relcl", "acl", "ccomp", "advcl", "conj", "parataxis"})
+
+
+def quoted_within_phrase(token: Token) -> bool:
+    return token.is_quote or any(quoted_within_phrase(c) for c in token.children if c.dep_ not in CLAUSES)
+
+
 def label(context: Context, decision: Decision) -> None:
     """ "named both the PKK and the YPG as terrorists", "called Putin a killer": a verb of labelling
     with a word of criticism or praise after "as" or in its object's predicate is that criticism
@@ -94,7 +114,7 @@ def label(context: Context, decision: Decision) -> None:
     labels = [o for p in named_as for o in p.subtree if o.lower_ in words]
     targets = object_actors(context.scene, verb, decision.arguments.sources, frozenset())
     if not labels or not targets:
-        if not decision.matched and predicates:
+        if not decision.matched and (predicates or quoted_name(verb)):
             decision.events, decision.reason = [], "naming someone or something, not addressing them"
         return
     word = labels[0]
