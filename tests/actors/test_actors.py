@@ -98,6 +98,9 @@ def actor_named(actors: list[Actor], name: str) -> Actor:
         ("The Swedish government protested on Monday.", "Sweden", "SWE", ""),
         ("The Samoan government declared a state of emergency.", "Samoa", "WSM", ""),
         ("Slovenian police closed the border.", "Slovenia", "SVN", ""),
+        # "general" before a noun is an adjective; offices named "… General" are civil ones
+        ("Maria Lopez, the general manager of Cafe Lumen, said the staff was safe.", "Maria Lopez", None, "BUS"),
+        ("US Surgeon General Vivek Murthy said the vaccine was safe.", "Vivek Murthy", "USA", "GOV"),
         # a performer is a civilian, though the Phoenix agents file actors with elites
         ("French actor Jean Dufort praised the festival.", "Jean Dufort", "FRA", "CVL"),
         # an outlet named before a comma is not the title: "Speaking to AFP, the president of …"
@@ -114,6 +117,12 @@ def test_actor_country_and_sector(sentence: str, name: str, country: str, sector
     actor = actor_named(actors_of(sentence), name)
     assert (actor.country, actor.sector) == (country, sector)
     assert all(sentence[m.start : m.end] == m.text for m in actor.mentions)
+
+
+def test_the_government_with_a_country_word_is_that_countrys_not_the_last_one_named() -> None:
+    actors = actors_of('The Taiwanese government passed the law. Critics said: "The Chinese government objects."')
+    chinese = [a for a in actors if any("Chinese" in m.text for m in a.mentions)]
+    assert chinese and all(a.country == "CHN" for a in chinese)
 
 
 def test_a_name_joined_to_made_era_or_style_names_no_actor() -> None:

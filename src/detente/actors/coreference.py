@@ -67,7 +67,8 @@ def role_descriptions(article: ArticleReading) -> None:
         definite = lowers[first] == "the" or (len(chunk) > 2 and lowers[first + 1] in ("'s", "’s"))
         if not definite or chunk.root.tag_ in ("NNS", "NNPS") or chunk.root.i in article.taken:
             continue
-        bare = all(t.pos_ in ("DET", "ADJ") for t in chunk if t.i != chunk.root.i)
+        named_in = any(chunk.start <= f.start < chunk.end for f in article.found)  # "the Chinese government"
+        bare = not named_in and all(t.pos_ in ("DET", "ADJ") for t in chunk if t.i != chunk.root.i)
         if bare and chunk[0].lower_ == "the" and chunk.root.lower_ in institution_words():
             of_country = country_of_phrase(article, chunk.root)  # "the government of Gondor"
             named = latest_organisation(article, chunk) if of_country is None else None  # "the embassy"
