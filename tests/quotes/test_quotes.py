@@ -275,6 +275,12 @@ def test_quote_marks(text: str, spans: list[str]) -> None:
         ("You will find your pension plan is going to be cut next year.", []),
         ("The inspectors will determine whether the dam is safe.", []),
         ("The jury found him guilty of fraud on Monday.", []),
+        # a place after a person's affiliation locates it: the person speaks, though the parser
+        # makes the place the subject
+        (
+            'Jo Anne Val Tilburg of the University of California, Los Angeles disagreed: "The seeps are well known."',
+            [("direct", "The seeps are well known.", "Jo Anne Val Tilburg")],
+        ),
     ],
 )
 def test_quotes_with_their_speakers(text: str, expected: list[tuple[str, str, str]]) -> None:

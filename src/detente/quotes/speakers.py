@@ -95,12 +95,35 @@ def subject_of(verb: Token) -> Span | None:
             continue
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass") and not empty_subject(child):
-                return author(child)
+                return author(person_before_place(child) or child)
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return author(objects[0])
     return name_before(verb)
+
+
+# Words that tie a person to the institution named after them ("of", "at", "from").
+AFFILIATING = frozenset({"of", "at", "from"})
+
+
+def person_before_place(subject: Token) -> Token | None:
+    """ "Jo Anne Val Tilburg of the University of California, Los Angeles disagreed": a place the
+    parser made the subject, right after a comma that ends a person's affiliation, locates that
+    affiliation; the person named before it is the one who speaks (the parser leaves them
+    detached or makes them the subject of the quote)."""
+    doc = subject.doc
+    comma = subject.left_edge.i - 1
+    if subject.ent_type_ not in ("GPE", "LOC") or comma < 1 or doc[comma].text != ",":
+        return None
+    i = comma - 1
+    while i > 0 and (
+        doc[i].ent_type_ == "ORG" or doc[i].pos_ == "DET" or doc[i].lower_ == "of" and doc[i - 1].ent_type_ == "ORG"
+    ):
+        i -= 1
+    if i == comma - 1 or doc[i].lower_ not in AFFILIATING or i == 0 or doc[i - 1].ent_type_ != "PERSON":
+        return None
+    return doc[i - 1]
 
 
 def governing_verb(verb: Token) -> Token | None:
