@@ -82,17 +82,12 @@ def actor_named(actors: list[Actor], name: str) -> Actor:
         ("Tom Berger, a lecturer at Nordwind University, said the crew was safe.", "Tom Berger", None, "EDU"),
         # "for" names an office's portfolio as often as an employer
         (
-            "US Assistant Secretary for Western Hemisphere Affairs Dana Whitfield said the talks went well.",
+            "US Assistant Secretary for Western Hemisphere Affairs Dana Whitfield said so.",
             "Dana Whitfield",
             "USA",
             "GOV",
         ),
-        (
-            "Karen Mitchell, a spokeswoman for the White House, said the talks went well.",
-            "Karen Mitchell",
-            "USA",
-            "GOV",
-        ),
+        ("Karen Mitchell, a spokeswoman for the White House, said so.", "Karen Mitchell", "USA", "GOV"),
         ("Anna Brandt, the US Secretary of Transportation, said the roads were closed.", "Anna Brandt", "USA", "GOV"),
         # adjectives the Phoenix dictionaries lack or give another country
         ("The Swedish government protested on Monday.", "Sweden", "SWE", ""),
