@@ -117,13 +117,18 @@ def person_before_place(subject: Token) -> Token | None:
     if subject.ent_type_ not in ("GPE", "LOC") or comma < 1 or doc[comma].text != ",":
         return None
     i = comma - 1
-    while i > 0 and (
-        doc[i].ent_type_ == "ORG" or doc[i].pos_ == "DET" or doc[i].lower_ == "of" and doc[i - 1].ent_type_ == "ORG"
-    ):
+    while i > 0 and in_organisation_name(doc, i):
         i -= 1
     if i == comma - 1 or doc[i].lower_ not in AFFILIATING or i == 0 or doc[i - 1].ent_type_ != "PERSON":
         return None
     return doc[i - 1]
+
+
+def in_organisation_name(doc: Doc, i: int) -> bool:
+    """A word of an organisation's name as spaCy tags it, its article, or an "of" inside it
+    ("the University of California")."""
+    inner_of = doc[i].lower_ == "of" and doc[i - 1].ent_type_ == "ORG"
+    return doc[i].ent_type_ == "ORG" or doc[i].pos_ == "DET" or inner_of
 
 
 def governing_verb(verb: Token) -> Token | None:
