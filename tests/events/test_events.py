@@ -159,6 +159,17 @@ def test_intentions_are_coded_as_intent_or_threat(sentence: str, expected: tuple
     assert all(e.modality == "intended" for e in events if e.cameo[:2] == expected[2])
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "How would Canada impose sanctions on Iran if Iran enriched more uranium?",
+        "Would Canada impose sanctions on Iran?",
+    ],
+)
+def test_what_a_question_asks_would_be_done_is_supposed(sentence: str) -> None:
+    assert [(e.cameo[:2], e.modality) for e in events_of(sentence)] == [("16", "hypothetical")]
+
+
 def test_a_concession_is_no_condition() -> None:
     events = events_of("Canada would impose sanctions on Iran, even if Iran stopped enriching uranium.")
     assert [(e.source.country, e.cameo[:2], e.modality) for e in events] == [("CAN", "16", "asserted")]

@@ -499,7 +499,7 @@ def modality(verb: Token) -> Modality:
     for token in (verb, verb.head):
         auxiliaries = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
-        if auxiliaries & HYPOTHETICAL or marks & HYPOTHETICAL_MARKS:
+        if auxiliaries & HYPOTHETICAL or marks & HYPOTHETICAL_MARKS or ("would" in auxiliaries and question(token)):
             return "hypothetical"
         if token.i == verb.i and verb.dep_ != "xcomp":
             break
@@ -510,10 +510,18 @@ def modality(verb: Token) -> Modality:
     return "asserted"
 
 
+def question(verb: Token) -> bool:
+    """The verb's sentence asks ("How would HHS enforce guidance if …?", "Would Canada impose
+    sanctions?"): what it would do is supposed, not stated."""
+    return any(t.text == "?" for t in verb.sent[-3:])  # the mark may come before a closing quote
+
+
 def conditional(verb: Token) -> bool:
     """The consequent of a condition ("if Russia invades, we would impose sanctions"): what someone
     would do if something happens is stated as what they will then do, like "will … if" (a
-    conditional threat or promise); not after a concession ("even if")."""
+    conditional threat or promise); not after a concession ("even if"), nor in a question."""
+    if question(verb):
+        return False
     return any(
         c.dep_ == "advcl"
         and any(m.dep_ == "mark" and m.lower_ in HYPOTHETICAL_MARKS for m in c.children)
