@@ -115,8 +115,8 @@ def unlisted_employer(article: ArticleReading, words: Span) -> str | None:
     at PG&E", "a professor at Ural State Medical University"): the title is an office of that
     organisation, not of a state, so its sector is the one the organisation's name gives, if any
     (spaCy's organisations). None when the title names no such organisation."""
-    for ent in article.doc.ents:
-        if ent.label_ != "ORG" or not words.start <= ent.start < ent.end <= words.end:
+    for ent in words.ents:  # the entities wholly inside the title
+        if ent.label_ != "ORG":
             continue
         sector = organisation_sector(ent)
         if sector in STATE_SECTORS or not (employing(ent) or before_the_role(ent, words)):
