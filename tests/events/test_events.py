@@ -1783,6 +1783,49 @@ def test_people_placed_by_where_they_meet_do_not_meet_that_place() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Iraqi security forces killed 20 protesters in Baghdad.", ("IRQ", "IRQ", "190")),
+        ("Russian police arrested 30 students outside Moscow.", ("RUS", "RUS", "173")),
+        # people acted on are placed by where, never by the only country the sentence names,
+        # which is the agent's
+        ("Iraqi soldiers killed 20 protesters.", None),
+        ("American troops killed 20 militants.", None),
+    ],
+)
+def test_people_acted_on_are_of_the_place_it_was_done(text: str, expected: tuple[str, str, str] | None) -> None:
+    found = [t for t in triples(events_of(text, untargeted=False)) if t[1] is not None]
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia, which invaded Ukraine in February, rejected the proposal.", ("RUS", "UKR", "192")),
+        ("President Putin, who met German Chancellor Olaf Scholz on Monday, left.", ("RUS", "DEU", "040")),
+        ("Pakistan, which was criticized by India, did not reply.", ("IND", "PAK", "111")),
+        ("The Houthi rebels who attacked Saudi Arabia were condemned.", ("YEM", "SAU", "190")),
+    ],
+)
+def test_a_relative_pronoun_subject_is_the_actor_it_qualifies(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(events_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        # a clause on a place is the attack's, not the country's
+        ("They condemned the attack in Abu Dhabi in the United Arab Emirates, which killed three civilians.", "killed"),
+        # a thing with an owner, and people no dictionary places, do not act
+        ("Protesters oppose Hong Kong's new law that would allow China to extradite people.", "allow"),
+        ("Officials in Warsaw thanked the people who have come to Poland over the last days.", "come"),
+    ],
+)
+def test_a_relative_pronoun_on_no_actor_names_no_source(text: str, verb: str) -> None:
+    assert not [e for e in events_of(text) if e.trigger.text == verb]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # an infinitive on the noun a copula says its subject is: the subject does it
         ("India was the first nation to send aid to Turkey.", ("IND", "TUR", "070")),
         ("Ecuador was the first country in Latin America to condemn the war of Russia.", ("ECU", "RUS", "111")),

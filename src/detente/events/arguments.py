@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 from ..actors.company import company
 from .phrases import (
     MODIFIERS,
+    PEOPLE_PLACES,
     Scene,
     group_words,
     local_people,
@@ -117,7 +118,16 @@ def verb_arguments(scene: Scene, verb: Token) -> Arguments:
         objects = tuple(a for a in earlier_owner(scene, patient_of(verb, "dobj")) if a.country not in countries)
     if not objects:
         objects = body_joined(scene, verb)
+    if not objects:
+        objects = local_objects(scene, verb)
     return Arguments(subjects, objects, False)
+
+
+def local_objects(scene: Scene, verb: Token) -> tuple[Actor, ...]:
+    """ "Iraqi troops killed 20 protesters in Baghdad": people no dictionary places, acted on where
+    the verb's place phrase says, are of that place's country (``local_people``)."""
+    found = (local_people(scene, verb, c, agent=False) for c in verb.children if c.dep_ == "dobj")
+    return next((f for f in found if f), ())
 
 
 @cache
@@ -304,6 +314,7 @@ def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor
         reporter = pronoun_actor(scene, subject)
         if reporter is not None:
             return (reporter,)
+    subject = relative_subject(scene, subject)
     found = phrase_actors(scene, subject) or pair_named_before(scene, subject)
     found = found + second_subject(scene, subject, bool(found))
     if not found and is_intent_holder(subject):  # "affirmed the Administration's commitment to": no actor
@@ -374,6 +385,18 @@ def antecedent(subject: Token) -> Token:
     if subject.lower_ in RELATIVE_PRONOUNS and clause.dep_ == "relcl" and clause.head.i != clause.i:
         return clause.head
     return subject
+
+
+def relative_subject(scene: Scene, pronoun: Token) -> Token:
+    """ "Russia, which invaded Ukraine", "Carrie Lam, who is backed by Beijing": a relative pronoun
+    subject stands for the noun its clause qualifies, when that noun itself names an actor. A thing
+    with an owner ("Hong Kong's law that would allow …", "my son who fought …") is no actor that
+    acts, and neither do people no dictionary places ("people who have come to us"): the country
+    the sentence names is seldom theirs."""
+    noun = antecedent(pronoun)
+    if noun.dep_ == "pobj" and noun.head.lower_ in PEOPLE_PLACES:
+        return pronoun  # "the attack in Abu Dhabi, which killed …": the clause is the attack's
+    return noun if noun.i in scene.actors_by_token else pronoun
 
 
 # How many clauses up the owner of a thing joined is looked for.

@@ -69,11 +69,14 @@ class Scene:
         return start < len(positions) and positions[start] <= token.right_edge.i
 
 
-def local_people(scene: Scene, verb: Token, subject: Token) -> tuple[Actor, ...]:
+def local_people(scene: Scene, verb: Token, subject: Token, agent: bool = True) -> tuple[Actor, ...]:
     """ "Up to 100 ethnic Albanians demonstrated in Serbia", "Islamic fundamentalists continued
     their hunger strike": people no dictionary places are of the country where they act (a
-    place in the clause), else of the only country the sentence names. The actor is not one of
-    the article's (no id): its name is the subject's words, its sector the role word's."""
+    place in the clause), else, when they are the agent, of the only country the sentence names.
+    People acted on ("killed 20 protesters in Baghdad") are only placed by where it was done:
+    the only country of "Iraqi troops killed 20 protesters" is the agent's, not theirs. The actor
+    is not one of the article's (no id): its name is the phrase's words, its sector the role
+    word's."""
     if subject.tag_ not in ("NNS", "NNPS") or subject.i in scene.actors_by_token or not people_noun(scene, subject):
         return ()
     words = scene.doc[subject.left_edge.i : subject.i + 1]
@@ -82,7 +85,8 @@ def local_people(scene: Scene, verb: Token, subject: Token) -> tuple[Actor, ...]
     if sector in travelling_sectors() and not owned:  # "Coalition forces are in Iraq": armies act abroad
         return ()
     where = place_in(scene, verb, PEOPLE_PLACES)  # "Prisoners rioted at a jail in East Timor's capital"
-    country = place_of(scene, verb) or (where.country if where is not None else None) or only_country(scene, subject)
+    country = place_of(scene, verb) or (where.country if where is not None else None)
+    country = country or (only_country(scene, subject) if agent else None)
     if country is None:
         return ()
     return (people_actor(words, country, sector),)
