@@ -1797,6 +1797,26 @@ def test_people_acted_on_are_of_the_place_it_was_done(text: str, expected: tuple
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels attacked Saudi Arabia on Monday.",
+        "Students demonstrated against the Egyptian government.",
+        "Leaders commended Egypt for its efforts.",
+    ],
+)
+def test_people_are_not_of_the_country_they_act_on(text: str) -> None:
+    """The only country a sentence names, when it is the one acted on, is not the people's."""
+    assert not [e for e in events_of(text) if e.target and e.source.country == e.target.country]
+
+
+def test_people_are_of_the_only_country_named_elsewhere() -> None:
+    assert ("HKG", "HKG") in [
+        (e.source.country, e.target.country if e.target else None)
+        for e in events_of("For the first time in the protests in Hong Kong, police fired a live round on a protester.")
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Russia, which invaded Ukraine in February, rejected the proposal.", ("RUS", "UKR", "192")),

@@ -86,10 +86,22 @@ def local_people(scene: Scene, verb: Token, subject: Token, agent: bool = True) 
         return ()
     where = place_in(scene, verb, PEOPLE_PLACES)  # "Prisoners rioted at a jail in East Timor's capital"
     country = place_of(scene, verb) or (where.country if where is not None else None)
-    country = country or (only_country(scene, subject) if agent else None)
+    country = country or (only_country(scene, subject, done_to(verb)) if agent else None)
     if country is None:
         return ()
     return (people_actor(words, country, sector),)
+
+
+def done_to(verb: Token) -> frozenset[int]:
+    """The words of a verb's objects, direct and prepositional: "Rebels attacked Saudi Arabia"
+    names the country attacked, not the rebels'."""
+    objects = (c for c in verb.children if c.dep_ in ("dobj", "dative") or c.lower_ in DONE_TO_PREPS)
+    return frozenset(t.i for c in objects for t in c.subtree)
+
+
+# Prepositions that name whom an act is done to ("fired on a protester", "spoke with …"), not
+# when or where it is ("for the first time in the protests in Hong Kong").
+DONE_TO_PREPS = frozenset({"on", "upon", "against", "to", "with", "at"})
 
 
 @cache
@@ -117,9 +129,10 @@ def place_of(scene: Scene, verb: Token) -> str | None:
     return None
 
 
-def only_country(scene: Scene, token: Token) -> str | None:
+def only_country(scene: Scene, token: Token, skipped: frozenset[int] = frozenset()) -> str | None:
+    """The one country the token's sentence names outside the ``skipped`` words, if only one."""
     start, end = sentence_spans(scene.doc)[sentence_index(scene.doc, token.i)]
-    in_sentence = (scene.actors_by_token.get(i) for i in range(start, end))
+    in_sentence = (scene.actors_by_token.get(i) for i in range(start, end) if i not in skipped)
     countries = {a.country for a in in_sentence if a and a.country and len(a.country) == 3 and a.country.isalpha()}
     return countries.pop() if len(countries) == 1 else None
 
