@@ -86,7 +86,9 @@ def local_people(scene: Scene, verb: Token, subject: Token, agent: bool = True) 
         return ()
     where = place_in(scene, verb, PEOPLE_PLACES)  # "Prisoners rioted at a jail in East Timor's capital"
     country = place_of(scene, verb) or (where.country if where is not None else None)
-    country = country or (only_country(scene, subject, done_to(verb)) if agent else None)
+    # the country acted on is not theirs, unless they are someone's ("their forces")
+    skipped = frozenset() if owned else done_to(verb)
+    country = country or (only_country(scene, subject, skipped) if agent else None)
     if country is None:
         return ()
     return (people_actor(words, country, sector),)
