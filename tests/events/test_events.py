@@ -1823,6 +1823,9 @@ def test_people_are_of_the_only_country_named_elsewhere() -> None:
         ("President Putin, who met German Chancellor Olaf Scholz on Monday, left.", ("RUS", "DEU", "040")),
         ("Pakistan, which was criticized by India, did not reply.", ("IND", "PAK", "111")),
         ("The Houthi rebels who attacked Saudi Arabia were condemned.", ("YEM", "SAU", "190")),
+        # as an object
+        ("Ukraine, which Russia invaded in February, asked for help.", ("RUS", "UKR", "192")),
+        ("Prime Minister Imran Khan, whom India criticized on Monday, did not reply.", ("IND", "PAK", "111")),
     ],
 )
 def test_a_relative_pronoun_subject_is_the_actor_it_qualifies(text: str, expected: tuple[str, str, str]) -> None:

@@ -242,7 +242,7 @@ def object_actors(
     scene: Scene, verb: Token, sources: tuple[Actor, ...], preps: frozenset[str] = frozenset()
 ) -> tuple[Actor, ...]:
     """The first object phrase naming an actor (direct objects first, then prepositional ones)."""
-    objects = [c for c in verb.children if c.dep_ in OBJECTS]
+    objects = [relative_actor(scene, c) for c in verb.children if c.dep_ in OBJECTS]
     chosen = [
         c for c in verb.children if c.dep_ == "prep" and (c.lower_ in preps if preps else c.lower_ not in CIRCUMSTANCES)
     ]
@@ -314,7 +314,7 @@ def subject_actors(scene: Scene, verb: Token, dep: str = "nsubj") -> tuple[Actor
         reporter = pronoun_actor(scene, subject)
         if reporter is not None:
             return (reporter,)
-    subject = relative_subject(scene, subject)
+    subject = relative_actor(scene, subject)
     found = phrase_actors(scene, subject) or pair_named_before(scene, subject)
     found = found + second_subject(scene, subject, bool(found))
     if not found and is_intent_holder(subject):  # "affirmed the Administration's commitment to": no actor
@@ -387,9 +387,10 @@ def antecedent(subject: Token) -> Token:
     return subject
 
 
-def relative_subject(scene: Scene, pronoun: Token) -> Token:
-    """ "Russia, which invaded Ukraine", "Carrie Lam, who is backed by Beijing": a relative pronoun
-    subject stands for the noun its clause qualifies, when that noun itself names an actor. A thing
+def relative_actor(scene: Scene, pronoun: Token) -> Token:
+    """ "Russia, which invaded Ukraine", "Ukraine, which Russia invaded", "Carrie Lam, who is backed
+    by Beijing": a relative pronoun stands for the noun its clause qualifies, when that noun itself
+    names an actor. A thing
     with an owner ("Hong Kong's law that would allow …", "my son who fought …") is no actor that
     acts, and neither do people no dictionary places ("people who have come to us"): the country
     the sentence names is seldom theirs."""
