@@ -1828,7 +1828,7 @@ def test_people_are_of_the_only_country_named_elsewhere() -> None:
         ("Prime Minister Imran Khan, whom India criticized on Monday, did not reply.", ("IND", "PAK", "111")),
     ],
 )
-def test_a_relative_pronoun_subject_is_the_actor_it_qualifies(text: str, expected: tuple[str, str, str]) -> None:
+def test_a_relative_pronoun_is_the_actor_it_qualifies(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in triples(events_of(text))
 
 
