@@ -1797,6 +1797,18 @@ def test_people_acted_on_are_of_the_place_it_was_done(text: str, expected: tuple
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Germany condemned the attack on Ukrainian cities by Russian forces.", ("DEU", "RUS", "111")),
+        ("The attack on Ukrainian cities by Russian forces was condemned by Germany.", ("DEU", "RUS", "111")),
+        ("Japan welcomed the launch of the new trade framework by Canada.", ("JPN", "CAN", "051")),
+    ],
+)
+def test_a_nouns_by_phrase_names_its_doer(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(events_of(text))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The rebels attacked Saudi Arabia on Monday.",

@@ -331,6 +331,9 @@ def actor_in(scene: Scene, token: Token, avoid: frozenset[str] = frozenset()) ->
         return scene.actors_by_token[token.i]
     if not scene.any_within(scene.actor_positions, token):
         return None
+    doer = by_phrase_actor(scene, token)
+    if doer is not None and doer.country not in avoid:
+        return doer
     inside = [scene.actors_by_token[w.i] for w in phrase_words(token) if w.i in scene.actors_by_token]
     # "Russia's first Deputy Prime Minister Andrei Belousov": the person the title is set beside,
     # when the phrase names no other country for them
@@ -339,6 +342,18 @@ def actor_in(scene: Scene, token: Token, avoid: frozenset[str] = frozenset()) ->
     if named and named[0].kind == "person" and named[0].country not in avoid and len(countries) == 1:
         return named[0]
     return next((a for a in inside if a.country not in avoid), inside[0] if inside else None)
+
+
+def by_phrase_actor(scene: Scene, noun: Token) -> Actor | None:
+    """ "the attack on Ukrainian cities by Russian forces", "the decision by Russia to …": a noun's
+    "by" phrase names its doer, as "Russia's attack" does; the doer is whom the phrase names, not
+    the first country in it."""
+    if noun.pos_ != "NOUN":
+        return None
+    phrases = (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by")
+    return next(
+        (scene.actors_by_token[w.i] for c in phrases for w in phrase_words(c) if w.i in scene.actors_by_token), None
+    )
 
 
 def phrase_words(token: Token, conjuncts: bool = False) -> list[Token]:
