@@ -110,6 +110,24 @@ def test_find_sentence_by_its_first_words() -> None:
     assert text[start:end] == " Russia on Monday said that ties are under stress."
 
 
+@pytest.mark.parametrize(
+    ("evidence", "sentence"),
+    [
+        ("Crowds of 1.7 million marched", "Crowds of 1.7 million marched in the rain."),
+        ("President Joseph R. Biden, Jr. met", "President Joseph R. Biden, Jr. met with the U.S. envoy today."),
+        ("Then they left", " Then they left."),
+    ],
+)
+def test_find_sentence_past_numbers_initials_and_titles(evidence: str, sentence: str) -> None:
+    """The sentence the explanation shows is not cut at "1.", "R.", "Jr." or "U.S."."""
+    text = (
+        "Crowds of 1.7 million marched in the rain.\n"
+        "President Joseph R. Biden, Jr. met with the U.S. envoy today. Then they left."
+    )
+    start, end = find_sentence(text, evidence) or (0, 0)
+    assert text[start:end] == sentence
+
+
 def test_gate_fails_below_a_floor_and_on_changed_gold() -> None:
     floors = gate.Floors(gold={"a.json": "x"}, floors={"events.triples.f1": 0.5})
     assert gate.check({"events.triples.f1": 0.5}, {"a.json": "x"}, floors) == []

@@ -119,10 +119,19 @@ def describe(event: Event) -> str:
     )
 
 
+# A sentence, on one line: up to a stop followed by space and what opens a sentence, not the stop
+# of an initial or a title ("Joseph R. Biden, Jr. met", "the U.S. and"), nor one inside a number
+# ("1.7 million").
+SENTENCE = re.compile(
+    r"[^\n]+?(?:(?<!\b[A-Z])(?<!\bJr)(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bMrs)[.!?]+(?=[ \t]+[\"“‘(A-Z])|$)",
+    flags=re.M,
+)
+
+
 def find_sentence(text: str, evidence: str) -> tuple[int, int] | None:
     """The span of the sentence (or line) of ``text`` that starts like ``evidence``."""
     words = fold(evidence).split()[:6]
-    for match in re.finditer(r"[^\n.!?]+(?:[.!?]+|$)", text, flags=re.M):
+    for match in SENTENCE.finditer(text):
         if fold(match.group()).split()[: len(words)] == words or " ".join(words) in fold(match.group()):
             return match.start(), match.end()
     return None
