@@ -142,7 +142,7 @@ class Step(Struct, frozen=True):
     """One step between the rule that fired and the event's code: ``kind`` is what the coder read
     (``intent``, ``refusal``, ``threat``, ``ultimatum``, ``agreed to``, ``scheduled``, ``each way``,
     ``abroad``, ``aimed``, ``withdrawal``, ``statement``, ``visit``, ``dissent``, ``stopped``,
-    ``criticism``, ``praise``, ``accusation``, ``request``, ``demand``), ``detail`` the words or code
+    ``criticism``, ``praise``, ``accusation``, ``request``, ``demand``, ``aid``), ``detail`` the words or code
     it read them from ("commit", "unless", "163")."""
 
     kind: str

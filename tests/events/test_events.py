@@ -1799,6 +1799,23 @@ def test_people_acted_on_are_of_the_place_it_was_done(text: str, expected: tuple
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Japan announced its military support to Ukraine.", ("JPN", "UKR", "072", "AID")),
+        ("We welcome India's humanitarian support for the people of Ukraine.", ("IND", "UKR", "073", "AID")),
+        ("Germany's economic support for Jordan reached a billion euros.", ("DEU", "JOR", "071", "AID")),
+        # support with no kind of help named stays support
+        ("Japan expressed support for Ukraine.", ("JPN", "UKR", "050", "SUPPORT")),
+    ],
+)
+def test_help_of_a_kind_is_aid(text: str, expected: tuple[str, str, str, str]) -> None:
+    found = [
+        (e.source.country, e.target.country if e.target else None, e.cameo, e.plover.type) for e in events_of(text)
+    ]
+    assert expected in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Germany condemned the attack on Ukrainian cities by Russian forces.", ("DEU", "RUS", "111")),
         ("The attack on Ukrainian cities by Russian forces was condemned by Germany.", ("DEU", "RUS", "111")),
         ("Japan welcomed the launch of the new trade framework by Canada.", ("JPN", "CAN", "051")),

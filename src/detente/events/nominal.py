@@ -53,6 +53,10 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     if any(c.dep_ == "amod" and c.lower_ in possible_words() for c in noun.children):
         decision.reason = "a possible act named ('further aggression', 'potential attacks'), not one that happened"
         return decision
+    kind = aid_kind(noun)
+    if kind is not None:  # "humanitarian support": aid of that kind
+        decision.step(kind[1], "aid", kind[0])
+        code = decision.code
     ready = readiness_of(noun)
     verb = light_verb_of(noun) or ready
     owners = [c for c in noun.children if c.dep_ in ("poss", "compound", "amod") and c.i < noun.i]
@@ -123,6 +127,18 @@ def undergone_by(scene: Scene, verb: Token, sources: tuple[Actor, ...]) -> tuple
     before = [a for i, a in scene.actors_by_token.items() if verb.sent.start <= i < subject.i]
     others = [a for a in before if a.country and a.country not in countries]
     return (others[-1],) if others else ()
+
+
+def aid_kind(noun: Token) -> tuple[str, str] | None:
+    """ "humanitarian support for the people of Ukraine", "military support to Kyiv": the adjective
+    that makes help aid of a kind, and that kind's code (``[kinds]`` of data/events/nominal.toml)."""
+    kinds = toml_data("events/nominal.toml")["kinds"]
+    if noun.lower_ not in kinds["nouns"]:
+        return None
+    word = next(
+        (c.lower_ for c in noun.children if c.dep_ in ("amod", "compound") and c.lower_ in kinds["modifiers"]), None
+    )
+    return (word, str(kinds["modifiers"][word])) if word is not None else None
 
 
 @cache
