@@ -1797,6 +1797,24 @@ def test_people_acted_on_are_of_the_place_it_was_done(text: str, expected: tuple
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "India proposed talks between Russia and Ukraine.",
+        "India urged direct talks between Russia and Ukraine.",
+        "India suggested that there be direct talks between Russia and Ukraine.",
+        "Britain pushed for talks between Russia and Ukraine.",
+    ],
+)
+def test_an_act_proposed_is_not_done(text: str) -> None:
+    assert not [e for e in events_of(text) if e.source.country == "RUS"]
+
+
+def test_an_act_welcomed_is_done() -> None:
+    text = "India welcomed the talks between Russia and Ukraine."
+    assert ("RUS", "UKR", "040") in triples(events_of(text))
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Japan announced its military support to Ukraine.", ("JPN", "UKR", "072", "AID")),

@@ -53,6 +53,9 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     if any(c.dep_ == "amod" and c.lower_ in possible_words() for c in noun.children):
         decision.reason = "a possible act named ('further aggression', 'potential attacks'), not one that happened"
         return decision
+    if proposed(noun):
+        decision.reason = "an act proposed or asked for ('called for talks'), not one that happened"
+        return decision
     kind = aid_kind(noun)
     if kind is not None:  # "humanitarian support": aid of that kind
         decision.step(kind[1], "aid", kind[0])
@@ -127,6 +130,22 @@ def undergone_by(scene: Scene, verb: Token, sources: tuple[Actor, ...]) -> tuple
     before = [a for i, a in scene.actors_by_token.items() if verb.sent.start <= i < subject.i]
     others = [a for a in before if a.country and a.country not in countries]
     return (others[-1],) if others else ()
+
+
+def proposed(noun: Token) -> bool:
+    """ "proposed talks between Russia and Ukraine", "called for talks", "suggested that there be
+    talks": the noun is the object of a verb of proposing or asking (``[proposed]`` of
+    data/events/nominal.toml)."""
+    data = toml_data("events/nominal.toml")["proposed"]
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        return head.lower_ in data["through"].get(head.head.lemma_.lower(), ())
+    existential = head.lemma_ == "be" and any(c.dep_ == "expl" for c in head.children) and head.dep_ == "ccomp"
+    if noun.dep_ in ("attr", "nsubj") and existential:  # "suggested that there be talks"
+        head = head.head
+    elif noun.dep_ != "dobj":
+        return False
+    return head.lemma_.lower() in data["verbs"]
 
 
 def aid_kind(noun: Token) -> tuple[str, str] | None:
