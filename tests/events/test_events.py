@@ -1797,6 +1797,23 @@ def test_people_acted_on_are_of_the_place_it_was_done(text: str, expected: tuple
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "ATTACK * (FOR)" is criticism for something: the verb's own "for", not its object's
+        ("Rwandan militiamen attacked a camp for refugees in Burundi.", ("RWA", "BDI", "190")),
+        ("A camp for refugees in Burundi was attacked by Rwandan militiamen.", ("RWA", "BDI", "190")),
+        ("Russia attacked Ukraine for its ties with NATO.", ("RUS", "UKR", "111")),
+        # a pattern that names the object takes the object's preposition
+        ("Iran held talks with Iraq.", ("IRN", "IRQ", "046")),
+    ],
+)
+def test_a_patterns_preposition_is_the_verbs_unless_it_names_the_object(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert triples(events_of(text)) == [expected]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "India proposed talks between Russia and Ukraine.",

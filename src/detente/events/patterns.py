@@ -25,8 +25,9 @@ class Word:
     children: frozenset[str]
 
 
-# The verb's subjects, its dependents, and its prepositions with their objects.
-Around = tuple[list[Word], list[Word], list[tuple[str, list[Word]]]]
+# The verb's subjects, its dependents, its own prepositions with their objects, and its
+# dependents' prepositions with theirs.
+Around = tuple[list[Word], list[Word], list[tuple[str, list[Word]]], list[tuple[str, list[Word]]]]
 
 
 def passive_participle(verb: Token) -> bool:
@@ -39,10 +40,15 @@ def passive_participle(verb: Token) -> bool:
 def pattern_matches(around: Around, pattern: Pattern) -> bool:
     if not (pattern.before or pattern.after):
         return False
-    subjects, dependents, preps = around
+    subjects, dependents, own_preps, noun_preps = around
     for element in pattern.before:
         if element.kind == "noun" and not any(noun_matches(s, element) for s in subjects):
             return False
+    # a preposition on the verb's object counts when the pattern names that object ("HOLD * TALKS
+    # (WITH)": "held talks with Iran"); "ATTACK * (FOR)" (criticise for) wants the verb's own, not
+    # the one in "attacked a camp for refugees"
+    named = any(e.kind == "noun" and e.words for e in pattern.after)
+    preps = own_preps + noun_preps if named else own_preps
     for element in pattern.after:
         if element.kind == "noun" and not any(noun_matches(d, element) for d in dependents):
             return False
@@ -79,9 +85,17 @@ def around_of(verb: Token) -> Around:
     ]
     # not a preposition inside a name the parser split ("welcomed … the Global Coalition to Defeat ISIS")
     preps = [c for c in verb.children if c.dep_ in ("prep", "agent", "dative") and c.ent_iob_ != "I"]
-    preps += [p for d in dependents for p in d.children if p.dep_ == "prep"]
-    objects = [(p.text.upper(), [word_of(c) for c in p.children if c.dep_ == "pobj"]) for p in preps if not when(p)]
-    return [word_of(s) for s in subjects], [word_of(d) for d in dependents], objects
+    noun_preps = [p for d in dependents for p in d.children if p.dep_ == "prep"]
+    return (
+        [word_of(s) for s in subjects],
+        [word_of(d) for d in dependents],
+        prep_objects(preps),
+        prep_objects(noun_preps),
+    )
+
+
+def prep_objects(preps: list[Token]) -> list[tuple[str, list[Word]]]:
+    return [(p.text.upper(), [word_of(c) for c in p.children if c.dep_ == "pobj"]) for p in preps if not when(p)]
 
 
 def when(prep: Token) -> bool:
