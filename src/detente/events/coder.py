@@ -33,7 +33,8 @@ from ..actors.resolve import actors_by_token
 from ..knowledge.lexicon import load_lexicon
 from ..nlp import words_of
 from ..record import Actor, DateRef, Event, Quote
-from .arguments import SUBJECT_DEPTH, Arguments, infinitive, verb_arguments
+from .arguments import Arguments, verb_arguments
+from .clauses import SUBJECT_DEPTH, infinitive
 from .decisions import (
     Context,
     Decision,

@@ -18,7 +18,8 @@ from msgspec.structs import replace
 from ..knowledge.files import toml_data
 from ..nlp import sentence_index, sentence_spans
 from ..record import Actor, DateRef, Event, EventActor, Mention, Modality, Span, Step
-from .arguments import Arguments, infinitive
+from .arguments import Arguments
+from .clauses import infinitive
 from .ontology import QUAD_BY_ROOT, goldstein_of, plover_of
 from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_in
 from .rules import (

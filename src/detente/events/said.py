@@ -13,14 +13,12 @@ from ..knowledge.lexicon import phrase_key
 from ..record import Actor
 from .arguments import (
     Arguments,
-    controller,
     object_actors,
     pair_named_before,
     quote_speaker,
     subject_actors,
-    subject_token,
-    utterance_nouns,
 )
+from .clauses import controller, subject_token, utterance_nouns
 from .decisions import (
     Context,
     Decision,
