@@ -249,15 +249,32 @@ def mutual_act(context: Context, decision: Decision) -> bool:
     """Whether several sources with no target do the act with each other: an event noun of an act
     done together ("held talks"; ``mutual`` in data/events/nominal.toml, not "expressed support
     for the plan"), a pattern that names the act ("expand cooperation"), or a verb of a mutual act
-    (``[mutual] verbs``: meet, talk, agree, sign, cooperate …). A verb's default code alone
+    (``[mutual] verbs``: meet, talk, agree, sign, cooperate …); not an act done "with" others
+    (``with_others``). A verb's default code alone
     ("we invest in workers", "we are committed to improving transparency") is no act of each on
     the other: on the corpus audit none of those was right."""
     noun = nominal_events().get(decision.token.lower_) if decision.token.pos_ == "NOUN" else None
     if context.verbs.packaged and noun is not None and decision.rule.startswith("NOMINAL"):
-        return noun.mutual
+        return noun.mutual and not with_others(decision.token)
+    if context.verbs.packaged and any(with_others(o) for o in act_objects(decision.token)):
+        return False  # "agreed to expand cooperation with partners in the region": with the partners
     if not context.verbs.packaged or decision.token.pos_ == "NOUN" or "(default)" not in decision.rule:
         return True
     return decision.token.lemma_.lower() in rules().mutual_verbs
+
+
+def act_objects(verb: Token) -> list[Token]:
+    """The nouns a verb's pattern may name: its object, and the objects of its prepositions
+    ("expand cooperation", "committed to cooperation")."""
+    preps = [c for c in verb.children if c.dep_ == "prep"]
+    return [c for c in verb.children if c.dep_ == "dobj"] + [o for p in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def with_others(noun: Token) -> bool:
+    """ "committed to close consultation with allies": the act is with others than the sources,
+    named or not, so not with each other ("with each other" is)."""
+    partners = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
+    return any(o.dep_ == "pobj" and o.lower_ != "other" for o in partners)
 
 
 def event_pairs(
@@ -278,6 +295,10 @@ def event_pairs(
     if arguments.targets and not (mutual and {t.country for t in arguments.targets} <= countries):
         # a person does nothing to himself ("Mahan's director has alleged ties": no accusation of himself)
         return [(s, t) for s in sources for t in arguments.targets if not (s.kind == "person" and s.id == t.id)]
+    if mutual and arguments.targets and len(countries) > 2:
+        # "the leaders committed to consultation with the EU and NATO": each with those it names, not
+        # each with every other leader
+        return [(s, t) for s in sources for t in arguments.targets if s.country != t.country]
     if mutual:  # "A and B held talks (on A-B relations)": each with the other
         return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
     return [(s, None) for s in sources]

@@ -76,7 +76,7 @@ def decide_noun(context: Context, noun: Token) -> Decision:
         sources = between_parties(scene, noun)
     targets = object_actors(scene, noun, sources, frozenset(preps)) or against_government(scene, noun, sources)
     if not targets and verb is not None:
-        targets = object_actors(scene, verb, sources, frozenset(preps))
+        targets = verb_partners(scene, verb, noun, sources, preps)
     if not targets:
         targets = adjacent_object(scene, noun, sources, preps)
     if not targets and by and noun.dep_ == "dobj" and noun.head.lemma_.lower() in undergoing_verbs():
@@ -86,8 +86,8 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     if not targets and code[:2] in conflict_words()["roots"]:  # "open to talks on ending the conflict"
         targets = conflict_parties(scene, noun, sources)
     countries = {a.country for a in sources}
-    # another country, or the protesters' own government
-    targets = tuple(t for t in targets if t.country not in countries or (t.sector == "GOV" and t.id == ""))
+    # another country than some source's, or the protesters' own government
+    targets = tuple(t for t in targets if countries - {t.country} or (t.sector == "GOV" and t.id == ""))
     decision.arguments = Arguments(sources, targets, False)
     # "Israel and Lebanon held talks" meet each other; "A and B expressed support for the plan" do not
     mutual = symmetric and len(sources) > 1 and code.startswith(rules().mutual_roots)
@@ -106,6 +106,27 @@ def decide_noun(context: Context, noun: Token) -> Decision:
             return decision
         decision.step(stopped, "stopped", stopping)
     return coded(context, decision, anchor, DEFAULT_CONFIDENCE, how="commit" if ready is not None else None)
+
+
+def verb_partners(
+    scene: Scene, verb: Token, noun: Token, sources: tuple[Actor, ...], preps: tuple[str, ...]
+) -> tuple[Actor, ...]:
+    """ "held talks on Monday with Iran", "joined the NATO summit", "reinforce our support of
+    Poland": the partner the light verb's phrases name, when the noun names none itself; not
+    an actor in a topic phrase of the noun ("continue our consultation on … this Russian war":
+    topics are not partners) unless the topic preposition is the noun's own ("concerns about").
+    A noun that names its partner has no other ("in coordination with our allies, X imposed
+    sanctions on Russia")."""
+    if any(o.dep_ == "pobj" for p in noun.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children):
+        return ()
+    topics = [p for p in noun.subtree if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS and p.lower_ not in preps]
+    about = {t.i for p in topics for t in p.subtree}
+    found = object_actors(scene, verb, sources, frozenset(preps))
+    return tuple(a for a in found if not any(i in about for i, b in scene.actors_by_token.items() if b is a))
+
+
+# The prepositions that name what an act is about ("consultation on the war"): a topic, no partner.
+TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 
 
 def acting_during(noun: Token) -> Token | None:

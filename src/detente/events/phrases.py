@@ -197,8 +197,42 @@ def phrase_actors(scene: Scene, token: Token, avoid: frozenset[str] = frozenset(
                 found += [scene.actors_by_token[c.i] for c in modifier.conjuncts if c.i in scene.actors_by_token]
     if not found:
         found += relative_doers(scene, token)
+    if not found:
+        found += named_examples(scene, token)
     unique = list({a.id: a for a in found}.values())
     return tuple(unique)
+
+
+# The words that open a list of examples after a plural noun: "partners, including Japan and
+# Australia", "allies such as Poland".
+EXAMPLE_WORDS = frozenset({"including", "as"})
+
+
+def named_examples(scene: Scene, token: Token) -> list[Actor]:
+    """ "with allies and partners, including the EU and NATO", "partners such as Japan": a
+    phrase that names no actor of its own names those its examples do ("such as" needs "such"):
+    the nouns listed, or those an example of working with names ("including working with and
+    through the EU"); not actors further inside the examples ("goods, such as watches …
+    purchased by Russian elites"). The parser may hang the list on the noun the phrase's
+    preposition follows ("consultation with allies, including …")."""
+    heads = [token, *token.conjuncts]
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        heads.append(token.head.head)
+    words = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in EXAMPLE_WORDS and c.i > token.i]
+    listed = [
+        n for w in words if w.lower_ != "as" or any(c.lower_ == "such" for c in w.children) for n in example_nouns(w)
+    ]
+    return [scene.actors_by_token[n.i] for n in listed if n.i in scene.actors_by_token]
+
+
+def example_nouns(word: Token) -> list[Token]:
+    """The nouns an example word lists: its object and those joined to it, or the partners of
+    the act it names ("including working with and through the EU, NATO")."""
+    objects = [c for c in word.children if c.dep_ == "pobj"]
+    acts = [c for c in word.children if c.dep_ == "pcomp"]
+    withs = [p for a in acts for p in a.children if p.dep_ == "prep" and p.lower_ == "with"]
+    objects += [o for p in withs for q in (p, *p.conjuncts) for o in q.children if o.dep_ == "pobj"]
+    return [n for o in objects for n in (o, *o.conjuncts)]
 
 
 # The relative words that stand for a thing done in a clause: "the attacks that Russia carried out".
