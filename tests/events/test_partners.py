@@ -93,3 +93,10 @@ def test_a_pattern_act_done_with_others_is_not_done_with_each_other() -> None:
     assert not [t for t in triples(events_of(with_partners)) if t[1] is not None]
     alone = "The leaders of India and Japan agreed to expand cooperation."
     assert {("IND", "JPN"), ("JPN", "IND")} <= {(s, t) for s, t, _ in triples(events_of(alone))}
+
+
+def test_discussing_with_others_is_still_discussing_with_each_other() -> None:
+    """ "discussed space exploration with astronauts": the talk is between the two leaders; only an
+    act done together named as the object ("expand cooperation with partners") takes its partner."""
+    text = "Vice President Harris and President Macron of France discussed space exploration with astronauts."
+    assert {("USA", "FRA", "040"), ("FRA", "USA", "040")} <= set(triples(events_of(text)))

@@ -256,8 +256,9 @@ def mutual_act(context: Context, decision: Decision) -> bool:
     noun = nominal_events().get(decision.token.lower_) if decision.token.pos_ == "NOUN" else None
     if context.verbs.packaged and noun is not None and decision.rule.startswith("NOMINAL"):
         return noun.mutual and not with_others(decision.token)
-    if context.verbs.packaged and any(with_others(o) for o in act_objects(decision.token)):
-        return False  # "agreed to expand cooperation with partners in the region": with the partners
+    acts = [o for o in act_objects(decision.token) if (named := nominal_events().get(o.lower_)) and named.mutual]
+    if context.verbs.packaged and any(with_others(o) for o in acts):
+        return False  # "agreed to expand cooperation with partners": with them ("discussed efforts with allies" is not)
     if not context.verbs.packaged or decision.token.pos_ == "NOUN" or "(default)" not in decision.rule:
         return True
     return decision.token.lemma_.lower() in rules().mutual_verbs
@@ -265,7 +266,8 @@ def mutual_act(context: Context, decision: Decision) -> bool:
 
 def act_objects(verb: Token) -> list[Token]:
     """The nouns a verb's pattern may name: its object, and the objects of its prepositions
-    ("expand cooperation", "committed to cooperation")."""
+    ("expand cooperation", "committed to cooperation"); those that name an act done together
+    (``mutual`` in nominal.toml) are the act itself, so their partner is the act's."""
     preps = [c for c in verb.children if c.dep_ == "prep"]
     return [c for c in verb.children if c.dep_ == "dobj"] + [o for p in preps for o in p.children if o.dep_ == "pobj"]
 
