@@ -100,3 +100,10 @@ def test_discussing_with_others_is_still_discussing_with_each_other() -> None:
     act done together named as the object ("expand cooperation with partners") takes its partner."""
     text = "Vice President Harris and President Macron of France discussed space exploration with astronauts."
     assert {("USA", "FRA", "040"), ("FRA", "USA", "040")} <= set(triples(events_of(text)))
+
+
+def test_discussing_an_act_done_with_others_is_still_discussing_with_each_other() -> None:
+    """ "will discuss their ongoing coordination with allies": what is discussed is a topic."""
+    text = "Prime Minister Draghi of Italy and President Biden will discuss their ongoing coordination with allies."
+    pairs = {(s, t) for s, t, _ in triples(events_of(text))}
+    assert {("ITA", "USA"), ("USA", "ITA")} <= pairs

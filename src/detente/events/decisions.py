@@ -18,7 +18,7 @@ from msgspec.structs import replace
 from ..knowledge.files import toml_data
 from ..nlp import sentence_index, sentence_spans
 from ..record import Actor, DateRef, Event, EventActor, Mention, Modality, Span, Step
-from .arguments import Arguments
+from .arguments import Arguments, topic_verbs
 from .clauses import infinitive
 from .ontology import QUAD_BY_ROOT, goldstein_of, plover_of
 from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_in
@@ -257,8 +257,9 @@ def mutual_act(context: Context, decision: Decision) -> bool:
     if context.verbs.packaged and noun is not None and decision.rule.startswith("NOMINAL"):
         return noun.mutual and not with_others(decision.token)
     acts = [o for o in act_objects(decision.token) if (named := nominal_events().get(o.lower_)) and named.mutual]
-    if context.verbs.packaged and any(with_others(o) for o in acts):
-        return False  # "agreed to expand cooperation with partners": with them ("discussed efforts with allies" is not)
+    discussed = decision.token.lemma_.lower() in topic_verbs()  # "will discuss their coordination with allies"
+    if context.verbs.packaged and not discussed and any(with_others(o) for o in acts):
+        return False  # "agreed to expand cooperation with partners": with them
     if not context.verbs.packaged or decision.token.pos_ == "NOUN" or "(default)" not in decision.rule:
         return True
     return decision.token.lemma_.lower() in rules().mutual_verbs
