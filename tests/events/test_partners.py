@@ -107,3 +107,7 @@ def test_discussing_an_act_done_with_others_is_still_discussing_with_each_other(
     text = "Prime Minister Draghi of Italy and President Biden will discuss their ongoing coordination with allies."
     pairs = {(s, t) for s, t, _ in triples(events_of(text))}
     assert {("ITA", "USA"), ("USA", "ITA")} <= pairs
+
+
+def test_mediation_among_parties_is_with_them() -> None:
+    assert ("QAT", "SDN", "045") in triples(events_of("Qatar's mediation among Sudan's rival factions continued."))

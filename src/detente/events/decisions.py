@@ -298,10 +298,6 @@ def event_pairs(
     if arguments.targets and not (mutual and {t.country for t in arguments.targets} <= countries):
         # a person does nothing to himself ("Mahan's director has alleged ties": no accusation of himself)
         return [(s, t) for s in sources for t in arguments.targets if not (s.kind == "person" and s.id == t.id)]
-    if mutual and arguments.targets and len(countries) > 2:
-        # "the leaders committed to consultation with the EU and NATO": each with those it names, not
-        # each with every other leader
-        return [(s, t) for s in sources for t in arguments.targets if s.country != t.country]
     if mutual:  # "A and B held talks (on A-B relations)": each with the other
         return [(s, t) for s, t in permutations(sources, 2) if s.country != t.country]
     return [(s, None) for s in sources]

@@ -120,9 +120,9 @@ def verb_partners(
     if any(o.dep_ == "pobj" for p in noun.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children):
         return ()
     topics = [p for p in noun.subtree if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS and p.lower_ not in preps]
-    about = {t.i for p in topics for t in p.subtree}
+    topical = [scene.actors_by_token[t.i] for p in topics for t in p.subtree if t.i in scene.actors_by_token]
     found = object_actors(scene, verb, sources, frozenset(preps))
-    return tuple(a for a in found if not any(i in about for i, b in scene.actors_by_token.items() if b is a))
+    return tuple(a for a in found if not any(a is t for t in topical))
 
 
 # The prepositions that name what an act is about ("consultation on the war"): a topic, no partner.
