@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_events import events_of, triples
+from .coding import events_of, triples
 
 CALL = "President Biden held a call with President Macron of France and NATO Secretary General Jens Stoltenberg. "
 
