@@ -125,6 +125,11 @@ def topic_verbs() -> frozenset[str]:
     return frozenset(toml_data("events/coding.toml")["topics"]["verbs"])
 
 
+@cache
+def topic_preps() -> frozenset[str]:
+    return frozenset(toml_data("events/coding.toml")["topics"]["preps"])
+
+
 def talked_with(scene: Scene, verb: Token, subjects: tuple[Actor, ...]) -> tuple[Actor, ...]:
     """The actors of a verb's "with" phrase ("discussed trade with Japan")."""
     preps = frozenset(toml_data("events/coding.toml")["topics"]["with"])

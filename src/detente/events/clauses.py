@@ -226,3 +226,9 @@ def reduced_relative(verb: Token) -> bool:
 def own_and_auxiliary_children(token: Token) -> list[Token]:
     children = list(token.children)
     return children + [c for a in children if a.dep_ in ("aux", "auxpass") for c in a.children]
+
+
+def prep_objects(token: Token, words: frozenset[str] | tuple[str, ...] | set[str]) -> list[Token]:
+    """The objects of a word's prepositions among ``words``: "talks with Iran" (with), "attacks by
+    Israel" (by), "the meeting in New Delhi" (in)."""
+    return [o for p in token.children if p.dep_ == "prep" and p.lower_ in words for o in p.children if o.dep_ == "pobj"]

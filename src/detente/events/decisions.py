@@ -19,7 +19,7 @@ from ..knowledge.files import toml_data
 from ..nlp import sentence_index, sentence_spans
 from ..record import Actor, DateRef, Event, EventActor, Mention, Modality, Span, Step
 from .arguments import Arguments, topic_verbs
-from .clauses import infinitive
+from .clauses import infinitive, prep_objects
 from .ontology import QUAD_BY_ROOT, goldstein_of, plover_of
 from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_in
 from .rules import (
@@ -276,8 +276,7 @@ def act_objects(verb: Token) -> list[Token]:
 def with_others(noun: Token) -> bool:
     """ "committed to close consultation with allies": the act is with others than the sources,
     named or not, so not with each other ("with each other" is)."""
-    partners = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children]
-    return any(o.dep_ == "pobj" and o.lower_ != "other" for o in partners)
+    return any(o.lower_ != "other" for o in prep_objects(noun, ("with",)))
 
 
 def event_pairs(

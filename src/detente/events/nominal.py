@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.files import toml_data
 from ..record import Actor
-from .arguments import Arguments, object_actors, subject_actors
+from .arguments import Arguments, object_actors, subject_actors, topic_preps
+from .clauses import prep_objects
 from .decisions import (
     Context,
     Decision,
@@ -66,7 +67,7 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     if verb is None and noun.dep_ == "dobj" and any(c.tag_ == "PRP$" for c in owners):
         verb = noun.head  # "Biden underscored his concerns about …": the owner is the subject
     doers = subject_actors(scene, verb) if verb is not None else ()
-    agents = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "by" for o in p.children if o.dep_ == "pobj"]
+    agents = prep_objects(noun, ("by",))
     owned = next((found for c in owners if (found := phrase_actors(scene, c))), ())
     by = next((found for a in agents if (found := phrase_actors(scene, a))), ())  # "attacks by Israel on Gaza"
     during = acting_during(noun)
@@ -117,16 +118,12 @@ def verb_partners(
     topics are not partners) unless the topic preposition is the noun's own ("concerns about").
     A noun that names its partner has no other ("in coordination with our allies, X imposed
     sanctions on Russia")."""
-    if any(o.dep_ == "pobj" for p in noun.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children):
+    if prep_objects(noun, preps):
         return ()
-    topics = [p for p in noun.subtree if p.dep_ == "prep" and p.lower_ in TOPIC_PREPS and p.lower_ not in preps]
+    topics = [p for p in noun.subtree if p.dep_ == "prep" and p.lower_ in topic_preps() and p.lower_ not in preps]
     topical = [scene.actors_by_token[t.i] for p in topics for t in p.subtree if t.i in scene.actors_by_token]
     found = object_actors(scene, verb, sources, frozenset(preps))
     return tuple(a for a in found if not any(a is t for t in topical))
-
-
-# The prepositions that name what an act is about ("consultation on the war"): a topic, no partner.
-TOPIC_PREPS = frozenset({"on", "about", "over", "regarding", "concerning"})
 
 
 def acting_during(noun: Token) -> Token | None:
@@ -313,6 +310,6 @@ def between_parties(scene: Scene, noun: Token) -> tuple[Actor, ...]:
 
 def hosts(scene: Scene, noun: Token) -> tuple[Actor, ...]:
     """The country a meeting is held in ("the meeting in New Delhi"; "met in Niamey")."""
-    places = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children if o.dep_ == "pobj"]
+    places = prep_objects(noun, ("in",))
     found = [place_actor(scene, o) for o in places]
     return tuple(a for a in found if a is not None)

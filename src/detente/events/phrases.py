@@ -17,6 +17,7 @@ from ..knowledge.files import toml_data
 from ..knowledge.lexicon import Lexicon, phrase_key
 from ..nlp import sentence_index, sentence_spans, words_of
 from ..record import Actor, Mention, Quote
+from .clauses import prep_objects
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -275,9 +276,7 @@ def role_of_countries(scene: Scene, token: Token) -> tuple[Actor, ...]:
         return ()
     joined = [(r, agent_in(scene.lexicon, scene.doc[r.i : r.i + 1])[1]) for r in token.conjuncts if r.tag_ == "NNS"]
     codes = [(token, code)] + [(r, c) for r, c in joined if c is not None]
-    places = [
-        o for p in token.children if p.dep_ == "prep" and p.lower_ in ROLE_OF for o in p.children if o.dep_ == "pobj"
-    ]
+    places = prep_objects(token, ROLE_OF)
     # "Lawmakers in Fornost and Gondor": the parser often hangs the second country on the role noun
     listed = [t for o in places for t in (o, *o.conjuncts)] + (list(token.conjuncts) if places else [])
     countries = [scene.actors_by_token[t.i] for t in listed if t.i in scene.actors_by_token]
