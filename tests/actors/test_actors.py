@@ -114,6 +114,28 @@ def test_actor_country_and_sector(sentence: str, name: str, country: str, sector
     assert all(sentence[m.start : m.end] == m.text for m in actor.mentions)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "published", "name", "country", "display"),
+    [
+        # in a federation's years, a member state's names name the member state, not the federation
+        ("Serbian police sealed the border with Montenegro.", "2000-05-02", "Serbian police", "SRB", None),
+        ("Serbian police sealed the border with Montenegro.", "2000-05-02", "Montenegro", "MNE", "Montenegro"),
+        ("Ukrainian officials met the Soviet delegation.", "1986-03-10", "Ukraine government", "UKR", None),
+        ("Ukrainian officials met the Soviet delegation.", "1986-03-10", "Soviet Union", "SUN", "Soviet Union"),
+        # the federation's own name keeps the federation's code
+        ("Serbia and Montenegro signed the treaty.", "2004-05-02", "Serbia and Montenegro", "SCG", None),
+        # a state only the dictionaries know is shown by its name, not its code
+        ("The army of Sierra Leone left the town.", "2020-05-02", "Sierra Leone", "SLE", "Sierra Leone"),
+    ],
+)
+def test_member_states_and_dictionary_states(
+    sentence: str, published: str, name: str, country: str, display: str | None
+) -> None:
+    actor = actor_named(actors_of(sentence, published), name)
+    assert actor.country == country
+    assert display is None or actor.name == display
+
+
 def test_the_government_with_a_country_word_is_that_countrys_not_the_last_one_named() -> None:
     actors = actors_of('The Taiwanese government passed the law. Critics said: "The Chinese government objects."')
     chinese = [a for a in actors if any("Chinese" in m.text for m in a.mentions)]

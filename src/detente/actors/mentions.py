@@ -489,7 +489,7 @@ def titled_in_office(article: ArticleReading, span: Span) -> bool:
 
 
 def country_name(lexicon: Lexicon, country: str) -> str:
-    return lexicon.country_names.get(country, country)
+    return lexicon.country_names.get(country) or lexicon.other_country_names.get(country, country)
 
 
 def is_place(span: Span) -> bool:

@@ -49,6 +49,8 @@ class Lexicon:
     agents: dict[Key, str] = field(default_factory=dict)
     agent_longest: dict[str, int] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
+    # Names of the states only the dictionaries know (Montenegro, Sierra Leone), for display.
+    other_country_names: dict[str, str] = field(default_factory=dict)
 
     def add(self, known: LexiconEntry, phrases: list[str]) -> int:
         index = len(self.entries)
@@ -138,7 +140,10 @@ KIND_BY_FILE = {"countries": "organization", "international": "organization", "n
 
 def dictionary_entries(lexicon: Lexicon, actors: list[ActorEntry], agents: list[AgentEntry]) -> None:
     for entry in actors:
-        lexicon.add(LexiconEntry(entry.name, kind_of(entry), entry.codes), list(entry.phrases))
+        kind = kind_of(entry)
+        lexicon.add(LexiconEntry(entry.name, kind, entry.codes), list(entry.phrases))
+        if kind == "country":
+            lexicon.other_country_names.setdefault(entry.code_on(None) or "", entry.name)
     for agent in agents:
         lexicon.add_agent(agent.phrase, agent.code)
 
@@ -189,11 +194,21 @@ def packaged_dictionaries() -> tuple[list[ActorEntry], list[AgentEntry]]:
 
 def iso_coded(entry: ActorEntry, legacy: dict[str, str]) -> ActorEntry:
     """An entry whose codes begin with a Phoenix country code that is not the state's ISO code
-    (East Timor's TMP) with the ISO code instead (TLS): the output contract's country codes."""
-    if not any(c.code[:3] in legacy for c in entry.codes):
-        return entry
-    codes = tuple(replace(c, code=legacy.get(c.code[:3], c.code[:3]) + c.code[3:]) for c in entry.codes)
-    return replace(entry, codes=codes)
+    (East Timor's TMP) with the ISO code instead (TLS), and a member state's code in a federation's
+    years (SCGSRB) with the member's (SRB): the output contract's country codes."""
+    codes = tuple(replace(c, code=iso_code(c.code, legacy)) for c in entry.codes)
+    return entry if codes == entry.codes else replace(entry, codes=codes)
+
+
+def iso_code(code: str, legacy: dict[str, str]) -> str:
+    if code[:3] in federations() and len(code) >= 6 and code[3:6] not in role_codes():
+        return code[3:]
+    return legacy.get(code[:3], code[:3]) + code[3:]
+
+
+@cache
+def federations() -> frozenset[str]:
+    return frozenset(toml_data("actors/sectors.toml")["federations"]["codes"])
 
 
 def gz_lines(data: bytes) -> list[str]:
