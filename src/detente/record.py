@@ -142,8 +142,8 @@ class Step(Struct, frozen=True):
     """One step between the rule that fired and the event's code: ``kind`` is what the coder read
     (``intent``, ``refusal``, ``threat``, ``ultimatum``, ``agreed to``, ``scheduled``, ``each way``,
     ``abroad``, ``aimed``, ``withdrawal``, ``statement``, ``visit``, ``dissent``, ``stopped``,
-    ``criticism``, ``praise``, ``accusation``, ``request``, ``demand``, ``aid``), ``detail`` the words or code
-    it read them from ("commit", "unless", "163")."""
+    ``criticism``, ``praise``, ``accusation``, ``request``, ``demand``, ``aid``, ``struck``), ``detail``
+    the words or code it read them from ("commit", "unless", "163")."""
 
     kind: str
     detail: str | None = None

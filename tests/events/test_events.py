@@ -822,6 +822,16 @@ def test_what_is_discussed_is_a_topic_and_with_whom_the_other_party() -> None:
     assert triples(events_of("France discussed Russia's build-up.")) == [("FRA", None, "040")]
 
 
+def test_concerns_raised_about_a_state_criticise_it_and_are_raised_with_another() -> None:
+    about = events_of("Norway raised concerns about Iran's treatment of protesters.", untargeted=False)
+    assert {(e.source.country, e.target.country if e.target else None, e.plover.type) for e in about} == {
+        ("NOR", "IRN", "ACCUSE")
+    }
+    # the parser hangs "with" on the concerns: still whom they were raised with
+    raised = events_of("Norway raised concerns with Japan about the whaling season.")
+    assert ("NOR", "JPN", "040") in triples(raised)
+
+
 def test_provenance_is_typed_steps_after_the_rule() -> None:
     (event,) = events_of("Moscow is open to any serious talks with Kyiv.")
     assert event.has_step("intent") and ":" in event.rule and "→" not in event.rule

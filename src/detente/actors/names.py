@@ -73,7 +73,7 @@ def is_actor_entity(article: ArticleReading, ent: Span) -> bool:
         return False
     if label == "PERSON":
         return not any(i in article.taken for i in range(ent.start, ent.end))
-    if not looks_like_an_organisation(article, ent):
+    if not looks_like_an_organisation(article, ent) or place_name(article, ent):
         return False
     if any(f.start < ent.start < f.end or f.start < ent.end < f.end for f in article.found):
         return False  # part of a longer name already known
@@ -82,6 +82,13 @@ def is_actor_entity(article: ArticleReading, ent: Span) -> bool:
     if len(inside) > 1 and all(t.lower_ in ("and", "or") for t in own_words):
         return False  # "Arnor, Osgiliath and Gondor": a list of known names, not one organisation
     return bool(own_words) and all(f.kind in ("country", "capital") and f.end <= ent.end for f in inside)
+
+
+def place_name(article: ArticleReading, ent: Span) -> bool:
+    """A country's or capital's name the lexicon declined where it is a place ("attacks in Kyiv"), a
+    sea's or a language's: no organisation of the country named before it."""
+    index = article.lexicon.phrases.get(phrase_key(ent.text))
+    return index is not None and article.lexicon.entries[index].kind in ("capital", "country")
 
 
 def follows_a_title(article: ArticleReading, ent: Span) -> bool:

@@ -20,7 +20,7 @@ from ..actors.mentions import INTERNATIONAL, sector_table
 from ..knowledge.files import toml_data
 from ..nlp import sentence_index, words_of
 from ..record import Actor
-from .rules import rules, wish_verb
+from .rules import nominal_events, rules, wish_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -131,9 +131,13 @@ def topic_preps() -> frozenset[str]:
 
 
 def talked_with(scene: Scene, verb: Token, subjects: tuple[Actor, ...]) -> tuple[Actor, ...]:
-    """The actors of a verb's "with" phrase ("discussed trade with Japan")."""
+    """The actors of a verb's "with" phrase ("discussed trade with Japan"), or of its object's when
+    the parser hangs it there ("raised concerns with Putin"), unless the object is an act done
+    together, whose "with" names its own partner ("discuss their coordination with allies")."""
     preps = frozenset(toml_data("events/coding.toml")["topics"]["with"])
-    partners = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children]
+    mutual = {noun for noun, entry in nominal_events().items() if entry.mutual}
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in mutual)]
+    partners = [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children]
     return first_actors(scene, [o for o in partners if o.dep_ == "pobj"], subjects)
 
 

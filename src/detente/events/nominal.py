@@ -24,6 +24,7 @@ from .phrases import (
     phrase_actors,
     place_actor,
     place_in,
+    struck_place,
     words_before,
 )
 from .rules import (
@@ -86,6 +87,11 @@ def decide_noun(context: Context, noun: Token) -> Decision:
         targets = hosts(scene, noun)
     if not targets and code[:2] in conflict_words()["roots"]:  # "open to talks on ending the conflict"
         targets = conflict_parties(scene, noun, sources)
+    if not targets and code[:2] in rules().struck_roots:  # "Israel's airstrikes in Beirut"
+        where = struck_place(scene, noun, rules().struck_preps)
+        if where is not None and where.country not in {a.country for a in sources}:
+            targets = (where,)
+            decision.step(decision.code, "struck", f"in {where.country}")
     countries = {a.country for a in sources}
     # another country than some source's, or the protesters' own government
     targets = tuple(t for t in targets if countries - {t.country} or (t.sector == "GOV" and t.id == ""))

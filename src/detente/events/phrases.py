@@ -34,6 +34,7 @@ __all__ = [
     "phrase_actors",
     "place_actor",
     "place_in",
+    "struck_place",
     "words_before",
 ]
 
@@ -450,6 +451,35 @@ def place_in(scene: Scene, verb: Token, prepositions: frozenset[str] | None = No
             found = place_actor(scene, token) if token.pos_ == "PROPN" else None
             if found is not None:
                 return found
+    return None
+
+
+def struck_place(scene: Scene, head: Token, prepositions: frozenset[str]) -> Actor | None:
+    """The country or capital a phrase of place of ``head`` names itself: its noun ("in Beirut"),
+    the noun's owner ("in Ukraine's east") or an "of"/"in" phrase of it ("in the city of Kharkiv",
+    "at targets in Jericho"); not an actor deeper in ("in retaliation for Iran's attacks")."""
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in prepositions):
+        for noun in (o for o in prep.children if o.dep_ == "pobj"):
+            found = named_place(scene, noun)
+            if found is not None:
+                return found
+    return None
+
+
+def named_place(scene: Scene, noun: Token) -> Actor | None:
+    actor = scene.actors_by_token.get(noun.i)
+    if actor is not None:
+        return actor if actor.kind in ("country", "capital") and actor.country else None
+    if noun.pos_ == "PROPN" and noun.ent_type_ != "PERSON":
+        found = place_actor(scene, noun)
+        if found is not None:
+            return found
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    inner = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for o in p.children]
+    for word in (*owners, *(o for o in inner if o.dep_ == "pobj")):
+        found = named_place(scene, word)
+        if found is not None:
+            return found
     return None
 
 

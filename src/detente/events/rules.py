@@ -89,6 +89,8 @@ class CodingRules:
     visit_other_half: frozenset[str]
     unsaid_roots: frozenset[str]
     placed_participle_roots: frozenset[str]
+    struck_roots: frozenset[str]
+    struck_preps: frozenset[str]
     local_meeting_roots: tuple[str, ...]
     force_means: frozenset[str]
     light_verbs: frozenset[str]
@@ -157,6 +159,8 @@ def rules() -> CodingRules:
         visit_other_half=frozenset(data["mutual"]["other_half"]),
         unsaid_roots=frozenset(data["statements"]["unsaid_roots"]),
         placed_participle_roots=frozenset(data["placed"]["participle_roots"]),
+        struck_roots=frozenset(data["placed"]["struck_roots"]),
+        struck_preps=frozenset(data["placed"]["struck_preps"]),
         local_meeting_roots=tuple(data["placed"]["local_meeting_roots"]),
         force_means=frozenset(data["placed"]["means"]),
         light_verbs=frozenset(data["light_verbs"]["verbs"]),

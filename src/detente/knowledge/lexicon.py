@@ -143,9 +143,17 @@ def dictionary_entries(lexicon: Lexicon, actors: list[ActorEntry], agents: list[
         kind = kind_of(entry)
         lexicon.add(LexiconEntry(entry.name, kind, entry.codes), list(entry.phrases))
         if kind == "country":
-            lexicon.other_country_names.setdefault(entry.code_on(None) or "", entry.name)
+            code = entry.code_on(None) or ""
+            lexicon.other_country_names.setdefault(code, display_name(code, entry.name))
     for agent in agents:
         lexicon.add_agent(agent.phrase, agent.code)
+
+
+def display_name(code: str, name: str) -> str:
+    """A state's name as shown: the project's spelling, else the dictionaries' ("FIJI" as "Fiji")."""
+    return str(
+        toml_data("actors/sectors.toml")["display_names"].get(code) or (name.title() if name.isupper() else name)
+    )
 
 
 def kind_of(entry: ActorEntry) -> str:
