@@ -1420,3 +1420,11 @@ def test_a_sum_of_money_given_is_aid() -> None:
     assert [(s, t, c[:2]) for s, t, c in triples(events_of("Kenya has provided $26 million to Uganda."))] == [
         ("KEN", "UGA", "07")
     ]
+
+
+def test_a_count_read_as_a_particle_is_still_the_verbs_object() -> None:
+    # "up to 16 advisers": the parser makes "up" the verb's particle and "to" a preposition
+    assert ("AFG", "RUS", "181") in triples(
+        events_of("Afghan rebels have kidnapped up to 16 Russian civilian advisers.")
+    )
+    assert ("ISR", "PSE", "173") in triples(events_of("Israeli troops detained up to 30 Palestinian protesters."))

@@ -20,7 +20,7 @@ from ..actors.mentions import INTERNATIONAL, sector_table
 from ..knowledge.files import toml_data
 from ..nlp import sentence_index, words_of
 from ..record import Actor
-from .rules import nominal_events, rules, wish_verb
+from .rules import rules, wish_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -131,12 +131,12 @@ def topic_preps() -> frozenset[str]:
 
 
 def talked_with(scene: Scene, verb: Token, subjects: tuple[Actor, ...]) -> tuple[Actor, ...]:
-    """The actors of a verb's "with" phrase ("discussed trade with Japan"), or of its object's when
-    the parser hangs it there ("raised concerns with Putin"), unless the object is an act done
-    together, whose "with" names its own partner ("discuss their coordination with allies")."""
-    preps = frozenset(toml_data("events/coding.toml")["topics"]["with"])
-    mutual = {noun for noun, entry in nominal_events().items() if entry.mutual}
-    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in mutual)]
+    """The actors of a verb's "with" phrase ("discussed trade with Japan"), or for a few verbs of
+    its object's, where the parser hangs it ("raised concerns with Putin")."""
+    topics = toml_data("events/coding.toml")["topics"]
+    preps = frozenset(topics["with"])
+    objects = [c for c in verb.children if c.dep_ == "dobj"] if verb.lemma_.lower() in topics["object_with"] else []
+    heads = [verb, *objects]
     partners = [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children]
     return first_actors(scene, [o for o in partners if o.dep_ == "pobj"], subjects)
 
@@ -241,7 +241,7 @@ def object_actors(
     scene: Scene, verb: Token, sources: tuple[Actor, ...], preps: frozenset[str] = frozenset()
 ) -> tuple[Actor, ...]:
     """The first object phrase naming an actor (direct objects first, then prepositional ones)."""
-    objects = [relative_actor(scene, c) for c in verb.children if c.dep_ in OBJECTS]
+    objects = [relative_actor(scene, c) for c in verb.children if c.dep_ in OBJECTS] + counted_objects(verb)
     chosen = [
         c for c in verb.children if c.dep_ == "prep" and (c.lower_ in preps if preps else c.lower_ not in CIRCUMSTANCES)
     ]
@@ -254,6 +254,14 @@ def object_actors(
         objects += [s for c in clauses for s in c.children if s.dep_ == "nsubj"]
     misread = [scene.actors_by_token[i] for i in misread_subjects(verb) if i in scene.actors_by_token]
     return tuple(a for a in first_actors(scene, objects, sources) if not any(a is m for m in misread))
+
+
+def counted_objects(verb: Token) -> list[Token]:
+    """ "kidnapped up to 16 Russian advisers": the parser reads the count's "up to" as the verb's
+    particle with a preposition; the noun counted is the verb's object."""
+    ups = [p for p in verb.children if p.dep_ == "prt" and p.lower_ == "up"]
+    tos = [c for p in ups for c in p.children if c.dep_ == "prep" and c.lower_ == "to"]
+    return [o for c in tos for o in c.children if o.dep_ == "pobj" and any(n.dep_ == "nummod" for n in o.children)]
 
 
 def misread_subjects(verb: Token) -> list[int]:
