@@ -57,3 +57,10 @@ def test_a_meeting_in_a_capital_is_no_meeting_with_its_country() -> None:
 def test_the_rule_and_its_step_say_where_it_struck() -> None:
     event = next(e for e in events_of("Israeli aircraft struck targets in Beirut.") if e.target is not None)
     assert event.has_step("struck") and "LBN" in (event.steps[-1].detail or "")
+
+
+def test_a_visit_to_several_places_visits_each() -> None:
+    found = pairs("Secretary Blinken travelled to Kyiv and Warsaw on Thursday.")
+    assert {("USA", "UKR", "CONSULT"), ("USA", "POL", "CONSULT")} <= found
+    found = pairs("Secretary Blinken travelled to Ukraine and Poland on Thursday.")
+    assert {("USA", "UKR", "CONSULT"), ("USA", "POL", "CONSULT")} <= found

@@ -69,11 +69,11 @@ def is_actor_entity(article: ArticleReading, ent: Span) -> bool:
     (a country named inside an organisation's name does not count) and not a weapon ("S-400"),
     a region ("Indo-Pacific"), a title ("National Security Advisor") or a time zone."""
     label = ent.label_
-    if label not in ("PERSON", "ORG", "FAC") or any(c.isdigit() for c in ent[0].text):
+    if label not in ("PERSON", "ORG", "FAC") or any(c.isdigit() for c in ent[0].text) or place_name(article, ent):
         return False
     if label == "PERSON":
         return not any(i in article.taken for i in range(ent.start, ent.end))
-    if not looks_like_an_organisation(article, ent) or place_name(article, ent):
+    if not looks_like_an_organisation(article, ent):
         return False
     if any(f.start < ent.start < f.end or f.start < ent.end < f.end for f in article.found):
         return False  # part of a longer name already known
@@ -86,7 +86,8 @@ def is_actor_entity(article: ArticleReading, ent: Span) -> bool:
 
 def place_name(article: ArticleReading, ent: Span) -> bool:
     """A country's or capital's name the lexicon declined where it is a place ("attacks in Kyiv"), a
-    sea's or a language's: no organisation of the country named before it."""
+    sea's or a language's: no organisation of the country named before it, and no person (spaCy's
+    small model calls "Kyiv" a PERSON in "travelled to Kyiv and Warsaw")."""
     index = article.lexicon.phrases.get(phrase_key(ent.text))
     return index is not None and article.lexicon.entries[index].kind in ("capital", "country")
 

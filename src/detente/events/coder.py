@@ -48,7 +48,7 @@ from .meetings import transcript_meetings
 from .nominal import decide_noun, event_phrase, is_light_verb, light_verb_of
 from .ontology import QUAD_BY_ROOT
 from .patterns import around_of, block_for, passive_participle, pattern_matches, phrasal_of, verb_patterns
-from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_in, struck_place
+from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_in, places_in, struck_place
 from .rules import (
     DEFAULT_CONFIDENCE,
     PATTERN_CONFIDENCE,
@@ -557,13 +557,15 @@ def travel(context: Context, decision: Decision, verb: Token) -> None:
     if prepositions is None or decision.arguments is None:
         return
     sources = decision.arguments.sources
-    where = place_in(context.scene, verb, prepositions)
+    own = {a.country for a in sources}
+    found = places_in(context.scene, verb, prepositions)
+    places = list({p.country: p for p in reversed(found) if p.country not in own}.values())[::-1]  # one per country
     visitors = all(a.sector not in r.not_visitors for a in sources)
-    if where is None or not visitors or where.country in {a.country for a in sources}:
+    if not places or not visitors:
         decision.code = "---"
         return
-    decision.step(r.travel_code, "visit", f"to {where.country}")
-    decision.arguments = dataclass_replace(decision.arguments, targets=(where,))
+    decision.step(r.travel_code, "visit", "to " + ", ".join(p.country or "" for p in places))
+    decision.arguments = dataclass_replace(decision.arguments, targets=tuple(places))
 
 
 def no_opponent(verb: Token) -> bool:

@@ -34,6 +34,7 @@ __all__ = [
     "phrase_actors",
     "place_actor",
     "place_in",
+    "places_in",
     "struck_place",
     "words_before",
 ]
@@ -440,18 +441,39 @@ def place_in(scene: Scene, verb: Token, prepositions: frozenset[str] | None = No
     """The country a verb's place phrase names, however deep ("killed in a car bombing in central
     Baghdad", "outside of the Iraqi city of Basra"): the first country or capital in the phrases of
     place of the verb, not a pronoun ("go out to you") nor a word of a person's name ("Holland")."""
+    found = places_in(scene, verb, prepositions)
+    return found[0] if found else None
+
+
+def places_in(scene: Scene, verb: Token, prepositions: frozenset[str] | None = None) -> tuple[Actor, ...]:
+    """The first place of ``place_in`` and the places conjoined with it ("travelled to Kyiv and
+    Warsaw", "to Ukraine and Poland")."""
     wanted = PLACES if prepositions is None else prepositions
     for prep in (c for c in verb.children if c.dep_ in ("prep", "agent") and c.lower_ in wanted):
         for token in prep.subtree:
-            if token.pos_ == "PRON" or token.ent_type_ == "PERSON":
-                continue  # "our hearts go out to you", "go to … Steve Holland": people are no places
-            actor = scene.actors_by_token.get(token.i)
-            if actor is not None and actor.kind in ("country", "capital") and actor.country:
-                return actor
-            found = place_actor(scene, token) if token.pos_ == "PROPN" else None
-            if found is not None:
-                return found
-    return None
+            first = place_word(scene, token)
+            if first is not None:
+                others = (place_word(scene, c) for c in token.conjuncts if c.i > token.i)
+                return (first, *(o for o in others if o is not None))
+    return ()
+
+
+def place_word(scene: Scene, token: Token) -> Actor | None:
+    if token.pos_ == "PRON" or in_personal_name(token):
+        return None  # "our hearts go out to you", "go to … Steve Holland": people are no places
+    actor = scene.actors_by_token.get(token.i)
+    if actor is not None and actor.kind in ("country", "capital") and actor.country:
+        return actor
+    return place_actor(scene, token) if token.pos_ == "PROPN" else None
+
+
+def in_personal_name(token: Token) -> bool:
+    """A word of a person's name of several words ("Steve Holland"); spaCy's small model also calls
+    a lone "Kyiv" a person, which a place phrase shows it is not."""
+    if token.ent_type_ != "PERSON":
+        return False
+    doc = token.doc
+    return token.ent_iob_ == "I" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")
 
 
 def struck_place(scene: Scene, head: Token, prepositions: frozenset[str]) -> Actor | None:
