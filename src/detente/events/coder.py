@@ -48,7 +48,7 @@ from .meetings import transcript_meetings
 from .nominal import decide_noun, event_phrase, is_light_verb, light_verb_of
 from .ontology import QUAD_BY_ROOT
 from .patterns import around_of, block_for, passive_participle, pattern_matches, phrasal_of, verb_patterns
-from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_in, places_in, struck_place
+from .phrases import PEOPLE_PLACES, Scene, phrase_actors, place_in, places_in, struck_where
 from .rules import (
     DEFAULT_CONFIDENCE,
     PATTERN_CONFIDENCE,
@@ -486,14 +486,14 @@ def decide_code(
 def struck(context: Context, decision: Decision, verb: Token) -> None:
     """ "Israeli aircraft struck targets in Beirut": force used on no one named is used on the
     country where it struck, another than the doers' (``struck_roots`` in ``[placed]``)."""
-    r, arguments = rules(), decision.arguments
+    arguments = decision.arguments
     if arguments is None or arguments.targets or not arguments.sources or arguments.placed:
         return
-    if decision.code[:2] not in r.struck_roots:
+    if decision.code[:2] not in rules().struck_roots:
         return
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-    where = next((p for h in heads if (p := struck_place(context.scene, h, r.struck_preps)) is not None), None)
-    if where is None or where.country in {a.country for a in arguments.sources}:
+    where = struck_where(context.scene, heads, arguments.sources)
+    if where is None:
         return
     decision.step(decision.code, "struck", f"in {where.country}")
     decision.arguments = dataclass_replace(arguments, targets=(where,))

@@ -24,7 +24,7 @@ from .phrases import (
     phrase_actors,
     place_actor,
     place_in,
-    struck_place,
+    struck_where,
     words_before,
 )
 from .rules import (
@@ -88,8 +88,8 @@ def decide_noun(context: Context, noun: Token) -> Decision:
     if not targets and code[:2] in conflict_words()["roots"]:  # "open to talks on ending the conflict"
         targets = conflict_parties(scene, noun, sources)
     if not targets and code[:2] in rules().struck_roots:  # "Israel's airstrikes in Beirut"
-        where = struck_place(scene, noun, rules().struck_preps)
-        if where is not None and where.country not in {a.country for a in sources}:
+        where = struck_where(scene, [noun], sources)
+        if where is not None:
             targets = (where,)
             decision.step(decision.code, "struck", f"in {where.country}")
     countries = {a.country for a in sources}

@@ -18,6 +18,7 @@ from ..knowledge.lexicon import Lexicon, phrase_key
 from ..nlp import sentence_index, sentence_spans, words_of
 from ..record import Actor, Mention, Quote
 from .clauses import prep_objects
+from .rules import rules
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -35,7 +36,7 @@ __all__ = [
     "place_actor",
     "place_in",
     "places_in",
-    "struck_place",
+    "struck_where",
     "words_before",
 ]
 
@@ -476,6 +477,14 @@ def in_personal_name(token: Token) -> bool:
     return token.ent_iob_ == "I" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")
 
 
+def struck_where(scene: Scene, heads: list[Token], sources: tuple[Actor, ...]) -> Actor | None:
+    """The country force was used in, named by a phrase of place of one of ``heads`` (the verb and
+    its object, or the event noun): another country than the doers' (``struck_*`` in ``[placed]``)."""
+    r = rules()
+    found = next((p for h in heads if (p := struck_place(scene, h, r.struck_preps)) is not None), None)
+    return found if found is not None and found.country not in {a.country for a in sources} else None
+
+
 def struck_place(scene: Scene, head: Token, prepositions: frozenset[str]) -> Actor | None:
     """The country or capital a phrase of place of ``head`` names itself: its noun ("in Beirut"),
     the noun's owner ("in Ukraine's east") or an "of"/"in" phrase of it ("in the city of Kharkiv",
@@ -492,7 +501,7 @@ def named_place(scene: Scene, noun: Token) -> Actor | None:
     actor = scene.actors_by_token.get(noun.i)
     if actor is not None:
         return actor if actor.kind in ("country", "capital") and actor.country else None
-    if noun.pos_ == "PROPN" and noun.ent_type_ != "PERSON":
+    if noun.pos_ == "PROPN" and not in_personal_name(noun):
         found = place_actor(scene, noun)
         if found is not None:
             return found
