@@ -23,6 +23,7 @@ requests, statements, criticism and praise) and ``decisions`` (a decision's even
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace as dataclass_replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -559,13 +560,21 @@ def travel(context: Context, decision: Decision, verb: Token) -> None:
     sources = decision.arguments.sources
     own = {a.country for a in sources}
     found = places_in(context.scene, verb, prepositions)
-    places = list({p.country: p for p in reversed(found) if p.country not in own}.values())[::-1]  # one per country
+    places = one_per_country(p for p in found if p.country not in own)  # "Warsaw, Poland" is one visit
     visitors = all(a.sector not in r.not_visitors for a in sources)
     if not places or not visitors:
         decision.code = "---"
         return
     decision.step(r.travel_code, "visit", "to " + ", ".join(p.country or "" for p in places))
     decision.arguments = dataclass_replace(decision.arguments, targets=tuple(places))
+
+
+def one_per_country(actors: Iterable[Actor]) -> list[Actor]:
+    """The first of the actors of each country, in order."""
+    kept: dict[str | None, Actor] = {}
+    for actor in actors:
+        kept.setdefault(actor.country, actor)
+    return list(kept.values())
 
 
 def no_opponent(verb: Token) -> bool:

@@ -498,13 +498,9 @@ def struck_place(scene: Scene, head: Token, prepositions: frozenset[str]) -> Act
 
 
 def named_place(scene: Scene, noun: Token) -> Actor | None:
-    actor = scene.actors_by_token.get(noun.i)
-    if actor is not None:
-        return actor if actor.kind in ("country", "capital") and actor.country else None
-    if noun.pos_ == "PROPN" and not in_personal_name(noun):
-        found = place_actor(scene, noun)
-        if found is not None:
-            return found
+    found = place_word(scene, noun)
+    if found is not None or noun.i in scene.actors_by_token:
+        return found
     owners = [c for c in noun.children if c.dep_ == "poss"]
     inner = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in") for o in p.children]
     for word in (*owners, *(o for o in inner if o.dep_ == "pobj")):
